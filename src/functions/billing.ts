@@ -1,0 +1,159 @@
+/**
+ * Excel adapters for seat and plan proration (rules: src/rules/billing/proration.ts).
+ * Each function only converts Excel's arguments, calls the rule and converts the result.
+ */
+import { toChoice, toDate, toInteger } from "../rules/core/args";
+import { toExcelNumber, toMoney } from "../rules/core/money";
+import {
+  PRORATION_BASES,
+  type ProrationPeriod,
+  planChange,
+  prorate,
+  prorationShare,
+  seatCharge,
+} from "../rules/billing/proration";
+import { excel, workbookDateSystem, type Working } from "./excel";
+
+/**
+ * How days are counted when prorating.
+ * @customenum {string}
+ */
+enum ProrationBasis {
+  /** Actual days, both ends included (default) */
+  Actual = "actual",
+  /** 30/360, days counted as Excel's DAYS360 */
+  Days360 = "30/360",
+  /** Actual days over a 30-day month / 360-day year */
+  Actual360 = "actual/360",
+}
+
+function period(periodStart: unknown, periodEnd: unknown, effective: unknown, effectiveArg: string, basis: unknown): ProrationPeriod {
+  const system = workbookDateSystem();
+  return {
+    periodStart: toDate(periodStart, "period_start", system),
+    periodEnd: toDate(periodEnd, "period_end", system),
+    effective: toDate(effective, effectiveArg, system),
+    basis: toChoice(basis, "basis", PRORATION_BASES, "actual"),
+  };
+}
+
+const names = (effective: string) => ({ start: "period_start", end: "period_end", effective });
+
+/**
+ * Prorates an amount for the rest of a period: amount x (days from effective_date to period_end, both included) / (days in the period).
+ * @customfunction PRORATE
+ * @helpurl https://localhost:3000/help.html#PRORATE
+ * @param amount The charge for the whole period, in money (e.g. 1200).
+ * @param period_start First day of the period (a date or date serial).
+ * @param period_end Last day of the period, included (a date or date serial).
+ * @param effective_date Day the change takes effect, charged in full; must fall within the period.
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
+ * @returns The exact prorated amount, unrounded.
+ */
+export function prorateFn(amount: any, period_start: any, period_end: any, effective_date: any, basis?: ProrationBasis): number {
+  return excel("PRORATE", () =>
+    toExcelNumber(
+      prorate(
+        toMoney(amount, "amount"),
+        period(period_start, period_end, effective_date, "effective_date", basis),
+        names("effective_date"),
+      ),
+    ),
+  );
+}
+
+/**
+ * The charge for seats added mid-period: seats x seat_price x the share of the period left (the month on a monthly plan, the contract term on an annual plan).
+ * @customfunction SEATCHARGE
+ * @helpurl https://localhost:3000/help.html#SEATCHARGE
+ * @param seats Number of full-time seats added (a whole number, 0 or more).
+ * @param seat_price Price of one seat for the whole period: a month on a monthly plan, the contract term on an annual one.
+ * @param period_start First day of the billing period (month) or contract period (year).
+ * @param period_end Last day of the period, included.
+ * @param add_date Day the seats are added, charged in full; must fall within the period.
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
+ * @returns The exact prorated charge, unrounded.
+ */
+export function seatChargeFn(
+  seats: any,
+  seat_price: any,
+  period_start: any,
+  period_end: any,
+  add_date: any,
+  basis?: ProrationBasis,
+): number {
+  return excel("SEATCHARGE", () =>
+    toExcelNumber(
+      seatCharge(
+        toInteger(seats, "seats", { expected: "a whole number of seats" }),
+        toMoney(seat_price, "seat_price"),
+        period(period_start, period_end, add_date, "add_date", basis),
+        names("add_date"),
+      ),
+    ),
+  );
+}
+
+/**
+ * The proration of a plan change: (new_price - old_price) x the share of the paid period left. Positive is the upgrade charge; negative the downgrade credit balance.
+ * @customfunction PLANCHANGE
+ * @helpurl https://localhost:3000/help.html#PLANCHANGE
+ * @param old_price Price of the current plan for the whole paid period.
+ * @param new_price Price of the new plan for the whole paid period.
+ * @param period_start First day of the paid period.
+ * @param period_end Last day of the paid period, included.
+ * @param change_date Day the new plan takes effect, charged at the new price; must fall within the period.
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
+ * @returns The exact upgrade charge (positive) or credit balance (negative), unrounded.
+ */
+export function planChangeFn(
+  old_price: any,
+  new_price: any,
+  period_start: any,
+  period_end: any,
+  change_date: any,
+  basis?: ProrationBasis,
+): number {
+  return excel("PLANCHANGE", () =>
+    toExcelNumber(
+      planChange(
+        toMoney(old_price, "old_price"),
+        toMoney(new_price, "new_price"),
+        period(period_start, period_end, change_date, "change_date", basis),
+        names("change_date"),
+      ),
+    ),
+  );
+}
+
+/**
+ * Shows the working of PRORATE, for auditors: spills labelled rows (basis, days in the period, days charged, share, amount).
+ * @customfunction PRORATEWORKING
+ * @helpurl https://localhost:3000/help.html#PRORATEWORKING
+ * @param amount The charge for the whole period, in money.
+ * @param period_start First day of the period.
+ * @param period_end Last day of the period, included.
+ * @param effective_date Day the change takes effect, charged in full.
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
+ * @returns A 5x2 table of labels and values.
+ */
+export function prorateWorkingFn(
+  amount: any,
+  period_start: any,
+  period_end: any,
+  effective_date: any,
+  basis?: ProrationBasis,
+): any[][] {
+  return excel("PRORATEWORKING", (): Working => {
+    const money = toMoney(amount, "amount");
+    const p = period(period_start, period_end, effective_date, "effective_date", basis);
+    const share = prorationShare(p, names("effective_date"));
+    return [
+      ["Basis", share.basis],
+      ["Days in period", share.daysInPeriod],
+      ["Days charged", share.daysCharged],
+      ["Share", toExcelNumber(share.share)],
+      ["Amount", toExcelNumber(prorate(money, p, names("effective_date")))],
+    ];
+  });
+}

@@ -1,0 +1,237 @@
+/**
+ * Excel argument coercion, shared by every function family.
+ *
+ * Excel hands a custom function: numbers (dates are serial numbers), text, booleans, `null`
+ * for an omitted argument, and 2-D arrays (rows of cells) for ranges, where a blank cell may
+ * arrive as `null` or `""`. These helpers turn those into rule inputs or throw a
+ * {@link RuleError} whose message names the argument.
+ */
+import { describe, Msg, numError, valueError } from "./errors";
+import { type DateSystem, epochDayFromSerial, epochDayFromYmd, daysInMonth, SECONDS_PER_DAY, firstEpochDay, EPOCH_DAY_9999_12_31 } from "./serial";
+
+/** A cell as Excel passes it. */
+export type Cell = number | string | boolean | null | undefined;
+
+/** Blank: omitted, an empty cell, or empty text. */
+export function isBlank(v: unknown): v is null | undefined | "" {
+  return v === null || v === undefined || v === "";
+}
+
+// Text Excel would read as a number: optional sign and currency sign, thousands commas,
+// decimals, exponent, a trailing percent sign.
+const NUMERIC_TEXT = /^([+-])?\s*\$?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*(%)?$/;
+
+/** Parses text as Excel would read a typed number; returns a plain decimal string or undefined. */
+export function numericText(text: string): string | undefined {
+  const m = NUMERIC_TEXT.exec(text.trim());
+  if (!m) return undefined;
+  const sign = m[1] === "-" ? "-" : "";
+  const digits = m[2].replace(/,/g, "");
+  const exp = m[3] ? Number(m[3]) : 0;
+  const pct = m[4] ? -2 : 0;
+  return `${sign}${digits.startsWith(".") ? "0" + digits : digits}e${exp + pct}`;
+}
+
+export interface NumberOptions {
+  /** Value used when the argument is blank; without it, a blank argument is an error. */
+  readonly default?: number;
+  /** What the argument should be, for the "is required" message. */
+  readonly expected?: string;
+}
+
+/** A finite number from a number or numeric text. Booleans are refused: TRUE is not an amount. */
+export function toNumber(v: unknown, arg: string, opts: NumberOptions = {}): number {
+  if (isBlank(v)) {
+    if (opts.default !== undefined) return opts.default;
+    throw valueError(Msg.required(arg, opts.expected ?? "a number"));
+  }
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, "NaN"));
+    if (!Number.isFinite(v)) throw numError(Msg.notFinite(arg));
+    return v === 0 ? 0 : v; // -0 -> 0
+  }
+  if (typeof v === "string") {
+    const t = numericText(v);
+    if (t !== undefined) {
+      const n = Number(t);
+      if (!Number.isFinite(n)) throw numError(Msg.notFinite(arg));
+      return n === 0 ? 0 : n;
+    }
+  }
+  throw valueError(Msg.notNumber(arg, describe(v)));
+}
+
+/** A whole number (a fraction is an error, not truncated: 2.5 seats is a typo, not 2 seats). */
+export function toInteger(v: unknown, arg: string, opts: NumberOptions = {}): number {
+  const n = toNumber(v, arg, opts);
+  if (!Number.isInteger(n)) throw numError(Msg.notInteger(arg, n));
+  return n;
+}
+
+/** A boolean from TRUE/FALSE, a number (0 is FALSE) or the text "TRUE"/"FALSE". */
+export function toBoolean(v: unknown, arg: string, fallback: boolean): boolean {
+  if (isBlank(v)) return fallback;
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return v !== 0;
+  if (typeof v === "string") {
+    const t = v.trim().toUpperCase();
+    if (t === "TRUE") return true;
+    if (t === "FALSE") return false;
+  }
+  throw valueError(Msg.notBoolean(arg, describe(v)));
+}
+
+/** Text; numbers are taken as their text (a cell formatted as a number still names something). */
+export function toText(v: unknown, arg: string, expected = "text"): string {
+  if (isBlank(v)) throw valueError(Msg.required(arg, expected));
+  if (typeof v === "string") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  throw valueError(Msg.notText(arg, describe(v)));
+}
+
+// ISO-8601 calendar date, optionally with a time of day and a trailing Z. Other offsets are
+// refused: an Excel serial has no time zone, so a converted offset would silently move the date.
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?(Z)?$/;
+
+/** An instant at whole-second precision, as epoch seconds (1970-01-01T00:00:00 = 0). */
+export type EpochSecond = number;
+
+function parseIsoText(text: string, arg: string): { day: number; seconds: number } | undefined {
+  const m = ISO.exec(text.trim());
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+    throw valueError(Msg.notDate(arg, describe(text)));
+  }
+  let seconds = 0;
+  if (m[4] !== undefined) {
+    const hh = Number(m[4]);
+    const mm = Number(m[5]);
+    const ss = m[6] !== undefined ? Number(m[6]) : 0;
+    const frac = m[7] !== undefined ? Number("0." + m[7]) : 0;
+    if (hh > 24 || mm > 59 || ss > 59 || (hh === 24 && (mm > 0 || ss > 0 || frac > 0))) {
+      throw valueError(Msg.notDate(arg, describe(text)));
+    }
+    seconds = hh * 3600 + mm * 60 + ss + Math.round(frac);
+  }
+  return { day: epochDayFromYmd(year, month, day), seconds };
+}
+
+function checkEpochDay(day: number, system: DateSystem, arg: string, shown: string): number {
+  if (day < firstEpochDay(system) || day > EPOCH_DAY_9999_12_31) throw numError(Msg.dateOutOfRange(arg, shown));
+  return day;
+}
+
+/**
+ * A calendar day (epoch day) from a serial or ISO text; any time of day is ignored, as the
+ * rules that count days ignore it.
+ */
+export function toDate(v: unknown, arg: string, system: DateSystem): number {
+  if (isBlank(v)) throw valueError(Msg.required(arg, "a date"));
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) throw valueError(Msg.notDate(arg, "NaN"));
+    if (!Number.isFinite(v)) throw numError(Msg.dateOutOfRange(arg, String(v)));
+    return epochDayFromSerial(Math.floor(v), system, arg);
+  }
+  if (typeof v === "string") {
+    const iso = parseIsoText(v, arg);
+    if (iso) return checkEpochDay(iso.day + Math.floor(iso.seconds / SECONDS_PER_DAY), system, arg, v.trim());
+    const t = numericText(v);
+    if (t !== undefined) return toDate(Number(t), arg, system);
+  }
+  throw valueError(Msg.notDate(arg, describe(v)));
+}
+
+/** A date-time as epoch seconds, the time of day taken to the nearest second. */
+export function toDateTime(v: unknown, arg: string, system: DateSystem): EpochSecond {
+  if (isBlank(v)) throw valueError(Msg.required(arg, "a date-time"));
+  if (typeof v === "number") {
+    if (Number.isNaN(v)) throw valueError(Msg.notDate(arg, "NaN"));
+    if (!Number.isFinite(v)) throw numError(Msg.dateOutOfRange(arg, String(v)));
+    const whole = Math.floor(v);
+    const day = epochDayFromSerial(whole, system, arg);
+    // The fraction is the time of day; rounding to the second may carry into the next day.
+    return day * SECONDS_PER_DAY + Math.round((v - whole) * SECONDS_PER_DAY);
+  }
+  if (typeof v === "string") {
+    const iso = parseIsoText(v, arg);
+    if (iso) {
+      checkEpochDay(iso.day, system, arg, v.trim());
+      return iso.day * SECONDS_PER_DAY + iso.seconds;
+    }
+    const t = numericText(v);
+    if (t !== undefined) return toDateTime(Number(t), arg, system);
+  }
+  throw valueError(Msg.notDate(arg, describe(v)));
+}
+
+/** A range as a 2-D array of cells: a single value is a 1x1 range, a flat array one row. */
+export function toRange(v: unknown): Cell[][] {
+  if (!Array.isArray(v)) return [[v as Cell]];
+  if (v.length === 0) return [];
+  if (!Array.isArray(v[0])) return [v as Cell[]];
+  return v.map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
+}
+
+/** "3x2" (rows x columns), for shape messages; a ragged array shows its longest row. */
+export function shapeOf(range: Cell[][]): string {
+  return `${range.length}x${range.reduce((m, r) => Math.max(m, r.length), 0)}`;
+}
+
+/** Throws #VALUE! unless the two ranges have the same rows and columns. */
+export function assertSameShape(a: Cell[][], b: Cell[][], argA: string, argB: string): void {
+  const same = a.length === b.length && a.every((row, i) => row.length === b[i].length);
+  if (!same) throw valueError(Msg.shapeMismatch(argA, argB, shapeOf(a), shapeOf(b)));
+}
+
+/** Every cell of a range, row by row, with its 1-based position for messages. */
+export function* cellsOf(range: Cell[][]): Generator<{ value: Cell; row: number; col: number }> {
+  for (let r = 0; r < range.length; r++) {
+    const row = range[r];
+    for (let c = 0; c < row.length; c++) yield { value: row[c], row: r + 1, col: c + 1 };
+  }
+}
+
+/** The non-blank dates of a range (a holidays list), as epoch days. */
+export function toDateList(v: unknown, arg: string, system: DateSystem): number[] {
+  if (isBlank(v)) return [];
+  const out: number[] = [];
+  for (const { value, row, col } of cellsOf(toRange(v))) {
+    if (isBlank(value)) continue;
+    out.push(toDate(value, `${arg} (row ${row}, column ${col})`, system));
+  }
+  return out;
+}
+
+/** Normalises a name for lookup: case-insensitive, spaces and dashes collapsed. */
+export function normalizeName(s: string): string {
+  return s
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2010-\u2015]/g, "-")
+    .replace(/\s*-\s*/g, " - ")
+    .replace(/\s+/g, " ");
+}
+
+/**
+ * Looks a name up in a table of choices (case-insensitive; aliases allowed). Blank gives
+ * `fallback` when there is one. An unknown name is #VALUE! listing the known ones.
+ */
+export function toChoice<T>(
+  v: unknown,
+  arg: string,
+  choices: ReadonlyArray<{ readonly names: readonly string[]; readonly value: T }>,
+  fallback?: T,
+): T {
+  const known = choices.map((c) => c.names[0]);
+  if (isBlank(v)) {
+    if (fallback !== undefined) return fallback;
+    throw valueError(Msg.required(arg, `one of: ${known.join(", ")}`));
+  }
+  if (typeof v !== "string" && typeof v !== "number") throw valueError(Msg.unknownName(arg, describe(v), known));
+  const key = normalizeName(String(v));
+  for (const c of choices) if (c.names.some((n) => normalizeName(n) === key)) return c.value;
+  throw valueError(Msg.unknownName(arg, String(v), known));
+}

@@ -1,0 +1,56 @@
+/**
+ * Exact money. Amounts are decimal.js values from the moment they enter the rules to the moment
+ * an adapter hands Excel a number (`toExcelNumber`), so no binary rounding happens in between.
+ *
+ * `Money` is a private Decimal constructor (40 significant digits, banker's rounding only where
+ * a division cannot be exact), so the global Decimal settings of any other code are untouched.
+ */
+import Decimal from "decimal.js";
+import { isBlank, numericText } from "./args";
+import { describe, Msg, numError, valueError } from "./errors";
+
+export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export type Money = Decimal;
+
+export const ZERO: Money = new Money(0);
+
+export interface MoneyOptions {
+  /** Used when the argument is blank; without it a blank argument is #VALUE!. */
+  readonly default?: Money;
+  /** Refuse negative values with #NUM!. */
+  readonly nonNegative?: boolean;
+  readonly expected?: string;
+}
+
+/**
+ * An exact decimal from an Excel number (its shortest round-trip text: 0.1 is exactly 0.1) or
+ * from numeric text (read digit for digit, so "0.0005" is exact whatever a double would hold).
+ */
+export function toMoney(v: unknown, arg: string, opts: MoneyOptions = {}): Money {
+  let d: Money;
+  if (isBlank(v)) {
+    if (opts.default !== undefined) return opts.default;
+    throw valueError(Msg.required(arg, opts.expected ?? "an amount"));
+  } else if (typeof v === "number") {
+    if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, "NaN"));
+    if (!Number.isFinite(v)) throw numError(Msg.notFinite(arg));
+    d = new Money(v === 0 ? 0 : v);
+  } else if (typeof v === "string" && numericText(v) !== undefined) {
+    d = new Money(numericText(v) as string);
+    if (!d.isFinite()) throw numError(Msg.notFinite(arg));
+  } else {
+    throw valueError(Msg.notNumber(arg, describe(v)));
+  }
+  if (opts.nonNegative && d.isNegative() && !d.isZero()) throw numError(Msg.negative(arg, d.toString()));
+  return d;
+}
+
+/**
+ * The JS number Excel receives: the double nearest the exact value. This is the only place a
+ * money value becomes binary floating point. -0 becomes 0.
+ */
+export function toExcelNumber(d: Money): number {
+  const n = d.toNumber();
+  if (!Number.isFinite(n)) throw numError(`The result ${d.toString()} is too large for Excel.`);
+  return n === 0 ? 0 : n;
+}

@@ -1,0 +1,87 @@
+/**
+ * Loads the built functions bundle (dist/functions.js) the way Excel does: in a fresh script
+ * context whose global `CustomFunctions` records every `associate(id, fn)` call; then calls
+ * the functions by id with Excel-shaped arguments.
+ */
+import { readFileSync, existsSync } from "fs";
+import { join } from "path";
+import { runInNewContext } from "vm";
+
+export const DIST = join(__dirname, "..", "..", "dist");
+
+/** Excel's error codes, as CustomFunctions.ErrorCode defines them. */
+export const ErrorCode = {
+  invalidValue: "#VALUE!",
+  notAvailable: "#N/A",
+  divisionByZero: "#DIV/0!",
+  invalidNumber: "#NUM!",
+  nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
+} as const;
+
+export class StubError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+
+export interface FunctionMetadata {
+  id: string;
+  name: string;
+  description?: string;
+  helpUrl?: string;
+  parameters: { name: string; description?: string; type?: string; optional?: boolean; customEnumId?: string; dimensionality?: string }[];
+  result?: { type?: string; dimensionality?: string };
+}
+
+export interface Metadata {
+  functions: FunctionMetadata[];
+  enums?: { id: string; type: string; values: { name: string; stringValue?: string; numberValue?: number; tooltip?: string }[] }[];
+}
+
+export interface LoadedBundle {
+  registered: Map<string, (...args: unknown[]) => unknown>;
+  metadata: Metadata;
+  /** Calls a function by id; a thrown CustomFunctions.Error comes back as `{ error, message }`. */
+  call(id: string, ...args: unknown[]): unknown;
+}
+
+export type CallResult = unknown;
+
+export function loadBundle(): LoadedBundle {
+  const js = join(DIST, "functions.js");
+  if (!existsSync(js)) throw new Error("dist/functions.js is missing: run `npm run build` first (npm test does).");
+  const code = readFileSync(js, "utf8");
+  const metadata = JSON.parse(readFileSync(join(DIST, "functions.json"), "utf8")) as Metadata;
+  const registered = new Map<string, (...args: unknown[]) => unknown>();
+  const CustomFunctions = {
+    associate(id: string, fn: (...args: unknown[]) => unknown) {
+      if (registered.has(id)) throw new Error(`${id} registered twice`);
+      registered.set(id, fn);
+    },
+    Error: StubError,
+    ErrorCode,
+  };
+  runInNewContext(code, { CustomFunctions, console, setTimeout, clearTimeout }, { filename: "functions.js" });
+  return {
+    registered,
+    metadata,
+    call(id: string, ...args: unknown[]) {
+      const fn = registered.get(id);
+      if (!fn) throw new Error(`${id} is not registered`);
+      try {
+        return fn(...args);
+      } catch (e) {
+        if (e instanceof StubError) return { error: e.code, message: e.message };
+        throw e;
+      }
+    },
+  };
+}
+
+/** An Excel error result as `call` returns it. */
+export function isErrorResult(v: unknown): v is { error: string; message?: string } {
+  return typeof v === "object" && v !== null && "error" in v;
+}

@@ -1,0 +1,116 @@
+/* Builds the add-in into dist/: functions.js + functions.json (metadata generated from the
+ * JSDoc of the adapters), taskpane.html/js, help.html, manifest.xml and the icons.
+ * The dev URL https://localhost:3000/ is replaced by ADDIN_PUBLIC_URL (production) when set. */
+const path = require("path");
+const fs = require("fs");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { renderHelpPage } = require("./scripts/help-page");
+
+const DEV_URL = "https://localhost:3000/";
+const PORT = 3000;
+
+/** The adapter modules whose JSDoc becomes functions.json: every .ts in src/functions that declares a @customfunction. */
+const FUNCTION_FILES = fs
+  .readdirSync(path.join(__dirname, "src/functions"))
+  .filter((f) => f.endsWith(".ts") && fs.readFileSync(path.join(__dirname, "src/functions", f), "utf8").includes("@customfunction"))
+  .sort()
+  .map((f) => `./src/functions/${f}`);
+
+function publicUrl(mode) {
+  const url = process.env.ADDIN_PUBLIC_URL;
+  if (mode !== "production" || !url) return DEV_URL;
+  if (!/^https:\/\/[^\s"<>]+\/$/.test(url)) throw new Error(`ADDIN_PUBLIC_URL must be an https URL ending in "/"; got ${url}`);
+  return url;
+}
+
+/** Replaces the dev URL by the public one in the text assets (manifest, metadata, pages). */
+class PublicUrlPlugin {
+  constructor(url) {
+    this.url = url;
+  }
+  apply(compiler) {
+    const { sources, Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("PublicUrlPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "PublicUrlPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        if (this.url === DEV_URL) return;
+        for (const name of Object.keys(assets)) {
+          if (!/\.(xml|json|html)$/.test(name)) continue;
+          const text = assets[name].source().toString();
+          if (text.includes(DEV_URL)) compilation.updateAsset(name, new sources.RawSource(text.split(DEV_URL).join(this.url)));
+        }
+      });
+    });
+  }
+}
+
+/** Emits help.html from the generated functions.json and src/functions/examples.json. */
+class HelpPagePlugin {
+  apply(compiler) {
+    const { sources, Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HelpPagePlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, (assets) => {
+        const meta = assets["functions.json"];
+        if (!meta) return;
+        const examplesFile = path.join(__dirname, "src/functions/examples.json");
+        compilation.fileDependencies.add(examplesFile);
+        const examples = JSON.parse(fs.readFileSync(examplesFile, "utf8"));
+        const html = renderHelpPage(JSON.parse(meta.source().toString()), examples, "KUSTOMER");
+        compilation.emitAsset("help.html", new sources.RawSource(html));
+      });
+    });
+  }
+}
+
+module.exports = (env, argv) => {
+  const mode = argv.mode || "production";
+  const url = publicUrl(mode);
+  return {
+    mode,
+    devtool: mode === "production" ? false : "source-map",
+    target: ["web", "es2020"],
+    entry: {
+      functions: "./src/functions/index.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: false, configFile: "tsconfig.build.json" } } }],
+    },
+    performance: { hints: false },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        scriptLoading: "defer",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+        ],
+      }),
+      new HelpPagePlugin(),
+      new PublicUrlPlugin(url),
+    ],
+    devServer: {
+      port: PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: { directory: path.resolve(__dirname, "dist") },
+      server: { type: "https", options: process.env.DEV_SERVER_HTTPS_OPTIONS ? JSON.parse(process.env.DEV_SERVER_HTTPS_OPTIONS) : {} },
+      client: false,
+      hot: false,
+      liveReload: false,
+    },
+  };
+};
