@@ -6,9 +6,10 @@ const fs = require("fs");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { renderHelpPage } = require("./scripts/help-page");
+const { renderHelpPage, loadExamples } = require("./scripts/help-page");
 
 const DEV_URL = "https://localhost:3000/";
+const DEV_ORIGIN = "https://localhost:3000";
 const PORT = 3000;
 
 /** The adapter modules whose JSDoc becomes functions.json: every .ts in src/functions that declares a @customfunction. */
@@ -38,14 +39,16 @@ class PublicUrlPlugin {
         for (const name of Object.keys(assets)) {
           if (!/\.(xml|json|html)$/.test(name)) continue;
           const text = assets[name].source().toString();
-          if (text.includes(DEV_URL)) compilation.updateAsset(name, new sources.RawSource(text.split(DEV_URL).join(this.url)));
+          // Full URLs first, then the bare origin (the manifest's AppDomain).
+          const replaced = text.split(DEV_URL).join(this.url).split(DEV_ORIGIN).join(new URL(this.url).origin);
+          if (replaced !== text) compilation.updateAsset(name, new sources.RawSource(replaced));
         }
       });
     });
   }
 }
 
-/** Emits help.html from the generated functions.json and src/functions/examples.json. */
+/** Emits help.html from the generated functions.json and the examples files. */
 class HelpPagePlugin {
   apply(compiler) {
     const { sources, Compilation } = compiler.webpack;
@@ -53,9 +56,7 @@ class HelpPagePlugin {
       compilation.hooks.processAssets.tap({ name: "HelpPagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, (assets) => {
         const meta = assets["functions.json"];
         if (!meta) return;
-        const examplesFile = path.join(__dirname, "src/functions/examples.json");
-        compilation.fileDependencies.add(examplesFile);
-        const examples = JSON.parse(fs.readFileSync(examplesFile, "utf8"));
+        const examples = loadExamples((file) => compilation.fileDependencies.add(file));
         const html = renderHelpPage(JSON.parse(meta.source().toString()), examples, "KUSTOMER");
         compilation.emitAsset("help.html", new sources.RawSource(html));
       });
@@ -63,9 +64,23 @@ class HelpPagePlugin {
   }
 }
 
-module.exports = (env, argv) => {
+/** HTTPS options for `webpack serve`: the certificates scripts/start.mjs generated
+ * (DEV_SERVER_CERT_DIR), or Office's trusted dev certificates (installed on first use on
+ * Windows and Mac by office-addin-dev-certs). */
+async function httpsOptions() {
+  if (!process.env.WEBPACK_SERVE) return {};
+  const dir = process.env.DEV_SERVER_CERT_DIR;
+  if (dir) {
+    const read = (f) => fs.readFileSync(path.join(dir, f));
+    return { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") };
+  }
+  return require("office-addin-dev-certs").getHttpsServerOptions();
+}
+
+module.exports = async (env, argv) => {
   const mode = argv.mode || "production";
   const url = publicUrl(mode);
+  const https = await httpsOptions();
   return {
     mode,
     devtool: mode === "production" ? false : "source-map",
@@ -107,7 +122,7 @@ module.exports = (env, argv) => {
       port: PORT,
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.resolve(__dirname, "dist") },
-      server: { type: "https", options: process.env.DEV_SERVER_HTTPS_OPTIONS ? JSON.parse(process.env.DEV_SERVER_HTTPS_OPTIONS) : {} },
+      server: { type: "https", options: https },
       client: false,
       hot: false,
       liveReload: false,

@@ -3,6 +3,26 @@
  * name, which is where each function's helpUrl points. Used by webpack.config.js. */
 "use strict";
 
+const fs = require("fs");
+const path = require("path");
+
+const FUNCTIONS_DIR = path.join(__dirname, "..", "src", "functions");
+
+/** The documented examples and errors of every function: src/functions/*.examples.json, merged.
+ * `onFile` is told each file read (webpack watches them). */
+function loadExamples(onFile = () => {}) {
+  const merged = {};
+  for (const f of fs.readdirSync(FUNCTIONS_DIR).filter((n) => n.endsWith(".examples.json")).sort()) {
+    const file = path.join(FUNCTIONS_DIR, f);
+    onFile(file);
+    for (const [name, doc] of Object.entries(JSON.parse(fs.readFileSync(file, "utf8")))) {
+      if (merged[name]) throw new Error(`${name} is documented twice (second time in ${f})`);
+      merged[name] = doc;
+    }
+  }
+  return merged;
+}
+
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 
 function renderFunction(fn, doc, ns) {
@@ -51,4 +71,4 @@ ${body}
 `;
 }
 
-module.exports = { renderHelpPage };
+module.exports = { renderHelpPage, loadExamples };

@@ -4,14 +4,7 @@
  */
 import { toChoice, toDate, toInteger } from "../rules/core/args";
 import { toExcelNumber, toMoney } from "../rules/core/money";
-import {
-  PRORATION_BASES,
-  type ProrationPeriod,
-  planChange,
-  prorate,
-  prorationShare,
-  seatCharge,
-} from "../rules/billing/proration";
+import { PRORATION_BASES, type ProrationPeriod, planChange, prorate, prorationShare, seatCharge } from "../rules/billing/proration";
 import { excel, workbookDateSystem, type Working } from "./excel";
 
 /**
@@ -137,13 +130,7 @@ export function planChangeFn(
  * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
  * @returns A 5x2 table of labels and values.
  */
-export function prorateWorkingFn(
-  amount: any,
-  period_start: any,
-  period_end: any,
-  effective_date: any,
-  basis?: ProrationBasis,
-): any[][] {
+export function prorateWorkingFn(amount: any, period_start: any, period_end: any, effective_date: any, basis?: ProrationBasis): any[][] {
   return excel("PRORATEWORKING", (): Working => {
     const money = toMoney(amount, "amount");
     const p = period(period_start, period_end, effective_date, "effective_date", basis);

@@ -60,9 +60,7 @@ const DEFAULT_NAMES: PeriodArgNames = { start: "period_start", end: "period_end"
 export function prorationShare(p: ProrationPeriod, names: PeriodArgNames = DEFAULT_NAMES): ProrationShare {
   const { periodStart, periodEnd, effective, basis } = p;
   if (periodEnd < periodStart) {
-    throw numError(
-      `${names.end} (${formatEpochDay(periodEnd)}) must be on or after ${names.start} (${formatEpochDay(periodStart)}).`,
-    );
+    throw numError(`${names.end} (${formatEpochDay(periodEnd)}) must be on or after ${names.start} (${formatEpochDay(periodStart)}).`);
   }
   if (effective < periodStart || effective > periodEnd) {
     throw numError(

@@ -7,7 +7,15 @@
  * {@link RuleError} whose message names the argument.
  */
 import { describe, Msg, numError, valueError } from "./errors";
-import { type DateSystem, epochDayFromSerial, epochDayFromYmd, daysInMonth, SECONDS_PER_DAY, firstEpochDay, EPOCH_DAY_9999_12_31 } from "./serial";
+import {
+  type DateSystem,
+  epochDayFromSerial,
+  epochDayFromYmd,
+  daysInMonth,
+  SECONDS_PER_DAY,
+  firstEpochDay,
+  EPOCH_DAY_9999_12_31,
+} from "./serial";
 
 /** A cell as Excel passes it. */
 export type Cell = number | string | boolean | null | undefined;

@@ -38,19 +38,15 @@ export const Msg = {
   notInteger: (arg: string, got: number) => `${arg} must be a whole number; got ${got}.`,
   notBoolean: (arg: string, got: string) => `${arg} must be TRUE or FALSE; got ${got}.`,
   notText: (arg: string, got: string) => `${arg} must be text; got ${got}.`,
-  notDate: (arg: string, got: string) =>
-    `${arg} must be a date (an Excel date serial or ISO text such as 2025-01-31); got ${got}.`,
+  notDate: (arg: string, got: string) => `${arg} must be a date (an Excel date serial or ISO text such as 2025-01-31); got ${got}.`,
   negative: (arg: string, got: string) => `${arg} must not be negative; got ${got}.`,
   atLeast: (arg: string, min: string, got: string) => `${arg} must be at least ${min}; got ${got}.`,
   atMost: (arg: string, max: string, got: string) => `${arg} must be at most ${max}; got ${got}.`,
-  between: (arg: string, min: string, max: string, got: string) =>
-    `${arg} must be between ${min} and ${max}; got ${got}.`,
+  between: (arg: string, min: string, max: string, got: string) => `${arg} must be between ${min} and ${max}; got ${got}.`,
   unknownName: (arg: string, got: string, known: readonly string[]) =>
     `${arg} "${got}" is not known; expected one of: ${known.join(", ")}.`,
-  dateOutOfRange: (arg: string, got: string) =>
-    `${arg} is outside Excel's calendar (1900-01-01 to 9999-12-31); got ${got}.`,
-  phantomLeapDay: (arg: string) =>
-    `${arg} is serial 60, Excel's 1900-02-29, a day that never existed; use 1900-02-28 or 1900-03-01.`,
+  dateOutOfRange: (arg: string, got: string) => `${arg} is outside Excel's calendar (1900-01-01 to 9999-12-31); got ${got}.`,
+  phantomLeapDay: (arg: string) => `${arg} is serial 60, Excel's 1900-02-29, a day that never existed; use 1900-02-28 or 1900-03-01.`,
   notRange: (arg: string) => `${arg} must be a cell or a range.`,
   shapeMismatch: (a: string, b: string, shapeA: string, shapeB: string) =>
     `${a} and ${b} must be ranges of the same shape; got ${shapeA} and ${shapeB}.`,

@@ -1,4 +1,14 @@
-import { toBoolean, toChoice, toDate, toDateTime, toNumber, toRange, assertSameShape, toDateList, numericText } from "../../../src/rules/core/args";
+import {
+  toBoolean,
+  toChoice,
+  toDate,
+  toDateTime,
+  toNumber,
+  toRange,
+  assertSameShape,
+  toDateList,
+  numericText,
+} from "../../../src/rules/core/args";
 import { RuleError } from "../../../src/rules/core/errors";
 import { toMoney, toExcelNumber } from "../../../src/rules/core/money";
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
@@ -103,6 +113,8 @@ describe("ranges and choices", () => {
     expect(toChoice("  DATA ", "category", choices)).toBe("data");
     expect(toChoice("Data  Storage", "category", choices)).toBe("data");
     expect(toChoice(null, "category", choices, "attachment")).toBe("attachment");
-    expect(kindOf(() => toChoice("files", "category", choices))).toBe('value: category "files" is not known; expected one of: Data, Attachment.');
+    expect(kindOf(() => toChoice("files", "category", choices))).toBe(
+      'value: category "files" is not known; expected one of: Data, Attachment.',
+    );
   });
 });
