@@ -42,20 +42,50 @@ export const DOCUMENTS: Readonly<Record<DocumentId, SourceDocument>> = Object.fr
 });
 
 /**
- * A rate table: typed rows, frozen, naming the document (and section) it was read from.
- * The task pane writes these to sheets and the functions read them: one source of truth.
+ * A decimal written as text ("0.07"), so a rate is exact wherever it is read: the rules turn it
+ * into a decimal, the task pane into the number it writes to a cell.
+ */
+export type DecimalText = string;
+
+/** How the task pane formats a column: money, percentages, storage units, durations, counts. */
+export type ColumnFormat = "text" | "usd" | "usd4" | "percent" | "gb" | "kb" | "days" | "weeks" | "hours" | "count";
+
+export interface RateColumn<Row> {
+  readonly key: keyof Row & string;
+  readonly header: string;
+  readonly format: ColumnFormat;
+}
+
+/**
+ * A rate table: typed rows, frozen, naming the document (and section) it was read from, with the
+ * columns the task pane writes. The task pane writes these to sheets and the functions read
+ * them: one source of truth. A null cell is "n/a" in the document.
  */
 export interface RateTable<Row> {
+  /** Stable Excel table name, e.g. Kustomer_StorageAllocation. */
   readonly id: string;
   readonly title: string;
   readonly source: DocumentId;
   readonly section: string;
+  readonly columns: ReadonlyArray<RateColumn<Row>>;
   readonly rows: ReadonlyArray<Readonly<Row>>;
+  /**
+   * Single rates that also get a workbook name (e.g. Kustomer_DataPricePerGB), so formulas can
+   * point at them: the name, the row index and the column.
+   */
+  readonly names?: ReadonlyArray<{
+    readonly name: string;
+    readonly row: number;
+    readonly key: keyof Row & string;
+    readonly description: string;
+  }>;
 }
 
 /** Deep-freezes a rate table so no caller can change a rate at run time. */
 export function rateTable<Row>(table: RateTable<Row>): RateTable<Row> {
   for (const row of table.rows) Object.freeze(row);
   Object.freeze(table.rows);
+  Object.freeze(table.columns);
+  if (table.names) Object.freeze(table.names);
   return Object.freeze(table);
 }
