@@ -12,7 +12,10 @@ const FUNCTIONS_DIR = path.join(__dirname, "..", "src", "functions");
  * `onFile` is told each file read (webpack watches them). */
 function loadExamples(onFile = () => {}) {
   const merged = {};
-  for (const f of fs.readdirSync(FUNCTIONS_DIR).filter((n) => n.endsWith(".examples.json")).sort()) {
+  for (const f of fs
+    .readdirSync(FUNCTIONS_DIR)
+    .filter((n) => n.endsWith(".examples.json"))
+    .sort()) {
     const file = path.join(FUNCTIONS_DIR, f);
     onFile(file);
     for (const [name, doc] of Object.entries(JSON.parse(fs.readFileSync(file, "utf8")))) {
@@ -31,7 +34,10 @@ function renderFunction(fn, doc, ns) {
     .join("\n");
   const signature = `${ns}.${fn.name}(${(fn.parameters || []).map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
   const examples = (doc.examples || [])
-    .map((e) => `<tr><td><code>${esc(e.formula)}</code></td><td><code>${esc(JSON.stringify(e.result))}</code></td><td>${esc(e.working || "")}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td><code>${esc(e.formula)}</code></td><td><code>${esc(JSON.stringify(e.result))}</code></td><td>${esc(e.working || "")}</td></tr>`,
+    )
     .join("\n");
   const errors = (doc.errors || []).map((e) => `<li><code>${esc(e.error)}</code>: ${esc(e.when)}</li>`).join("\n");
   return `<section id="${esc(fn.name)}">

@@ -24,7 +24,8 @@ const chunk = (type, data) => {
 };
 
 function segDist(px, py, ax, ay, bx, by) {
-  const dx = bx - ax, dy = by - ay;
+  const dx = bx - ax,
+    dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
@@ -32,7 +33,8 @@ function segDist(px, py, ax, ay, bx, by) {
 // Shapes in unit coordinates (0..1).
 function sample(x, y) {
   const r = 0.2; // corner radius
-  const cx = Math.min(Math.max(x, r), 1 - r), cy = Math.min(Math.max(y, r), 1 - r);
+  const cx = Math.min(Math.max(x, r), 1 - r),
+    cy = Math.min(Math.max(y, r), 1 - r);
   if (Math.hypot(x - cx, y - cy) > r) return null; // outside rounded square
   const w = 0.085;
   const k = segDist(x, y, 0.32, 0.2, 0.32, 0.7) < w || segDist(x, y, 0.34, 0.47, 0.68, 0.2) < w || segDist(x, y, 0.45, 0.4, 0.7, 0.7) < w;
@@ -46,11 +48,19 @@ function png(size) {
   for (let py = 0; py < size; py++) {
     raw[py * (size * 4 + 1)] = 0;
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
           const c = sample((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
-          if (c) { r += c[0]; g += c[1]; b += c[2]; a++; }
+          if (c) {
+            r += c[0];
+            g += c[1];
+            b += c[2];
+            a++;
+          }
         }
       const o = py * (size * 4 + 1) + 1 + px * 4;
       raw[o] = a ? Math.round(r / a) : 0;
@@ -62,8 +72,17 @@ function png(size) {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 for (const size of [16, 32, 64, 80, 128]) writeFileSync(new URL(`../assets/icon-${size}.png`, import.meta.url), png(size));

@@ -24,7 +24,17 @@ function run(cmd, args, env = {}) {
 async function sideloadDesktop() {
   // office-addin-debugging starts `npm run dev-server`, waits for port 3000, then registers the
   // manifest with desktop Excel and opens it.
-  await run(bin("office-addin-debugging"), ["start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"]);
+  await run(bin("office-addin-debugging"), [
+    "start",
+    "manifest.xml",
+    "desktop",
+    "--app",
+    "excel",
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    "3000",
+  ]);
 }
 
 async function serveForExcelOnTheWeb() {

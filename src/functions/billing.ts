@@ -3,8 +3,15 @@
  * Each function only converts Excel's arguments, calls the rule and converts the result.
  */
 import { toChoice, toDate, toInteger } from "../rules/core/args";
-import { toExcelNumber, toMoney } from "../rules/core/money";
-import { PRORATION_BASES, type ProrationPeriod, planChange, prorate, prorationShare, seatCharge } from "../rules/billing/proration";
+import { toAmount } from "../rules/core/money";
+import {
+  PRORATION_BASES,
+  type ProrationPeriod,
+  planChangeToNumber,
+  prorateToNumber,
+  prorationShare,
+  seatChargeToNumber,
+} from "../rules/billing/proration";
 import { excel, workbookDateSystem, type Working } from "./excel";
 
 /**
@@ -45,12 +52,10 @@ const names = (effective: string) => ({ start: "period_start", end: "period_end"
  */
 export function prorateFn(amount: any, period_start: any, period_end: any, effective_date: any, basis?: ProrationBasis): number {
   return excel("PRORATE", () =>
-    toExcelNumber(
-      prorate(
-        toMoney(amount, "amount"),
-        period(period_start, period_end, effective_date, "effective_date", basis),
-        names("effective_date"),
-      ),
+    prorateToNumber(
+      toAmount(amount, "amount"),
+      period(period_start, period_end, effective_date, "effective_date", basis),
+      names("effective_date"),
     ),
   );
 }
@@ -76,13 +81,11 @@ export function seatChargeFn(
   basis?: ProrationBasis,
 ): number {
   return excel("SEATCHARGE", () =>
-    toExcelNumber(
-      seatCharge(
-        toInteger(seats, "seats", { expected: "a whole number of seats" }),
-        toMoney(seat_price, "seat_price"),
-        period(period_start, period_end, add_date, "add_date", basis),
-        names("add_date"),
-      ),
+    seatChargeToNumber(
+      toInteger(seats, "seats", { expected: "a whole number of seats" }),
+      toAmount(seat_price, "seat_price"),
+      period(period_start, period_end, add_date, "add_date", basis),
+      names("add_date"),
     ),
   );
 }
@@ -108,13 +111,11 @@ export function planChangeFn(
   basis?: ProrationBasis,
 ): number {
   return excel("PLANCHANGE", () =>
-    toExcelNumber(
-      planChange(
-        toMoney(old_price, "old_price"),
-        toMoney(new_price, "new_price"),
-        period(period_start, period_end, change_date, "change_date", basis),
-        names("change_date"),
-      ),
+    planChangeToNumber(
+      toAmount(old_price, "old_price"),
+      toAmount(new_price, "new_price"),
+      period(period_start, period_end, change_date, "change_date", basis),
+      names("change_date"),
     ),
   );
 }
@@ -132,15 +133,16 @@ export function planChangeFn(
  */
 export function prorateWorkingFn(amount: any, period_start: any, period_end: any, effective_date: any, basis?: ProrationBasis): any[][] {
   return excel("PRORATEWORKING", (): Working => {
-    const money = toMoney(amount, "amount");
+    const money = toAmount(amount, "amount");
     const p = period(period_start, period_end, effective_date, "effective_date", basis);
     const share = prorationShare(p, names("effective_date"));
     return [
       ["Basis", share.basis],
       ["Days in period", share.daysInPeriod],
       ["Days charged", share.daysCharged],
-      ["Share", toExcelNumber(share.share)],
-      ["Amount", toExcelNumber(prorate(money, p, names("effective_date")))],
+      // A ratio of two whole numbers: the division gives the double nearest the exact share.
+      ["Share", share.shareNumerator / share.shareDenominator],
+      ["Amount", prorateToNumber(money, p, names("effective_date"))],
     ];
   });
 }

@@ -18,7 +18,7 @@
  */
 import { Msg, numError } from "../core/errors";
 import { days360 } from "../core/days360";
-import { Money, type Money as MoneyT } from "../core/money";
+import { exactDifference, exactMulDiv, Money, type Money as MoneyT, scaledInteger, toExcelNumber } from "../core/money";
 import { formatEpochDay } from "../core/serial";
 
 export type ProrationBasis = "actual" | "30/360" | "actual/360";
@@ -43,9 +43,16 @@ export interface ProrationShare {
   readonly daysInPeriod: number;
   /** Days from the effective day to the period end on the basis (the numerator before any cap). */
   readonly daysCharged: number;
-  /** The exact share of the period charged: daysCharged / daysInPeriod, at most 1. */
-  readonly share: MoneyT;
+  /** The exact share of the period charged, shareNumerator / shareDenominator, at most 1. */
+  readonly shareNumerator: number;
+  readonly shareDenominator: number;
 }
+
+/**
+ * An amount as it arrives: a JS number from a cell (its exact decimal value is its shortest
+ * text), or an exact decimal read from text.
+ */
+export type Amount = number | MoneyT;
 
 /** Argument names, as Excel shows them, for messages. */
 export interface PeriodArgNames {
@@ -84,39 +91,101 @@ export function prorationShare(p: ProrationPeriod, names: PeriodArgNames = DEFAU
       `The period ${formatEpochDay(periodStart)} to ${formatEpochDay(periodEnd)} has no days on the ${basis} basis; use the actual basis.`,
     );
   }
-  let share: MoneyT;
-  if (effective === periodStart || daysCharged >= daysInPeriod) share = new Money(1);
-  else share = new Money(Math.max(daysCharged, 0)).div(daysInPeriod);
-  return { basis, daysInPeriod, daysCharged, share };
+  const whole = effective === periodStart || daysCharged >= daysInPeriod;
+  return {
+    basis,
+    daysInPeriod,
+    daysCharged,
+    shareNumerator: whole ? 1 : Math.max(daysCharged, 0),
+    shareDenominator: whole ? 1 : daysInPeriod,
+  };
 }
 
-/** amount x the share charged, computed as amount x days / period so only one division rounds. */
+/** amount x the share charged, as amount x days / period so only one division rounds. */
 function applyShare(amount: MoneyT, s: ProrationShare): MoneyT {
-  if (s.share.eq(1)) return amount;
-  return amount.times(Math.max(s.daysCharged, 0)).div(s.daysInPeriod);
+  if (s.shareNumerator === s.shareDenominator) return amount;
+  return amount.times(s.shareNumerator).div(s.shareDenominator);
 }
+
+/**
+ * The same as `applyShare`, returned as the double nearest the exact value. For an amount that
+ * is a number of at most 15 significant digits, the product and the period are exact integers
+ * below 2^53, so one IEEE division gives the correctly rounded result without decimal work;
+ * otherwise the decimal path is taken. Both give the double nearest the exact quotient.
+ */
+function applyShareToNumber(amount: Amount, s: ProrationShare): number {
+  if (typeof amount === "number") {
+    const scaled = scaledInteger(amount);
+    const fast = scaled && exactMulDiv(scaled, s.shareNumerator, s.shareDenominator);
+    if (fast !== undefined) return fast;
+    amount = new Money(amount);
+  }
+  return toExcelNumber(applyShare(amount, s));
+}
+
+const asMoney = (a: Amount): MoneyT => (typeof a === "number" ? new Money(a) : a);
+const isNegative = (a: Amount) => (typeof a === "number" ? a < 0 : a.isNegative() && !a.isZero());
 
 /** The prorated amount for the remainder of the period, effective day included. */
 export function prorate(amount: MoneyT, p: ProrationPeriod, names?: PeriodArgNames): MoneyT {
   return applyShare(amount, prorationShare(p, names));
 }
 
+/** `prorate`, as the double nearest the exact result (what a cell receives). */
+export function prorateToNumber(amount: Amount, p: ProrationPeriod, names?: PeriodArgNames): number {
+  return applyShareToNumber(amount, prorationShare(p, names));
+}
+
 /**
  * The charge for `seats` added on `p.effective`: seats x seat_price x share. `seatPrice` is the
  * price of one seat for the whole period (a month on a monthly plan, the term on an annual one).
  */
-export function seatCharge(seats: number, seatPrice: MoneyT, p: ProrationPeriod, names?: PeriodArgNames): MoneyT {
+export function seatCharge(seats: number, seatPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): MoneyT {
+  checkSeats(seats, seatPrice);
+  return applyShare(asMoney(seatPrice).times(seats), prorationShare(p, names));
+}
+
+/** `seatCharge`, as the double nearest the exact result. */
+export function seatChargeToNumber(seats: number, seatPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): number {
+  checkSeats(seats, seatPrice);
+  const s = prorationShare(p, names);
+  if (typeof seatPrice === "number") {
+    const scaled = scaledInteger(seatPrice);
+    const fast = scaled && exactMulDiv(scaled, seats * s.shareNumerator, s.shareDenominator);
+    if (fast !== undefined) return fast;
+  }
+  return toExcelNumber(applyShare(asMoney(seatPrice).times(seats), s));
+}
+
+function checkSeats(seats: number, seatPrice: Amount): void {
   if (seats < 0) throw numError(Msg.negative("seats", String(seats)));
-  if (seatPrice.isNegative() && !seatPrice.isZero()) throw numError(Msg.negative("seat_price", seatPrice.toString()));
-  return applyShare(seatPrice.times(seats), prorationShare(p, names));
+  if (isNegative(seatPrice)) throw numError(Msg.negative("seat_price", asMoney(seatPrice).toString()));
 }
 
 /**
  * A plan change on `p.effective`: (new - old) x share. Positive is the upgrade charge for the
  * remainder of the paid period; negative is the credit balance a downgrade leaves.
  */
-export function planChange(oldPrice: MoneyT, newPrice: MoneyT, p: ProrationPeriod, names?: PeriodArgNames): MoneyT {
-  if (oldPrice.isNegative() && !oldPrice.isZero()) throw numError(Msg.negative("old_price", oldPrice.toString()));
-  if (newPrice.isNegative() && !newPrice.isZero()) throw numError(Msg.negative("new_price", newPrice.toString()));
-  return applyShare(newPrice.minus(oldPrice), prorationShare(p, names));
+export function planChange(oldPrice: Amount, newPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): MoneyT {
+  checkPrices(oldPrice, newPrice);
+  return applyShare(asMoney(newPrice).minus(asMoney(oldPrice)), prorationShare(p, names));
+}
+
+/** `planChange`, as the double nearest the exact result. */
+export function planChangeToNumber(oldPrice: Amount, newPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): number {
+  checkPrices(oldPrice, newPrice);
+  const s = prorationShare(p, names);
+  if (typeof oldPrice === "number" && typeof newPrice === "number") {
+    const a = scaledInteger(oldPrice);
+    const b = scaledInteger(newPrice);
+    const diff = a && b && exactDifference(a, b);
+    const fast = diff && exactMulDiv(diff, s.shareNumerator, s.shareDenominator);
+    if (fast !== undefined) return fast;
+  }
+  return toExcelNumber(applyShare(asMoney(newPrice).minus(asMoney(oldPrice)), s));
+}
+
+function checkPrices(oldPrice: Amount, newPrice: Amount): void {
+  if (isNegative(oldPrice)) throw numError(Msg.negative("old_price", asMoney(oldPrice).toString()));
+  if (isNegative(newPrice)) throw numError(Msg.negative("new_price", asMoney(newPrice).toString()));
 }

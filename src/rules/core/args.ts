@@ -223,6 +223,8 @@ export function normalizeName(s: string): string {
     .replace(/\s+/g, " ");
 }
 
+const knownNames = (choices: ReadonlyArray<{ readonly names: readonly string[] }>) => choices.map((c) => c.names[0]);
+
 /**
  * Looks a name up in a table of choices (case-insensitive; aliases allowed). Blank gives
  * `fallback` when there is one. An unknown name is #VALUE! listing the known ones.
@@ -233,13 +235,12 @@ export function toChoice<T>(
   choices: ReadonlyArray<{ readonly names: readonly string[]; readonly value: T }>,
   fallback?: T,
 ): T {
-  const known = choices.map((c) => c.names[0]);
   if (isBlank(v)) {
     if (fallback !== undefined) return fallback;
-    throw valueError(Msg.required(arg, `one of: ${known.join(", ")}`));
+    throw valueError(Msg.required(arg, `one of: ${knownNames(choices).join(", ")}`));
   }
-  if (typeof v !== "string" && typeof v !== "number") throw valueError(Msg.unknownName(arg, describe(v), known));
+  if (typeof v !== "string" && typeof v !== "number") throw valueError(Msg.unknownName(arg, describe(v), knownNames(choices)));
   const key = normalizeName(String(v));
   for (const c of choices) if (c.names.some((n) => normalizeName(n) === key)) return c.value;
-  throw valueError(Msg.unknownName(arg, String(v), known));
+  throw valueError(Msg.unknownName(arg, String(v), knownNames(choices)));
 }

@@ -54,3 +54,69 @@ export function toExcelNumber(d: Money): number {
   if (!Number.isFinite(n)) throw numError(`The result ${d.toString()} is too large for Excel.`);
   return n === 0 ? 0 : n;
 }
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The exact decimal value of a JS number as a scaled integer: x = int / 10^scale, where `x`'s
+ * decimal value is its shortest round-trip text (as decimal.js reads numbers). Undefined when the
+ * integer would not be exact (more than 15-16 significant digits, or exponent notation).
+ */
+export function scaledInteger(x: number): { int: number; scale: number } | undefined {
+  if (Number.isInteger(x)) return Number.isSafeInteger(x) ? { int: x === 0 ? 0 : x, scale: 0 } : undefined;
+  if (!Number.isFinite(x)) return undefined;
+  // Fast path for amounts with up to 8 decimals: the smallest k for which round(x * 10^k) / 10^k
+  // gives back x exactly. That decimal parses to x (an exact integer over an exact power of ten,
+  // divided once with correct rounding), and no shorter one does, so it is x's shortest text.
+  for (let k = 1; k <= 8; k++) {
+    const int = Math.round(x * POW10[k]);
+    if (!Number.isSafeInteger(int)) break;
+    if (int / POW10[k] === x) return { int, scale: k };
+  }
+  const s = String(x);
+  if (s.indexOf("e") >= 0) return undefined;
+  const dot = s.indexOf(".");
+  const int = Number(s.slice(0, dot) + s.slice(dot + 1));
+  return Number.isSafeInteger(int) ? { int, scale: s.length - dot - 1 } : undefined;
+}
+
+/**
+ * Exact x * mul / div for a decimal x = int / 10^scale and whole mul >= 0, div > 0, when every
+ * intermediate is an exact integer below 2^53: then the one IEEE division at the end rounds the
+ * exact quotient once, to the nearest double, which is what `toExcelNumber` would return for the
+ * same value computed in decimal. Undefined when the integers would not be exact (use decimal).
+ */
+export function exactMulDiv(x: { int: number; scale: number }, mul: number, div: number): number | undefined {
+  if (x.scale >= POW10.length) return undefined;
+  const num = x.int * mul;
+  const den = div * POW10[x.scale];
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || den <= 0) return undefined;
+  const q = num / den;
+  return q === 0 ? 0 : q;
+}
+
+/** Exact b - a of two scaled integers, on their common scale; undefined when not exact. */
+export function exactDifference(
+  a: { int: number; scale: number },
+  b: { int: number; scale: number },
+): { int: number; scale: number } | undefined {
+  const scale = Math.max(a.scale, b.scale);
+  if (scale >= POW10.length) return undefined;
+  const ai = a.int * POW10[scale - a.scale];
+  const bi = b.int * POW10[scale - b.scale];
+  const d = bi - ai;
+  return Number.isSafeInteger(ai) && Number.isSafeInteger(bi) && Number.isSafeInteger(d) ? { int: d, scale } : undefined;
+}
+
+/**
+ * An amount argument as the rules take it: a finite JS number as it is (its exact decimal value
+ * is its shortest text; the rules use integer fast paths on it), or text read exactly as a
+ * decimal. Same checks and messages as `toMoney`.
+ */
+export function toAmount(v: unknown, arg: string, opts: MoneyOptions = {}): number | Money {
+  if (typeof v !== "number") return toMoney(v, arg, opts);
+  if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, "NaN"));
+  if (!Number.isFinite(v)) throw numError(Msg.notFinite(arg));
+  if (opts.nonNegative && v < 0) throw numError(Msg.negative(arg, String(v)));
+  return v === 0 ? 0 : v;
+}
