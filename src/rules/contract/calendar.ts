@@ -11,7 +11,9 @@ import { EPOCH_DAY_9999_12_31, formatEpochDay } from "../core/serial";
  */
 export function addDays(day: number, days: number, what: string): number {
   if (days > EPOCH_DAY_9999_12_31 - day) {
-    throw numError(`${what} falls after 9999-12-31, the end of Excel's calendar: ${formatEpochDay(day)} + ${days} days.`);
+    throw numError(
+      `${what} falls after 9999-12-31, the end of Excel's calendar: ${formatEpochDay(day)} + ${days} day${days === 1 ? "" : "s"}.`,
+    );
   }
   return day + days;
 }

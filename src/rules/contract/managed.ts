@@ -12,7 +12,7 @@
 import { naError, numError } from "../core/errors";
 import { formatEpochDay } from "../core/serial";
 import { MANAGED_SERVICES_HOURS, type ManagedServicesRow } from "../rates/professional-services";
-import { addDays, grouped } from "./calendar";
+import { addDays } from "./calendar";
 import { buildNameMap, lookupName } from "./packages";
 
 export type ManagedService = ManagedServicesRow["service"];
@@ -62,5 +62,5 @@ export function managedTerm(start: number, end: number, signed: number): Term {
   }
   if (signed <= start) return { start, end };
   const shift = signed - start;
-  return { start: signed, end: addDays(end, shift, `The adjusted end date (${grouped(shift)} days later)`) };
+  return { start: signed, end: addDays(end, shift, "The adjusted end date") };
 }
