@@ -13,7 +13,7 @@ import { naError, numError } from "../core/errors";
 import { formatEpochDay } from "../core/serial";
 import { MANAGED_SERVICES_HOURS, type ManagedServicesRow } from "../rates/professional-services";
 import { addDays } from "./calendar";
-import { buildNameMap, lookupName } from "./packages";
+import { buildNameMap, lookupName } from "./names";
 
 export type ManagedService = ManagedServicesRow["service"];
 

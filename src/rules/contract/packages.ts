@@ -12,47 +12,14 @@
  *   business days from receipt to raise anything; otherwise the services are accepted. Business
  *   days are counted as Excel's WORKDAY counts them.
  */
-import { describe, Msg, naError, valueError } from "../core/errors";
-import { isBlank } from "../core/args";
+import { naError } from "../core/errors";
 import { workday } from "../core/workday";
 import { PS_PACKAGES, psLimit, type PsPackageRow } from "../rates/professional-services";
 import { addDays } from "./calendar";
+import { buildNameMap, lookupName } from "./names";
 
 /** The package names, in the order of the terms (the dropdown's order). */
 export const PS_PACKAGE_NAMES: readonly string[] = Object.freeze(PS_PACKAGES.rows.map((r) => r.name));
-
-/**
- * Lookup key of a name: case, spaces, dashes and punctuation ignored, so "implementation basic",
- * "Implementation-Basic" and "IMPLEMENTATION - BASIC" are one package.
- */
-export function nameKey(s: string): string {
-  return s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "");
-}
-
-/** Builds a name -> value map once; two names with one key would be a table bug. */
-export function buildNameMap<T>(entries: ReadonlyArray<{ readonly names: readonly string[]; readonly value: T }>): ReadonlyMap<string, T> {
-  const map = new Map<string, T>();
-  for (const e of entries) {
-    for (const n of e.names) {
-      const k = nameKey(n);
-      if (map.has(k) && map.get(k) !== e.value) throw new Error(`ambiguous name ${n}`);
-      map.set(k, e.value);
-    }
-  }
-  return map;
-}
-
-/** Looks a name up in a map built by {@link buildNameMap}; unknown or blank is #VALUE! listing `known`. */
-export function lookupName<T>(v: unknown, arg: string, map: ReadonlyMap<string, T>, known: readonly string[]): T {
-  if (isBlank(v)) throw valueError(Msg.required(arg, `one of: ${known.join(", ")}`));
-  if (typeof v !== "string") throw valueError(Msg.unknownName(arg, describe(v), known));
-  const found = map.get(nameKey(v));
-  if (found === undefined) throw valueError(Msg.unknownName(arg, v, known));
-  return found;
-}
 
 const PACKAGES_BY_KEY = buildNameMap(PS_PACKAGES.rows.map((r) => ({ names: [r.name, ...r.aliases], value: r })));
 
