@@ -1,0 +1,211 @@
+/**
+ * Professional-services schedule: kick-off deadlines, expiry, acceptance, inclusions.
+ * Every expected date is counted by hand on the calendar; the working is in the comments.
+ * Decision (domain.md): "within N days / weeks of X" ends on X + N days (X + 7N for weeks).
+ */
+import { epochDayFromYmd as d } from "../../../src/rules/core/serial";
+import {
+  PS_PACKAGE_NAMES,
+  psAcceptance,
+  psExpiry,
+  psInclusion,
+  psInclusionItem,
+  psKickoffDeadline,
+  psPackage,
+} from "../../../src/rules/contract/packages";
+import { thrown } from "./helpers";
+
+const ALL =
+  "Onboarding - Self-Paced, Onboarding Essentials, Implementation - Basic, Implementation - Standard, Optimization Assessment, " +
+  "Data Migration - Small, Data Migration - Medium, Data Migration - Large, Data Migration - Zendesk, " +
+  "Implementation - AI Basic, Implementation - AI Advanced";
+
+describe("package names", () => {
+  test("the eleven packages of domain.md's table, in the terms' order", () => {
+    expect(PS_PACKAGE_NAMES.join(", ")).toBe(ALL);
+  });
+  test("case, spaces and dashes do not matter; aliases are read", () => {
+    expect(psPackage("implementation - basic").name).toBe("Implementation - Basic");
+    expect(psPackage("IMPLEMENTATION BASIC").name).toBe("Implementation - Basic");
+    expect(psPackage("  Data Migration-Zendesk ").name).toBe("Data Migration - Zendesk");
+    expect(psPackage("data migration small").name).toBe("Data Migration - Small");
+    expect(psPackage("Zendesk Data Migration").name).toBe("Data Migration - Zendesk");
+    expect(psPackage("onboarding self paced").name).toBe("Onboarding - Self-Paced");
+    expect(psPackage("AI Advanced").name).toBe("Implementation - AI Advanced");
+    expect(psPackage("Implementation \u2013 AI Basic").name).toBe("Implementation - AI Basic"); // en dash
+  });
+  test("an unknown package is #VALUE! listing the known ones; blank is required", () => {
+    expect(thrown(() => psPackage("Data Migration"))).toEqual({
+      kind: "value",
+      message: `package_name "Data Migration" is not known; expected one of: ${ALL}.`,
+    });
+    expect(thrown(() => psPackage(null))).toEqual({ kind: "value", message: `package_name is required: expected one of: ${ALL}.` });
+    expect(thrown(() => psPackage(true))).toEqual({ kind: "value", message: `package_name "TRUE" is not known; expected one of: ${ALL}.` });
+  });
+});
+
+describe("PSKICKOFFDEADLINE: start + 30 days (90 for the AI packages)", () => {
+  const thirty = [
+    "Onboarding - Self-Paced",
+    "Onboarding Essentials",
+    "Implementation - Basic",
+    "Implementation - Standard",
+    "Optimization Assessment",
+    "Data Migration - Small",
+    "Data Migration - Medium",
+    "Data Migration - Large",
+    "Data Migration - Zendesk",
+  ];
+  test.each(thirty)("%s: 15 Jan 2025 + 30 = 14 Feb 2025 (16 days to 31 Jan, 14 into February)", (name) => {
+    expect(psKickoffDeadline(psPackage(name), d(2025, 1, 15))).toBe(d(2025, 2, 14));
+  });
+  test.each(["Implementation - AI Basic", "Implementation - AI Advanced"])(
+    "%s: 15 Jan 2025 + 90 = 15 Apr 2025 (16 + 28 + 31 = 75 to 31 Mar, 15 into April)",
+    (name) => {
+      expect(psKickoffDeadline(psPackage(name), d(2025, 1, 15))).toBe(d(2025, 4, 15));
+    },
+  );
+  test("month ends and leap days", () => {
+    const basic = psPackage("Implementation - Basic");
+    // 31 Jan 2025 + 28 = 28 Feb, + 2 = 2 Mar (February 2025 has 28 days).
+    expect(psKickoffDeadline(basic, d(2025, 1, 31))).toBe(d(2025, 3, 2));
+    // 31 Jan 2024 + 29 = 29 Feb, + 1 = 1 Mar (leap year).
+    expect(psKickoffDeadline(basic, d(2024, 1, 31))).toBe(d(2024, 3, 1));
+    // 1 Feb 2024 + 28 = 29 Feb, + 2 = 2 Mar.
+    expect(psKickoffDeadline(basic, d(2024, 2, 1))).toBe(d(2024, 3, 2));
+    const ai = psPackage("Implementation - AI Basic");
+    // 1 Dec 2023 + 30 = 31 Dec, + 31 = 31 Jan (61), + 29 = 29 Feb 2024 (90): a leap day.
+    expect(psKickoffDeadline(ai, d(2023, 12, 1))).toBe(d(2024, 2, 29));
+    // 1 Dec 2024 + 30 = 31 Dec, + 31 = 31 Jan (61), + 28 = 28 Feb (89), + 1 = 1 Mar 2025.
+    expect(psKickoffDeadline(ai, d(2024, 12, 1))).toBe(d(2025, 3, 1));
+    // 15 Dec 2025 + 30 = 14 Jan 2026: across the year end.
+    expect(psKickoffDeadline(basic, d(2025, 12, 15))).toBe(d(2026, 1, 14));
+  });
+  test("a deadline after 9999-12-31 is #NUM!", () => {
+    expect(thrown(() => psKickoffDeadline(psPackage("Onboarding Essentials"), d(9999, 12, 15)))).toEqual({
+      kind: "num",
+      message: "The kick-off deadline falls after 9999-12-31, the end of Excel's calendar: 9999-12-15 + 30 days.",
+    });
+  });
+});
+
+describe("PSEXPIRY: kick-off + the package's duration", () => {
+  // Kick-Off on Monday 3 Mar 2025. March has 31 days: 3 Mar + 28 = 31 Mar.
+  const KICKOFF = d(2025, 3, 3);
+  const cases: [string, number, number, number, string][] = [
+    ["Onboarding - Self-Paced", 2025, 4, 2, "30 calendar days: 31 Mar + 2"],
+    ["Onboarding Essentials", 2025, 4, 2, "30 calendar days: 31 Mar + 2"],
+    ["Implementation - Basic", 2025, 4, 28, "8 weeks = 56 days: 31 Mar + 28"],
+    ["Implementation - Standard", 2025, 5, 26, "12 weeks = 84 days: 28 Apr + 28"],
+    ["Optimization Assessment", 2025, 3, 31, "4 weeks = 28 days"],
+    ["Data Migration - Small", 2025, 4, 14, "6 weeks = 42 days: 31 Mar + 14"],
+    ["Data Migration - Medium", 2025, 4, 28, "8 weeks = 56 days"],
+    ["Data Migration - Large", 2025, 5, 12, "10 weeks = 70 days: 28 Apr + 14"],
+    ["Data Migration - Zendesk", 2025, 3, 31, "4 weeks = 28 days"],
+    ["Implementation - AI Basic", 2025, 4, 17, "45 days: 31 Mar + 17"],
+    ["Implementation - AI Advanced", 2025, 4, 28, "8 weeks = 56 days"],
+  ];
+  test.each(cases)("%s from 3 Mar 2025 ends %i-%i-%i (%s)", (name, y, m, day) => {
+    expect(psExpiry(psPackage(name), KICKOFF)).toBe(d(y, m, day));
+  });
+  test("weeks end on the kick-off's weekday", () => {
+    // Monday 3 Mar 2025 + 56 days is Monday 28 Apr 2025: (56 % 7 = 0).
+    expect((psExpiry(psPackage("Implementation - Basic"), KICKOFF) + 4) % 7).toBe(1);
+  });
+  test("leap years: 30 days from 1 Feb is 2 Mar in 2024 and 3 Mar in 2023", () => {
+    expect(psExpiry(psPackage("Onboarding Essentials"), d(2024, 2, 1))).toBe(d(2024, 3, 2));
+    expect(psExpiry(psPackage("Onboarding Essentials"), d(2023, 2, 1))).toBe(d(2023, 3, 3));
+    // 45 days from 15 Jan 2024: 16 to 31 Jan, 29 in February -> 29 Feb 2024.
+    expect(psExpiry(psPackage("Implementation - AI Basic"), d(2024, 1, 15))).toBe(d(2024, 2, 29));
+  });
+});
+
+describe("PSACCEPTANCE: WORKDAY(notice, 5, holidays)", () => {
+  test("a Thursday notice: Fri, Mon, Tue, Wed, Thu", () => {
+    // Thu 3 Jul 2025 -> 4 (1), 7 (2), 8 (3), 9 (4), 10 Jul (5).
+    expect(psAcceptance(d(2025, 7, 3))).toBe(d(2025, 7, 10));
+  });
+  test("a holiday on Friday 4 July pushes it a day", () => {
+    // 7 (1), 8, 9, 10, 11 Jul (5).
+    expect(psAcceptance(d(2025, 7, 3), [d(2025, 7, 4)])).toBe(d(2025, 7, 11));
+  });
+  test("a notice received on a weekend counts from Monday", () => {
+    // Sat 1 Mar 2025 -> Mon 3 (1) ... Fri 7 Mar (5); Fri 28 Feb gives the same day.
+    expect(psAcceptance(d(2025, 3, 1))).toBe(d(2025, 3, 7));
+    expect(psAcceptance(d(2025, 3, 2))).toBe(d(2025, 3, 7));
+    expect(psAcceptance(d(2025, 2, 28))).toBe(d(2025, 3, 7));
+  });
+  test("a holiday on a weekend or listed twice changes nothing", () => {
+    expect(psAcceptance(d(2025, 3, 1), [d(2025, 3, 8), d(2025, 3, 8)])).toBe(d(2025, 3, 7));
+  });
+  test("Christmas and New Year across the year end", () => {
+    // Wed 24 Dec 2025, holidays 25, 26 Dec and 1 Jan: 29 (1), 30 (2), 31 (3), 2 Jan (4), 5 Jan 2026 (5).
+    expect(psAcceptance(d(2025, 12, 24), [d(2025, 12, 25), d(2025, 12, 26), d(2026, 1, 1)])).toBe(d(2026, 1, 5));
+  });
+  test("a leap day is a business day", () => {
+    // Mon 26 Feb 2024: 27 (1), 28 (2), 29 (3), 1 Mar (4), Mon 4 Mar (5).
+    expect(psAcceptance(d(2024, 2, 26))).toBe(d(2024, 3, 4));
+  });
+});
+
+describe("PSINCLUSION: the numbers the terms state", () => {
+  const cases: [string, string, number][] = [
+    ["Onboarding - Self-Paced", "sessions", 4],
+    ["Onboarding - Self-Paced", "intro calls", 1],
+    ["Onboarding Essentials", "sessions", 6],
+    ["Onboarding Essentials", "intro calls", 1],
+    ["Implementation - Basic", "configuration hours", 8],
+    ["Implementation - Basic", "admin training hours", 1],
+    ["Implementation - Basic", "training hours", 1],
+    ["Implementation - Basic", "checkpoints", 2],
+    ["Implementation - Standard", "configuration hours", 16],
+    ["Implementation - Standard", "user training hours", 2],
+    ["Implementation - Standard", "admin training hours", 2],
+    ["Implementation - Standard", "training hours", 4],
+    ["Implementation - Standard", "checkpoints", 2],
+    ["Optimization Assessment", "sessions", 3],
+    ["Data Migration - Small", "conversation records", 50000],
+    ["Data Migration - Medium", "conversation records", 250000],
+    ["Data Migration - Large", "conversation records", 500000],
+    ["Data Migration - Zendesk", "conversation records", 500000],
+    ["Implementation - AI Basic", "AI teams", 1],
+    ["Implementation - AI Basic", "sub-agents", 3],
+    ["Implementation - AI Basic", "checkpoints", 2],
+    ["Implementation - AI Advanced", "AI teams", 1],
+    ["Implementation - AI Advanced", "sub-agents", 5],
+    ["Implementation - AI Advanced", "use cases", 1],
+    ["Onboarding - Self-Paced", "kick-off days", 30],
+    ["Implementation - AI Advanced", "kick-off days", 90],
+    ["Implementation - Standard", "duration days", 84],
+    ["Implementation - AI Basic", "duration days", 45],
+    ["Data Migration - Large", "duration days", 70],
+  ];
+  test.each(cases)("%s: %s = %i", (pkg, item, n) => {
+    expect(psInclusion(psPackage(pkg), psInclusionItem(item))).toBe(n);
+  });
+  test("items by alias, any case", () => {
+    expect(psInclusion(psPackage("Implementation - Basic"), psInclusionItem("Collaborative Configuration Hours"))).toBe(8);
+    expect(psInclusion(psPackage("Implementation - AI Basic"), psInclusionItem("SUBAGENTS"))).toBe(3);
+    expect(psInclusion(psPackage("Optimization Assessment"), psInclusionItem("discovery sessions"))).toBe(3);
+  });
+  test("an item the terms do not state for the package is #N/A, saying what it includes", () => {
+    expect(thrown(() => psInclusion(psPackage("Onboarding - Self-Paced"), psInclusionItem("configuration hours")))).toEqual({
+      kind: "na",
+      message:
+        "The terms state no number of hours of collaborative configuration for Onboarding - Self-Paced (it includes: Up to 4 one-hour consultative sessions and an initial introductory call (advisory only, no hands-on configuration)).",
+    });
+    expect(thrown(() => psInclusion(psPackage("Implementation - AI Advanced"), psInclusionItem("checkpoints")))).toMatchObject({
+      kind: "na",
+    });
+    expect(thrown(() => psInclusion(psPackage("Implementation - Basic"), psInclusionItem("user training hours")))).toMatchObject({
+      kind: "na",
+    });
+  });
+  test("an unknown item is #VALUE! listing the items", () => {
+    expect(thrown(() => psInclusionItem("coffee"))).toEqual({
+      kind: "value",
+      message:
+        'item "coffee" is not known; expected one of: sessions, intro calls, configuration hours, user training hours, admin training hours, training hours, checkpoints, AI teams, sub-agents, use cases, conversation records, kick-off days, duration days.',
+    });
+  });
+});
