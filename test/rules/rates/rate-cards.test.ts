@@ -7,7 +7,7 @@ import { TRANSLATION_PRICE } from "../../../src/rules/rates/translation";
 test("every card has a stable Kustomer_ table name, a known source document and columns that exist", () => {
   const ids = RATE_CARDS.map((c) => c.id);
   expect(new Set(ids).size).toBe(ids.length);
-  expect(ids.length).toBe(9);
+  expect(ids.length).toBe(10);
   for (const card of RATE_CARDS) {
     expect(card.id).toMatch(/^Kustomer_[A-Za-z]+$/);
     expect(DOCUMENTS[card.source]).toBeDefined();
