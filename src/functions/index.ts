@@ -5,3 +5,4 @@
  */
 import "./runtime";
 import "./billing";
+import "./storage";

@@ -1,0 +1,169 @@
+/**
+ * Data storage (billing-help, "Storage categories: Data storage"): the sum over record types of
+ * the count of records x the storage size of one record, in decimal GB (1 GB = 10^6 KB).
+ *
+ * Sizes come from STORAGE_RECORD_SIZES and are counted as integers in units of 10^-SIZE_DIGITS KB
+ * (hundredths of a KB for the built-in card: an event is 7 units), so a sum over any number of
+ * rows is an integer sum; the one decimal conversion is units x 10^-(SIZE_DIGITS + 6) GB.
+ *
+ * Input, as Excel gives it: a range of record type names and a range of counts, of the same
+ * shape. Names are case-insensitive and take the card's aliases ("Event", "Audit Log" and
+ * "Event / Audit Log" are one type). Decisions where the document is silent:
+ * - a row whose type and count are both blank is skipped;
+ * - a type with a blank count, or a count with a blank type, is #VALUE! naming the cell (a
+ *   half-filled row is a mistake in the sheet, not a zero);
+ * - counts are whole and non-negative (a fraction or a negative is #NUM!); numeric text
+ *   ("1,200") is read as Excel reads it, TRUE/FALSE is #VALUE!;
+ * - the working lists one row per record type, in the order the types first appear; a type
+ *   given on several rows (or under two names, such as Event and Audit Log) is one row.
+ */
+import { type Cell, assertSameShape, isBlank, normalizeName, toNumber } from "../core/args";
+import { describe, Msg, numError, valueError } from "../core/errors";
+import { Money, type Money as MoneyT } from "../core/money";
+import type { DecimalText } from "../rates/documents";
+import { STORAGE_RECORD_SIZES } from "../rates/storage";
+import { ExactSum, KB_PER_GB_DIGITS, scaled } from "./units";
+
+export interface RecordType {
+  /** Position in STORAGE_RECORD_SIZES. */
+  readonly index: number;
+  /** The document's name for the type. */
+  readonly name: string;
+  readonly sizeKb: DecimalText;
+  /** The size in units of 10^-SIZE_DIGITS KB, a whole number. */
+  readonly units: number;
+}
+
+/** Decimal places of the finest record size on the card (2 for 0.07 KB and 0.05 KB). */
+export const SIZE_DIGITS: number = STORAGE_RECORD_SIZES.rows.reduce((d, r) => Math.max(d, new Money(r.sizeKb).decimalPlaces()), 0);
+
+/** GB = units x 10^-GB_DIGITS. */
+const GB_DIGITS = SIZE_DIGITS + KB_PER_GB_DIGITS;
+
+export const RECORD_TYPES: readonly RecordType[] = Object.freeze(
+  STORAGE_RECORD_SIZES.rows.map((r, index) =>
+    Object.freeze({
+      index,
+      name: r.recordType,
+      sizeKb: r.sizeKb,
+      units: new Money(r.sizeKb).times(new Money(10).pow(SIZE_DIGITS)).toNumber(),
+    }),
+  ),
+);
+
+export const RECORD_TYPE_NAMES: readonly string[] = Object.freeze(RECORD_TYPES.map((t) => t.name));
+
+/** A record type name as looked up: normalizeName, and spaces around "/" made uniform. */
+export function recordTypeKey(name: string): string {
+  return normalizeName(name).replace(/\s*\/\s*/g, " / ");
+}
+
+// Built once: every name and alias of every type, by key.
+const BY_KEY: ReadonlyMap<string, RecordType> = (() => {
+  const m = new Map<string, RecordType>();
+  STORAGE_RECORD_SIZES.rows.forEach((r, i) => {
+    for (const n of [r.recordType, ...r.aliases]) m.set(recordTypeKey(n), RECORD_TYPES[i]);
+  });
+  return m;
+})();
+
+/** The record type named `name` (any case, any alias), or #VALUE! listing the known types. */
+export function recordType(name: unknown, arg = "record_type"): RecordType {
+  if (isBlank(name)) throw valueError(Msg.required(arg, `a record type (one of: ${RECORD_TYPE_NAMES.join(", ")})`));
+  if (typeof name !== "string" && typeof name !== "number") throw valueError(Msg.unknownName(arg, describe(name), RECORD_TYPE_NAMES));
+  const t = BY_KEY.get(recordTypeKey(String(name)));
+  if (!t) throw valueError(Msg.unknownName(arg, String(name), RECORD_TYPE_NAMES));
+  return t;
+}
+
+export interface DataStorageLine {
+  readonly recordType: string;
+  readonly sizeKb: DecimalText;
+  /** Records of this type, summed over every row that names it. */
+  readonly count: bigint;
+  /** count x size, in GB, exact. */
+  readonly gb: MoneyT;
+}
+
+export interface DataStorage {
+  /** One line per record type, in the order the types first appear. */
+  readonly lines: readonly DataStorageLine[];
+  readonly totalCount: bigint;
+  /** The data storage in GB, exact. */
+  readonly gb: MoneyT;
+}
+
+const cellArg = (arg: string, row: number, col: number) => `${arg} (row ${row}, column ${col})`;
+
+/** A count cell that is not a plain whole non-negative number: read it as Excel would, or say why not. */
+function slowCount(v: Cell, row: number, col: number): number {
+  const arg = cellArg("counts", row, col);
+  const n = toNumber(v, arg);
+  if (!Number.isInteger(n)) throw numError(Msg.notInteger(arg, n));
+  if (n < 0) throw numError(Msg.negative(arg, String(n)));
+  return n;
+}
+
+/**
+ * The data storage of `recordTypes` x `counts` (two ranges of the same shape), with one line per
+ * record type. Throws #VALUE! for an unknown type, a half-filled row or ranges of different
+ * shapes, #NUM! for a negative or fractional count.
+ */
+export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorage {
+  assertSameShape(recordTypes, counts, "record_types", "counts");
+  const sums: (ExactSum | undefined)[] = new Array(RECORD_TYPES.length);
+  const order: number[] = [];
+  // Names seen in this call, as typed: a column of 100,000 names has a handful of distinct ones.
+  const seen = new Map<string, RecordType>();
+  for (let r = 0; r < recordTypes.length; r++) {
+    const typeRow = recordTypes[r];
+    const countRow = counts[r];
+    for (let c = 0; c < typeRow.length; c++) {
+      const tv = typeRow[c];
+      const cv = countRow[c];
+      const typeBlank = isBlank(tv);
+      const countBlank = isBlank(cv);
+      if (typeBlank && countBlank) continue;
+      if (typeBlank) {
+        throw valueError(
+          `${cellArg("record_types", r + 1, c + 1)} is empty but its count is ${describe(cv)}; ` +
+            `expected a record type (one of: ${RECORD_TYPE_NAMES.join(", ")}), or clear the count.`,
+        );
+      }
+      let t = typeof tv === "string" ? seen.get(tv) : undefined;
+      if (!t) {
+        t = recordType(tv, cellArg("record_types", r + 1, c + 1));
+        if (typeof tv === "string") seen.set(tv, t);
+      }
+      if (countBlank) {
+        throw valueError(
+          `${cellArg("counts", r + 1, c + 1)} is empty but its record type is "${t.name}"; ` +
+            `expected a whole number of records (0 or more), or clear the type.`,
+        );
+      }
+      const n = typeof cv === "number" && cv >= 0 && Number.isInteger(cv) ? cv : slowCount(cv, r + 1, c + 1);
+      let sum = sums[t.index];
+      if (!sum) {
+        sum = sums[t.index] = new ExactSum();
+        order.push(t.index);
+      }
+      sum.add(n);
+    }
+  }
+  let totalCount = 0n;
+  let totalUnits = 0n;
+  const lines = order.map((i) => {
+    const t = RECORD_TYPES[i];
+    const count = (sums[i] as ExactSum).value;
+    const units = count * BigInt(t.units);
+    totalCount += count;
+    totalUnits += units;
+    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: scaled(units, GB_DIGITS) };
+  });
+  return { lines, totalCount, gb: scaled(totalUnits, GB_DIGITS) };
+}
+
+/** The data storage in GB of `recordTypes` x `counts`: the `gb` of {@link dataStorage}. */
+export function dataStorageGb(recordTypes: Cell[][], counts: Cell[][]): MoneyT {
+  return dataStorage(recordTypes, counts).gb;
+}
