@@ -17,12 +17,12 @@
  * - the working lists one row per record type, in the order the types first appear; a type
  *   given on several rows (or under two names, such as Event and Audit Log) is one row.
  */
-import { type Cell, assertSameShape, isBlank, normalizeName, toNumber } from "../core/args";
-import { describe, Msg, numError, valueError } from "../core/errors";
+import { type Cell, assertSameShape, isBlank, normalizeName } from "../core/args";
+import { describe, Msg, valueError } from "../core/errors";
 import { Money, type Money as MoneyT } from "../core/money";
 import type { DecimalText } from "../rates/documents";
 import { STORAGE_RECORD_SIZES } from "../rates/storage";
-import { ExactSum, KB_PER_GB_DIGITS, scaled } from "./units";
+import { KB_PER_GB_DIGITS, MAX_SAFE, scaled, wholeCell } from "./units";
 
 export interface RecordType {
   /** Position in STORAGE_RECORD_SIZES. */
@@ -95,15 +95,6 @@ export interface DataStorage {
 
 const cellArg = (arg: string, row: number, col: number) => `${arg} (row ${row}, column ${col})`;
 
-/** A count cell that is not a plain whole non-negative number: read it as Excel would, or say why not. */
-function slowCount(v: Cell, row: number, col: number): number {
-  const arg = cellArg("counts", row, col);
-  const n = toNumber(v, arg);
-  if (!Number.isInteger(n)) throw numError(Msg.notInteger(arg, n));
-  if (n < 0) throw numError(Msg.negative(arg, String(n)));
-  return n;
-}
-
 /**
  * The data storage of `recordTypes` x `counts` (two ranges of the same shape), with one line per
  * record type. Throws #VALUE! for an unknown type, a half-filled row or ranges of different
@@ -111,50 +102,64 @@ function slowCount(v: Cell, row: number, col: number): number {
  */
 export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorage {
   assertSameShape(recordTypes, counts, "record_types", "counts");
-  const sums: (ExactSum | undefined)[] = new Array(RECORD_TYPES.length);
+  // Per type: an exact count, a plain number while below 2^53, carried into a BigInt beyond.
+  const small = new Float64Array(RECORD_TYPES.length);
+  const big: bigint[] = RECORD_TYPES.map(() => 0n);
+  const listed: boolean[] = RECORD_TYPES.map(() => false);
   const order: number[] = [];
-  // Names seen in this call, as typed: a column of 100,000 names has a handful of distinct ones.
-  const seen = new Map<string, RecordType>();
+  // Type indexes of the names seen in this call, as typed: 100,000 rows have a handful of distinct names.
+  const seen = new Map<string, number>();
   for (let r = 0; r < recordTypes.length; r++) {
     const typeRow = recordTypes[r];
     const countRow = counts[r];
     for (let c = 0; c < typeRow.length; c++) {
       const tv = typeRow[c];
       const cv = countRow[c];
-      const typeBlank = isBlank(tv);
-      const countBlank = isBlank(cv);
-      if (typeBlank && countBlank) continue;
-      if (typeBlank) {
+      let i = typeof tv === "string" ? seen.get(tv) : undefined;
+      // Fast path: a known name and a plain whole number (x % 1 is NaN for ±Infinity and NaN).
+      if (i !== undefined && typeof cv === "number" && cv >= 0 && cv % 1 === 0) {
+        const s = small[i] + cv;
+        if (s <= MAX_SAFE) {
+          small[i] = s;
+          continue;
+        }
+      }
+      // Everything else: blanks, a name not seen yet, text counts, errors, sums beyond 2^53.
+      if (isBlank(tv)) {
+        if (isBlank(cv)) continue;
         throw valueError(
           `${cellArg("record_types", r + 1, c + 1)} is empty but its count is ${describe(cv)}; ` +
             `expected a record type (one of: ${RECORD_TYPE_NAMES.join(", ")}), or clear the count.`,
         );
       }
-      let t = typeof tv === "string" ? seen.get(tv) : undefined;
-      if (!t) {
-        t = recordType(tv, cellArg("record_types", r + 1, c + 1));
-        if (typeof tv === "string") seen.set(tv, t);
+      if (i === undefined) {
+        i = recordType(tv, cellArg("record_types", r + 1, c + 1)).index;
+        if (typeof tv === "string") seen.set(tv, i);
+        if (!listed[i]) {
+          listed[i] = true;
+          order.push(i);
+        }
       }
-      if (countBlank) {
+      if (isBlank(cv)) {
         throw valueError(
-          `${cellArg("counts", r + 1, c + 1)} is empty but its record type is "${t.name}"; ` +
+          `${cellArg("counts", r + 1, c + 1)} is empty but its record type is "${RECORD_TYPES[i].name}"; ` +
             `expected a whole number of records (0 or more), or clear the type.`,
         );
       }
-      const n = typeof cv === "number" && cv >= 0 && Number.isInteger(cv) ? cv : slowCount(cv, r + 1, c + 1);
-      let sum = sums[t.index];
-      if (!sum) {
-        sum = sums[t.index] = new ExactSum();
-        order.push(t.index);
+      const n = typeof cv === "number" && cv >= 0 && cv % 1 === 0 ? cv : wholeCell(cv, "counts", r + 1, c + 1);
+      const s = small[i] + n;
+      if (s <= MAX_SAFE) small[i] = s;
+      else {
+        big[i] += BigInt(small[i]) + BigInt(n);
+        small[i] = 0;
       }
-      sum.add(n);
     }
   }
   let totalCount = 0n;
   let totalUnits = 0n;
   const lines = order.map((i) => {
     const t = RECORD_TYPES[i];
-    const count = (sums[i] as ExactSum).value;
+    const count = big[i] + BigInt(small[i]);
     const units = count * BigInt(t.units);
     totalCount += count;
     totalUnits += units;
