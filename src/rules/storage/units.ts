@@ -29,7 +29,7 @@ export function scaled(units: bigint, digits: number): MoneyT {
 /** A whole count as the number Excel receives; a count too large for Excel is #NUM!. */
 export function countToExcel(n: bigint): number {
   const v = Number(n);
-  if (!Number.isFinite(v)) throw numError(`The result ${n} is too large for Excel.`);
+  if (!Number.isFinite(v)) throw numError(`The total count (${String(n).length} digits) is too large for Excel.`);
   return v;
 }
 

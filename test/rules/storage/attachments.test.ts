@@ -1,5 +1,5 @@
 import { attachmentStorage, attachmentStorageGb } from "../../../src/rules/storage/attachments";
-import { asRange, kbRoundedUp, wholeCell } from "../../../src/rules/storage/units";
+import { asRange, countToExcel, kbRoundedUp, wholeCell } from "../../../src/rules/storage/units";
 import { RuleError } from "../../../src/rules/core/errors";
 import type { Cell } from "../../../src/rules/core/args";
 
@@ -107,6 +107,17 @@ describe("units helpers", () => {
     expect(ruleError(() => wholeCell("1,23", "n", 3, 4))).toEqual({
       kind: "value",
       message: 'n (row 3, column 4) must be a number; got "1,23".',
+    });
+  });
+});
+
+describe("counts too large for Excel", () => {
+  test("countToExcel is #NUM! beyond Excel's largest number", () => {
+    // 10^309 has 310 digits; Excel's largest number is about 1.8 x 10^308.
+    expect(countToExcel(10n ** 12n)).toBe(1e12);
+    expect(ruleError(() => countToExcel(10n ** 309n))).toEqual({
+      kind: "num",
+      message: "The total count (310 digits) is too large for Excel.",
     });
   });
 });
