@@ -6,3 +6,4 @@
 import "./runtime";
 import "./billing";
 import "./contract";
+import "./storage";

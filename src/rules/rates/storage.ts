@@ -6,7 +6,10 @@ import { type DecimalText, rateTable } from "./documents";
 
 export interface RecordSizeRow {
   readonly recordType: string;
-  /** Other names a user may type for the same type (case-insensitive). */
+  /**
+   * Other names a user may type for the same type (case-insensitive; spaces around "/" and "-"
+   * do not matter): the document's own variants and plurals.
+   */
   readonly aliases: readonly string[];
   readonly sizeKb: DecimalText;
 }
@@ -21,15 +24,23 @@ export const STORAGE_RECORD_SIZES = rateTable<RecordSizeRow>({
     { key: "sizeKb", header: "Size (KB)", format: "kb" },
   ],
   rows: [
-    { recordType: "Company", aliases: [], sizeKb: "0.1" },
-    { recordType: "Customer", aliases: [], sizeKb: "0.1" },
-    { recordType: "Conversation", aliases: [], sizeKb: "0.5" },
-    { recordType: "Message", aliases: [], sizeKb: "0.2" },
-    { recordType: "Attachment", aliases: ["Attachment record"], sizeKb: "0.1" },
-    { recordType: "Event / Audit Log", aliases: ["Event", "Audit Log", "Event/Audit Log"], sizeKb: "0.07" },
-    { recordType: "Note", aliases: [], sizeKb: "0.2" },
-    { recordType: "KObject", aliases: ["Custom object", "KObject (custom object)"], sizeKb: "0.5" },
-    { recordType: "Custom attribute", aliases: ["Custom attributes", "Custom attribute string"], sizeKb: "0.05" },
+    { recordType: "Company", aliases: ["Companies"], sizeKb: "0.1" },
+    { recordType: "Customer", aliases: ["Customers"], sizeKb: "0.1" },
+    { recordType: "Conversation", aliases: ["Conversations"], sizeKb: "0.5" },
+    { recordType: "Message", aliases: ["Messages"], sizeKb: "0.2" },
+    { recordType: "Attachment", aliases: ["Attachments", "Attachment record", "Attachment records"], sizeKb: "0.1" },
+    {
+      recordType: "Event / Audit Log",
+      aliases: ["Event", "Events", "Audit Log", "Audit Logs", "Event/Audit Log", "Events / Audit Logs"],
+      sizeKb: "0.07",
+    },
+    { recordType: "Note", aliases: ["Notes"], sizeKb: "0.2" },
+    { recordType: "KObject", aliases: ["KObjects", "Custom object", "Custom objects", "KObject (custom object)"], sizeKb: "0.5" },
+    {
+      recordType: "Custom attribute",
+      aliases: ["Custom attributes", "Custom attribute string", "Custom attribute strings"],
+      sizeKb: "0.05",
+    },
   ],
 });
 
@@ -140,3 +151,6 @@ export const STORAGE_PRICES = rateTable<StoragePriceRow>({
     },
   ],
 });
+
+// rateTable freezes the rows; their alias lists are frozen here so no name can change at run time either.
+for (const row of STORAGE_RECORD_SIZES.rows) Object.freeze(row.aliases);

@@ -1,0 +1,91 @@
+/**
+ * Integer helpers for the storage rules. Sizes are counted as integers (bytes, whole KB, or
+ * record sizes in hundredths of a KB) and turned into a decimal once, at the end, so a sum over
+ * 100,000 rows is exact and costs one integer addition per row. A sum is a plain number while it
+ * stays below 2^53 and is carried into a BigInt beyond, so it never loses a unit.
+ *
+ * Units are decimal (billing-help, "Kustomer platform storage"): 1 KB = 1000 bytes,
+ * 1 MB = 1000 KB, 1 GB = 1000 MB.
+ */
+import { type Cell, toNumber } from "../core/args";
+import { Msg, numError } from "../core/errors";
+import { Money, type Money as MoneyT } from "../core/money";
+
+/** Powers of ten between the storage units. */
+export const BYTES_PER_KB = 1000;
+/**
+ * 2^53 - 1 as a module constant: the hot loops compare against it without reading the global
+ * `Number` (a global read is slow where the host runs the bundle in a sandboxed context).
+ */
+export const MAX_SAFE = 9007199254740991;
+/** KB in a GB: 1000 x 1000 (decimal units). */
+export const KB_PER_GB_DIGITS = 6;
+
+/** The decimal value of `units` x 10^-digits, exactly (no binary floating point). */
+export function scaled(units: bigint, digits: number): MoneyT {
+  return new Money(`${units}e-${digits}`);
+}
+
+/** A whole count as the number Excel receives; a count too large for Excel is #NUM!. */
+export function countToExcel(n: bigint): number {
+  const v = Number(n);
+  if (!Number.isFinite(v)) throw numError(`The total count (${String(n).length} digits) is too large for Excel.`);
+  return v;
+}
+
+/**
+ * Whole KB of a file of `bytes` bytes (a non-negative whole number), rounded up: 1 byte is
+ * 1 KB, 1000 bytes 1 KB, 1001 bytes 2 KB. Integer arithmetic only; BigInt beyond 2^53.
+ */
+export function kbRoundedUp(bytes: number): number | bigint {
+  if (bytes <= MAX_SAFE) {
+    const rest = bytes % BYTES_PER_KB;
+    return (bytes - rest) / BYTES_PER_KB + (rest > 0 ? 1 : 0);
+  }
+  const b = BigInt(bytes);
+  const k = BigInt(BYTES_PER_KB);
+  return (b + k - 1n) / k;
+}
+
+// Read once: a global read (Array, Number) in a loop over 100,000 cells is slow where the host
+// runs the bundle in a sandboxed context (as the bundle tests and some Excel hosts do).
+const isArray = Array.isArray;
+
+/**
+ * A range as a 2-D array of cells, as args.toRange (a single value is a 1x1 range, a flat array
+ * one row, a non-array row one cell), without a global read per row.
+ */
+export function asRange(v: unknown): Cell[][] {
+  if (!isArray(v)) return [[v as Cell]];
+  if (v.length === 0) return [];
+  if (!isArray(v[0])) return [v as Cell[]];
+  const out: Cell[][] = new Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const row: unknown = v[i];
+    out[i] = isArray(row) ? (row as Cell[]) : [row as Cell];
+  }
+  return out;
+}
+
+// Whole numbers typed as text: plain digits, or digits in groups of three ("1,200"); at most 15
+// digits, so the value is exact.
+const DIGITS = /^\s*\d{1,15}\s*$/;
+const GROUPED = /^\s*\d{1,3}(?:,\d{3}){1,4}\s*$/;
+const COMMAS = /,/g;
+
+/**
+ * A non-blank cell that must hold a whole number, 0 or more (a count, a size in bytes), when it
+ * is not already a plain whole number: numeric text is read as Excel reads it; a fraction or a
+ * negative is #NUM!, anything else #VALUE!, naming `arg (row r, column c)`.
+ */
+export function wholeCell(v: Cell, arg: string, row: number, col: number): number {
+  if (typeof v === "string") {
+    if (DIGITS.test(v)) return +v;
+    if (GROUPED.test(v)) return +v.replace(COMMAS, "");
+  }
+  const name = `${arg} (row ${row}, column ${col})`;
+  const n = toNumber(v, name);
+  if (!Number.isInteger(n)) throw numError(Msg.notInteger(name, n));
+  if (n < 0) throw numError(Msg.negative(name, String(n)));
+  return n;
+}

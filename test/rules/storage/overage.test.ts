@@ -1,0 +1,91 @@
+import { defaultPricePerGb, storageOverage, storageOverageCharge, type OverageInput } from "../../../src/rules/storage/overage";
+import { RuleError } from "../../../src/rules/core/errors";
+import { Money } from "../../../src/rules/core/money";
+import type { StorageCategory } from "../../../src/rules/rates/storage";
+
+const m = (v: number | string) => new Money(v);
+const input = (
+  used: number | string,
+  allowance: number | string,
+  category: StorageCategory,
+  more: Partial<OverageInput> = {},
+): OverageInput => ({
+  usedGb: m(used),
+  allowanceGb: m(allowance),
+  category,
+  wholeGb: true,
+  ...more,
+});
+const charge = (i: OverageInput) => storageOverageCharge(i).toString();
+
+function ruleError(f: () => unknown): { kind: string; message: string } {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof RuleError) return { kind: e.kind, message: e.message };
+    throw e;
+  }
+  throw new Error("expected a RuleError");
+}
+
+describe("prices from the card (billing-help: $50 per GB of data, $1 per GB of attachments)", () => {
+  test("defaults", () => {
+    expect(defaultPricePerGb("data").toString()).toBe("50");
+    expect(defaultPricePerGb("attachment").toString()).toBe("1");
+  });
+});
+
+describe("exact fractional excess (whole_gb FALSE)", () => {
+  test("45.3 GB used over 45.1 GB allowed is $10 exactly, not 9.999999999999787", () => {
+    // 45.3 - 45.1 = 0.2 GB (in decimal); 0.2 x $50 = $10.
+    const o = storageOverage(input(45.3, 45.1, "data", { wholeGb: false }));
+    expect([o.excessGb.toString(), o.billedGb.toString(), o.charge.toString()]).toEqual(["0.2", "0.2", "10"]);
+    expect(o.charge.toNumber()).toBe(10);
+  });
+  test("attachments: 10.5 GB over at $1 is $10.5", () => {
+    expect(charge(input(120.5, 110, "attachment", { wholeGb: false }))).toBe("10.5");
+  });
+});
+
+describe("whole GB rounded up (the default, domain.md decision)", () => {
+  test("0.2 GB over is billed as 1 GB: $50", () => {
+    const o = storageOverage(input(45.3, 45.1, "data"));
+    expect([o.excessGb.toString(), o.billedGb.toString(), o.charge.toString()]).toEqual(["0.2", "1", "50"]);
+  });
+  test("a whole excess is not rounded further: 3 GB over is $150", () => {
+    expect(charge(input(13, 10, "data"))).toBe("150");
+  });
+  test("a millionth of a GB over is a whole GB", () => {
+    expect(charge(input("10.000001", 10, "data"))).toBe("50");
+  });
+  test("attachments: 10.5 GB over is 11 GB at $1: $11", () => {
+    expect(charge(input(120.5, 110, "attachment"))).toBe("11");
+  });
+});
+
+describe("no excess", () => {
+  test("used below or equal to the allowance is 0", () => {
+    expect(charge(input(40, 45.1, "data"))).toBe("0");
+    expect(charge(input(45.1, 45.1, "data"))).toBe("0");
+    expect(charge(input(0, 0, "attachment", { wholeGb: false }))).toBe("0");
+  });
+});
+
+describe("a price from the Order", () => {
+  test("replaces the card's price", () => {
+    // 2.3 GB over at $45: whole 3 GB = $135; exact 2.3 x 45 = $103.5.
+    expect(charge(input(12.3, 10, "data", { pricePerGb: m(45) }))).toBe("135");
+    expect(charge(input(12.3, 10, "data", { pricePerGb: m(45), wholeGb: false }))).toBe("103.5");
+    expect(charge(input(12.3, 10, "attachment", { pricePerGb: m(0) }))).toBe("0");
+  });
+});
+
+describe("negative amounts are #NUM!", () => {
+  test.each([
+    ["used_gb", input(-1, 10, "data")],
+    ["allowance_gb", input(10, -1, "data")],
+    ["price_per_gb", input(12, 10, "data", { pricePerGb: m(-1) })],
+  ])("%s", (arg, i) => {
+    expect(ruleError(() => storageOverage(i))).toEqual({ kind: "num", message: `${arg} must not be negative; got -1.` });
+  });
+});
