@@ -2,13 +2,13 @@
  * Excel adapters for storage (rules: src/rules/storage/). Each function only converts Excel's
  * arguments, calls the rule and converts the result.
  */
-import { isBlank, toBoolean, toChoice, toNumber } from "../rules/core/args";
+import { isBlank, toBoolean, toChoice, toNumber, toRange } from "../rules/core/args";
 import { Money, toExcelNumber, toMoney } from "../rules/core/money";
 import { attachmentStorage } from "../rules/storage/attachments";
 import { dataStorage } from "../rules/storage/data";
 import { STORAGE_CATEGORIES, STORAGE_PLANS, storageAllowance } from "../rules/storage/allowance";
 import { storageOverage } from "../rules/storage/overage";
-import { asRange, countToExcel } from "../rules/storage/units";
+import { countToExcel } from "../rules/storage/units";
 import { excel } from "./excel";
 
 /**
@@ -49,7 +49,7 @@ const toCategory = (v: unknown) => toChoice(v, "category", STORAGE_CATEGORIES);
  * @returns The data storage in GB, exact (3 events are 0.00000021 GB).
  */
 export function dataStorageFn(record_types: any[][], counts: any[][]): number {
-  return excel("DATASTORAGE", () => toExcelNumber(dataStorage(asRange(record_types), asRange(counts)).gb));
+  return excel("DATASTORAGE", () => toExcelNumber(dataStorage(toRange(record_types), toRange(counts)).gb));
 }
 
 /**
@@ -60,7 +60,7 @@ export function dataStorageFn(record_types: any[][], counts: any[][]): number {
  * @returns The attachment storage in GB, exact.
  */
 export function attachmentStorageFn(file_sizes_bytes: any[][]): number {
-  return excel("ATTACHMENTSTORAGE", () => toExcelNumber(attachmentStorage(asRange(file_sizes_bytes)).gb));
+  return excel("ATTACHMENTSTORAGE", () => toExcelNumber(attachmentStorage(toRange(file_sizes_bytes)).gb));
 }
 
 /**
@@ -129,7 +129,7 @@ export function storageOverageFn(used_gb: any, allowance_gb: any, category: Stor
  */
 export function storageWorkingFn(record_types: any[][], counts: any[][]): any[][] {
   return excel("STORAGEWORKING", (): (string | number)[][] => {
-    const d = dataStorage(asRange(record_types), asRange(counts));
+    const d = dataStorage(toRange(record_types), toRange(counts));
     return [
       ["Record type", "Count", "Size per record (KB)", "GB"],
       ...d.lines.map((l) => [l.recordType, countToExcel(l.count), toExcelNumber(new Money(l.sizeKb)), toExcelNumber(l.gb)]),

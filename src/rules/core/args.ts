@@ -175,12 +175,24 @@ export function toDateTime(v: unknown, arg: string, system: DateSystem): EpochSe
   throw valueError(Msg.notDate(arg, describe(v)));
 }
 
-/** A range as a 2-D array of cells: a single value is a 1x1 range, a flat array one row. */
+// Read once: in sandboxed hosts (and the bundle tests' vm) every global read is slow, and
+// toRange runs once per row of ranges of 100k rows.
+const isArray = Array.isArray;
+
+/**
+ * A range as a 2-D array of cells: a single value is a 1x1 range, a flat array one row, a row
+ * that is not an array one cell.
+ */
 export function toRange(v: unknown): Cell[][] {
-  if (!Array.isArray(v)) return [[v as Cell]];
+  if (!isArray(v)) return [[v as Cell]];
   if (v.length === 0) return [];
-  if (!Array.isArray(v[0])) return [v as Cell[]];
-  return v.map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
+  if (!isArray(v[0])) return [v as Cell[]];
+  const out: Cell[][] = new Array(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const row: unknown = v[i];
+    out[i] = isArray(row) ? (row as Cell[]) : [row as Cell];
+  }
+  return out;
 }
 
 /** "3x2" (rows x columns), for shape messages; a ragged array shows its longest row. */
@@ -223,6 +235,21 @@ export function normalizeName(s: string): string {
     .replace(/\s+/g, " ");
 }
 
+/** Each table of choices gets its lookup map once: exact names and normalised names to the choice. */
+const CHOICE_INDEX = new WeakMap<object, Map<string, { value: unknown }>>();
+function choiceIndex<T>(choices: ReadonlyArray<{ readonly names: readonly string[]; readonly value: T }>): Map<string, { value: T }> {
+  let index = CHOICE_INDEX.get(choices) as Map<string, { value: T }> | undefined;
+  if (!index) {
+    index = new Map();
+    for (const c of choices)
+      for (const n of c.names) {
+        for (const key of [n, normalizeName(n)]) if (!index.has(key)) index.set(key, { value: c.value });
+      }
+    CHOICE_INDEX.set(choices, index as Map<string, { value: unknown }>);
+  }
+  return index;
+}
+
 const knownNames = (choices: ReadonlyArray<{ readonly names: readonly string[] }>) => choices.map((c) => c.names[0]);
 
 /**
@@ -240,7 +267,10 @@ export function toChoice<T>(
     throw valueError(Msg.required(arg, `one of: ${knownNames(choices).join(", ")}`));
   }
   if (typeof v !== "string" && typeof v !== "number") throw valueError(Msg.unknownName(arg, describe(v), knownNames(choices)));
-  const key = normalizeName(String(v));
-  for (const c of choices) if (c.names.some((n) => normalizeName(n) === key)) return c.value;
-  throw valueError(Msg.unknownName(arg, String(v), knownNames(choices)));
+  const text = String(v);
+  const index = choiceIndex(choices);
+  // Most calls pass a dropdown value or a name exactly as listed: one lookup, no normalising.
+  const found = index.has(text) ? index.get(text) : index.get(normalizeName(text));
+  if (found !== undefined) return found.value;
+  throw valueError(Msg.unknownName(arg, text, knownNames(choices)));
 }

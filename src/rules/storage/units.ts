@@ -47,26 +47,6 @@ export function kbRoundedUp(bytes: number): number | bigint {
   return (b + k - 1n) / k;
 }
 
-// Read once: a global read (Array, Number) in a loop over 100,000 cells is slow where the host
-// runs the bundle in a sandboxed context (as the bundle tests and some Excel hosts do).
-const isArray = Array.isArray;
-
-/**
- * A range as a 2-D array of cells, as args.toRange (a single value is a 1x1 range, a flat array
- * one row, a non-array row one cell), without a global read per row.
- */
-export function asRange(v: unknown): Cell[][] {
-  if (!isArray(v)) return [[v as Cell]];
-  if (v.length === 0) return [];
-  if (!isArray(v[0])) return [v as Cell[]];
-  const out: Cell[][] = new Array(v.length);
-  for (let i = 0; i < v.length; i++) {
-    const row: unknown = v[i];
-    out[i] = isArray(row) ? (row as Cell[]) : [row as Cell];
-  }
-  return out;
-}
-
 // Whole numbers typed as text: plain digits, or digits in groups of three ("1,200"); at most 15
 // digits, so the value is exact.
 const DIGITS = /^\s*\d{1,15}\s*$/;

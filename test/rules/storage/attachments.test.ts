@@ -1,5 +1,6 @@
 import { attachmentStorage, attachmentStorageGb } from "../../../src/rules/storage/attachments";
-import { asRange, countToExcel, kbRoundedUp, wholeCell } from "../../../src/rules/storage/units";
+import { countToExcel, kbRoundedUp, wholeCell } from "../../../src/rules/storage/units";
+import { toRange } from "../../../src/rules/core/args";
 import { RuleError } from "../../../src/rules/core/errors";
 import type { Cell } from "../../../src/rules/core/args";
 
@@ -93,12 +94,12 @@ describe("errors", () => {
 });
 
 describe("units helpers", () => {
-  test("asRange reads ranges as args.toRange does", () => {
-    expect(asRange(5)).toEqual([[5]]);
-    expect(asRange(null)).toEqual([[null]]);
-    expect(asRange([])).toEqual([]);
-    expect(asRange([1, 2])).toEqual([[1, 2]]);
-    expect(asRange([[1], 2])).toEqual([[1], [2]]);
+  test("ranges are read by args.toRange: a value is 1x1, a flat array one row, a bare row one cell", () => {
+    expect(toRange(5)).toEqual([[5]]);
+    expect(toRange(null)).toEqual([[null]]);
+    expect(toRange([])).toEqual([]);
+    expect(toRange([1, 2])).toEqual([[1, 2]]);
+    expect(toRange([[1], 2])).toEqual([[1], [2]]);
   });
   test("wholeCell reads digits, grouped digits and other numeric text", () => {
     expect(wholeCell("007", "n", 1, 1)).toBe(7);
