@@ -5,3 +5,5 @@
  */
 import "./runtime";
 import "./billing";
+import "./translation";
+import "./sla";

@@ -1,0 +1,109 @@
+/**
+ * Counting characters of a text to translate (usage-terms A.3: "A translated word is equal to 5
+ * characters, including spaces and punctuation").
+ *
+ * Decision (domain.md): characters are counted as a reader counts them, i.e. as Unicode extended
+ * grapheme clusters: an emoji with a skin tone, a flag, or e + a combining accent is one
+ * character; a CR LF line break is one character too. Counting as Excel's LEN (UTF-16 code
+ * units: the thumbs-up with a skin tone is 4) is the option "len".
+ *
+ * Speed: most texts are plain ASCII, where a grapheme is a code unit except CR LF; those are
+ * counted without the segmenter. A non-ASCII text is segmented only when it holds a code point
+ * that can join a grapheme cluster with its neighbour (see NEEDS_SEGMENTER); a text of, say,
+ * accented Latin-1 letters or CJK ideographs is counted as its length.
+ */
+import { valueError } from "../core/errors";
+
+export type CountAs = "characters" | "len";
+
+export const COUNT_AS: ReadonlyArray<{ readonly names: readonly string[]; readonly value: CountAs }> = [
+  { names: ["characters", "graphemes", "grapheme clusters", "reader"], value: "characters" },
+  { names: ["len", "code units", "utf-16", "utf16"], value: "len" },
+];
+
+// Plain ASCII (U+0000..U+007F): no combining marks, no surrogates; CR LF is the only cluster of two.
+const ASCII = /^[\x00-\x7f]*$/; // eslint-disable-line no-control-regex
+
+/**
+ * Code points that may form a grapheme cluster with a neighbour (Unicode UAX #29): combining and
+ * spacing marks (\p{M}, which holds Grapheme_Extend's marks, the viramas of Indic conjuncts and
+ * most SpacingMark), ZWNJ/ZWJ, the halfwidth kana sound marks, Thai/Lao SARA AM, the Hangul
+ * jamo (L, V, T), the BMP Prepend characters, and everything outside the BMP (emoji, modifiers,
+ * regional indicators, tags) or a lone surrogate. A text with none of these has one grapheme
+ * per UTF-16 code unit except CR LF. test/rules/translation checks this set against the
+ * segmenter for every BMP code point.
+ */
+const NEEDS_SEGMENTER =
+  /[\p{M}\u200c\u200d\uff9e\uff9f\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\ud800-\udfff\u{10000}-\u{10ffff}]/u;
+
+interface GraphemeSegmenter {
+  segment(text: string): Iterable<unknown>;
+}
+type SegmenterConstructor = new (locale: string, options: { granularity: "grapheme" }) => GraphemeSegmenter;
+
+let segmenter: GraphemeSegmenter | undefined;
+
+/** Intl.Segmenter (ES2022; Excel's WebView2 and Safari runtimes and Node 16+ have it), made once. */
+function graphemeSegmenter(): GraphemeSegmenter {
+  if (segmenter) return segmenter;
+  const Ctor = (Intl as unknown as { Segmenter?: SegmenterConstructor }).Segmenter;
+  if (typeof Ctor !== "function") {
+    throw valueError(
+      'This Excel cannot split text into characters as a reader counts them (no Intl.Segmenter); use count_as "len" to count as Excel\'s LEN.',
+    );
+  }
+  segmenter = new Ctor("en", { granularity: "grapheme" });
+  return segmenter;
+}
+
+/** Number of CR LF pairs in a text (each is one grapheme of two code units). */
+function crlfPairs(text: string): number {
+  let n = 0;
+  let i = text.indexOf("\r\n");
+  while (i >= 0) {
+    n++;
+    i = text.indexOf("\r\n", i + 2);
+  }
+  return n;
+}
+
+/** True when the text can be counted without the segmenter (every code unit is a grapheme, CR LF aside). */
+export function isSimpleText(text: string): boolean {
+  return ASCII.test(text) || !NEEDS_SEGMENTER.test(text);
+}
+
+/** Grapheme clusters in a text, as a reader counts characters. */
+export function graphemeCount(text: string): number {
+  if (isSimpleText(text)) return text.length - (text.indexOf("\r") >= 0 ? crlfPairs(text) : 0);
+  const it = graphemeSegmenter().segment(text)[Symbol.iterator]();
+  let n = 0;
+  while (!it.next().done) n++;
+  return n;
+}
+
+/** Characters of a text: grapheme clusters, or UTF-16 code units as Excel's LEN counts. */
+export function characterCount(text: string, countAs: CountAs): number {
+  return countAs === "len" ? text.length : graphemeCount(text);
+}
+
+/**
+ * A number as the text Excel makes of it (as =A1&"" does): at most 15 significant digits, so
+ * 123 is "123" and 1/3 is "0.333333333333333". Decision: E notation (Excel's style, "1E+15",
+ * "1.5E-10") from 1E+15 up and below 1E-9, where the 15 digits would not otherwise show.
+ */
+export function numberText(n: number): string {
+  if (n === 0 || !Number.isFinite(n)) return "0";
+  const sign = n < 0 ? "-" : "";
+  const [mantissa, e] = Math.abs(n).toExponential(14).split("e");
+  const exp = Number(e);
+  // toExponential(14) rounds to 15 significant digits; the first is never 0.
+  const digits = mantissa.replace(".", "").replace(/0+$/, "");
+  if (exp >= 15 || exp < -9) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}E${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const fraction = digits.slice(exp + 1);
+  return `${sign}${whole}${fraction ? "." + fraction : ""}`;
+}
