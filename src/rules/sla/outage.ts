@@ -22,9 +22,9 @@
  *
  * One sort per log and linear sweeps: 10,000 downtimes take a few milliseconds.
  */
-import { type Cell, isBlank, shapeOf, toDateTime, toRange } from "../core/args";
+import { type Cell, isBlank, shapeOf, toDateTime } from "../core/args";
 import { Msg, numError, valueError } from "../core/errors";
-import { type DateSystem, formatEpochSecond, SECONDS_PER_DAY } from "../core/serial";
+import { type DateSystem, epochDayFromSerial, formatEpochSecond, SECONDS_PER_DAY } from "../core/serial";
 import { SLA_TERMS } from "../rates/sla";
 import type { SlaMonth } from "./uptime";
 
@@ -36,26 +36,55 @@ export interface Intervals {
 
 export const MIN_MINUTES = SLA_TERMS.outageThresholdMinutes;
 
+// Built-ins read once: in a sandboxed runtime every lookup of a global (Math, Array) is slow,
+// and these run once per cell of a log that may hold 10,000 rows.
+const floor = Math.floor;
+const round = Math.round;
+const isArray = Array.isArray;
+const F64 = Float64Array;
+
+/** An optional range argument as rows of cells: omitted or blank is empty; a value is 1x1. */
+function rowsOf(v: unknown): Cell[][] {
+  if (isBlank(v)) return [];
+  if (!isArray(v)) return [[v as Cell]];
+  if (v.length === 0) return [];
+  if (!isArray(v[0])) return [v as Cell[]];
+  for (let r = 0; r < v.length; r++) if (!isArray(v[r])) return v.map((row) => (isArray(row) ? (row as Cell[]) : [row as Cell]));
+  return v as Cell[][];
+}
+
 function allBlank(range: Cell[][]): boolean {
   for (const row of range) for (const v of row) if (!isBlank(v)) return false;
   return true;
 }
 
-/** An optional range argument: omitted, blank or all-blank is empty. */
-function rangeOf(v: unknown): Cell[][] {
-  if (isBlank(v)) return [];
-  const r = toRange(v);
-  return allBlank(r) ? [] : r;
+// Serials that are a valid date-time in both date systems (1900: from 61 = 1900-03-01, past
+// the phantom 29 Feb; 1904: up to 2957003 = 9999-12-31).
+const SAFE_SERIAL_MIN = 61;
+const SAFE_SERIAL_MAX = 2957003;
+
+/**
+ * A cell as epoch seconds. A plain serial takes toDateTime's own arithmetic (epoch day of the
+ * whole serial, the fraction to the nearest second) without its global lookups; anything else
+ * (text, or a serial toDateTime must refuse) goes through toDateTime itself.
+ */
+function cellSecond(v: Cell, system: DateSystem, arg: string, row: number, col: number): number {
+  if (typeof v === "number" && v >= SAFE_SERIAL_MIN && v < SAFE_SERIAL_MAX + 1) {
+    const whole = floor(v);
+    return epochDayFromSerial(whole, system, "") * SECONDS_PER_DAY + round((v - whole) * SECONDS_PER_DAY);
+  }
+  return toDateTime(v, `${arg} (row ${row}, column ${col})`, system);
 }
 
 /**
  * Reads a log of intervals from a range of starts and a range of ends of the same shape. A row
  * with both cells blank is skipped; one blank of the two is #VALUE!; an end before its start
- * is #NUM!.
+ * is #NUM!. Omitted, blank or all-blank ranges are an empty log.
  */
 export function intervalsFromRanges(starts: unknown, ends: unknown, startsArg: string, endsArg: string, system: DateSystem): Intervals {
-  const a = rangeOf(starts);
-  const b = rangeOf(ends);
+  let a = rowsOf(starts);
+  let b = rowsOf(ends);
+  if (allBlank(a) && allBlank(b)) a = b = [];
   const same = a.length === b.length && a.every((row, i) => row.length === b[i].length);
   if (!same) throw valueError(Msg.shapeMismatch(startsArg, endsArg, shapeOf(a), shapeOf(b)));
   const out: Intervals = { starts: [], ends: [] };
@@ -65,13 +94,18 @@ export function intervalsFromRanges(starts: unknown, ends: unknown, startsArg: s
     for (let c = 0; c < ra.length; c++) {
       const vs = ra[c];
       const ve = rb[c];
-      const at = `(row ${r + 1}, column ${c + 1})`;
-      if (isBlank(vs) && isBlank(ve)) continue;
-      if (isBlank(vs)) throw valueError(Msg.required(`${startsArg} ${at}`, `a date-time, as ${endsArg} ${at} has one`));
-      if (isBlank(ve)) throw valueError(Msg.required(`${endsArg} ${at}`, `a date-time, as ${startsArg} ${at} has one`));
-      const s = toDateTime(vs, `${startsArg} ${at}`, system);
-      const e = toDateTime(ve, `${endsArg} ${at}`, system);
+      const blankStart = isBlank(vs);
+      const blankEnd = isBlank(ve);
+      if (blankStart || blankEnd) {
+        if (blankStart && blankEnd) continue;
+        const at = `(row ${r + 1}, column ${c + 1})`;
+        if (blankStart) throw valueError(Msg.required(`${startsArg} ${at}`, `a date-time, as ${endsArg} ${at} has one`));
+        throw valueError(Msg.required(`${endsArg} ${at}`, `a date-time, as ${startsArg} ${at} has one`));
+      }
+      const s = cellSecond(vs, system, startsArg, r + 1, c + 1);
+      const e = cellSecond(ve, system, endsArg, r + 1, c + 1);
       if (e < s) {
+        const at = `(row ${r + 1}, column ${c + 1})`;
         throw numError(
           `${endsArg} ${at} must not be before ${startsArg} ${at}; got an interval from ${formatEpochSecond(s)} to ${formatEpochSecond(e)}.`,
         );
@@ -83,27 +117,39 @@ export function intervalsFromRanges(starts: unknown, ends: unknown, startsArg: s
   return out;
 }
 
-/** Sorts intervals by start and merges those that overlap or touch. */
+/**
+ * The union of intervals, as sorted disjoint intervals; intervals that overlap or touch merge.
+ *
+ * A time t is covered by #{starts <= t} - #{ends < t} intervals (every end is on or after its
+ * start), which depends only on the sorted starts and the sorted ends, not on their pairing. So
+ * both are sorted on their own (a native numeric sort of typed arrays) and swept once; at a
+ * time where one downtime ends and another starts, the start is taken first, so the two touch
+ * and merge.
+ */
 export function mergeIntervals(log: Intervals): Intervals {
   const n = log.starts.length;
-  const { starts, ends } = log;
-  const order = new Array<number>(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((x, y) => starts[x] - starts[y] || ends[x] - ends[y]);
+  const starts = F64.from(log.starts).sort();
+  const ends = F64.from(log.ends).sort();
   const ms: number[] = [];
   const me: number[] = [];
-  let last = -1;
-  for (let k = 0; k < n; k++) {
-    const i = order[k];
-    const s = starts[i];
-    const e = ends[i];
-    if (last >= 0 && s <= me[last]) {
-      if (e > me[last]) me[last] = e;
-    } else {
-      ms.push(s);
-      me.push(e);
-      last++;
+  let i = 0;
+  let j = 0;
+  while (i < n) {
+    const from = starts[i];
+    let active = 0;
+    let to = from;
+    for (;;) {
+      if (i < n && starts[i] <= ends[j]) {
+        active++;
+        i++;
+      } else {
+        to = ends[j];
+        j++;
+        if (--active === 0) break;
+      }
     }
+    ms.push(from);
+    me.push(to);
   }
   return { starts: ms, ends: me };
 }
