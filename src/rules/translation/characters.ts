@@ -29,12 +29,17 @@ const ASCII = /^[\x00-\x7f]*$/; // eslint-disable-line no-control-regex
  * spacing marks (\p{M}, which holds Grapheme_Extend's marks, the viramas of Indic conjuncts and
  * most SpacingMark), ZWNJ/ZWJ, the halfwidth kana sound marks, Thai/Lao SARA AM, the Hangul
  * jamo (L, V, T), the BMP Prepend characters, and everything outside the BMP (emoji, modifiers,
- * regional indicators, tags) or a lone surrogate. A text with none of these has one grapheme
- * per UTF-16 code unit except CR LF. test/rules/translation checks this set against the
- * segmenter for every BMP code point.
+ * regional indicators, tags) or a lone surrogate. Every other code unit ("simple") is a
+ * grapheme of its own, CR LF aside, and between two simple code units there is always a
+ * grapheme boundary (no rule of UAX #29 joins two of them, CR LF aside).
+ * test/rules/translation checks this set against the segmenter for every BMP code unit.
  */
-const NEEDS_SEGMENTER =
-  /[\p{M}\u200c\u200d\uff9e\uff9f\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\ud800-\udfff\u{10000}-\u{10ffff}]/u;
+const COMPLEX = "\\p{M}\\u200c\\u200d\\uff9e\\uff9f\\u0e33\\u0eb3\\u1100-\\u11ff\\ua960-\\ua97f\\ud7b0-\\ud7ff\\u0600-\\u0605\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u0d4e\\ud800-\\udfff\\u{10000}-\\u{10ffff}";
+// The class lists marks and ZWJ one by one, on purpose: it matches each, never a sequence.
+// eslint-disable-next-line no-misleading-character-class
+const NEEDS_SEGMENTER = new RegExp(`[${COMPLEX}]`, "u");
+// eslint-disable-next-line no-misleading-character-class
+const COMPLEX_RUNS = new RegExp(`[${COMPLEX}]+`, "gu");
 
 interface GraphemeSegmenter {
   segment(text: string): Iterable<unknown>;
@@ -56,12 +61,20 @@ function graphemeSegmenter(): GraphemeSegmenter {
   return segmenter;
 }
 
-/** Number of CR LF pairs in a text (each is one grapheme of two code units). */
-function crlfPairs(text: string): number {
+/** Graphemes of a (short) text, by the segmenter. */
+function segmentCount(text: string): number {
+  const it = graphemeSegmenter().segment(text)[Symbol.iterator]();
   let n = 0;
-  let i = text.indexOf("\r\n");
-  while (i >= 0) {
-    n++;
+  while (!it.next().done) n++;
+  return n;
+}
+
+/** Graphemes in text[from, to) when every code unit there is simple: its length less its CR LF pairs. */
+function simpleCount(text: string, from: number, to: number): number {
+  let n = to - from;
+  let i = text.indexOf("\r\n", from);
+  while (i >= 0 && i + 1 < to) {
+    n--;
     i = text.indexOf("\r\n", i + 2);
   }
   return n;
@@ -72,13 +85,38 @@ export function isSimpleText(text: string): boolean {
   return ASCII.test(text) || !NEEDS_SEGMENTER.test(text);
 }
 
-/** Grapheme clusters in a text, as a reader counts characters. */
+/**
+ * Grapheme clusters in a text, as a reader counts characters.
+ *
+ * Only the pieces that need it go to the segmenter (which is slow, and slower than linear on
+ * long texts in some engines): each run of complex code points with one simple code unit on
+ * either side (the e before a combining accent, the consonant after a virama), runs that
+ * share a neighbour taken together, a CR LF never split. Everything else is counted as its
+ * length less its CR LF pairs.
+ */
 export function graphemeCount(text: string): number {
-  if (isSimpleText(text)) return text.length - (text.indexOf("\r") >= 0 ? crlfPairs(text) : 0);
-  const it = graphemeSegmenter().segment(text)[Symbol.iterator]();
-  let n = 0;
-  while (!it.next().done) n++;
-  return n;
+  const len = text.length;
+  if (ASCII.test(text)) return simpleCount(text, 0, len);
+  COMPLEX_RUNS.lastIndex = 0;
+  let run = COMPLEX_RUNS.exec(text);
+  if (run === null) return simpleCount(text, 0, len);
+  let total = 0;
+  let pos = 0; // text before pos is counted
+  while (run !== null) {
+    let from = run.index > pos ? run.index - 1 : pos;
+    if (from > pos && text.charCodeAt(from) === 0x0a && text.charCodeAt(from - 1) === 0x0d) from--;
+    let to = run.index + run[0].length + 1;
+    run = COMPLEX_RUNS.exec(text);
+    while (run !== null && run.index - 1 < to) {
+      to = run.index + run[0].length + 1;
+      run = COMPLEX_RUNS.exec(text);
+    }
+    if (to > len) to = len;
+    if (to < len && text.charCodeAt(to - 1) === 0x0d && text.charCodeAt(to) === 0x0a) to++;
+    total += simpleCount(text, pos, from) + segmentCount(text.slice(from, to));
+    pos = to;
+  }
+  return total + simpleCount(text, pos, len);
 }
 
 /** Characters of a text: grapheme clusters, or UTF-16 code units as Excel's LEN counts. */
