@@ -76,7 +76,9 @@ export function outageMinutesFn(
  * @returns 0, 0.1, 0.25 or 0.5 (format the cell as % to show 10%).
  */
 export function slaCreditPctFn(uptime: any): number {
-  return excel("SLACREDITPCT", () => toExcelNumber(slaCreditPct(toMoney(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }))));
+  return excel("SLACREDITPCT", () =>
+    toExcelNumber(slaCreditPct(toMoney(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }))),
+  );
 }
 
 /**

@@ -34,7 +34,8 @@ const ASCII = /^[\x00-\x7f]*$/; // eslint-disable-line no-control-regex
  * grapheme boundary (no rule of UAX #29 joins two of them, CR LF aside).
  * test/rules/translation checks this set against the segmenter for every BMP code unit.
  */
-const COMPLEX = "\\p{M}\\u200c\\u200d\\uff9e\\uff9f\\u0e33\\u0eb3\\u1100-\\u11ff\\ua960-\\ua97f\\ud7b0-\\ud7ff\\u0600-\\u0605\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u0d4e\\ud800-\\udfff\\u{10000}-\\u{10ffff}";
+const COMPLEX =
+  "\\p{M}\\u200c\\u200d\\uff9e\\uff9f\\u0e33\\u0eb3\\u1100-\\u11ff\\ua960-\\ua97f\\ud7b0-\\ud7ff\\u0600-\\u0605\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u0d4e\\ud800-\\udfff\\u{10000}-\\u{10ffff}";
 // The class lists marks and ZWJ one by one, on purpose: it matches each, never a sequence.
 // eslint-disable-next-line no-misleading-character-class
 const NEEDS_SEGMENTER = new RegExp(`[${COMPLEX}]`, "u");
