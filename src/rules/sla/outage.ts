@@ -135,21 +135,19 @@ export function mergeIntervals(log: Intervals): Intervals {
   let i = 0;
   let j = 0;
   while (i < n) {
-    const from = starts[i];
+    // A merged interval opens at the next start and closes at the end that leaves none active.
+    ms.push(starts[i]);
     let active = 0;
-    let to = from;
     for (;;) {
       if (i < n && starts[i] <= ends[j]) {
         active++;
         i++;
       } else {
-        to = ends[j];
         j++;
         if (--active === 0) break;
       }
     }
-    ms.push(from);
-    me.push(to);
+    me.push(ends[j - 1]);
   }
   return { starts: ms, ends: me };
 }
