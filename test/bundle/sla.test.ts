@@ -3,7 +3,7 @@
  * (a fraction is the time of day), ISO text, ranges as rows of cells, null for an omitted
  * argument, the dropdown's text for priority.
  */
-import { loadBundle, type LoadedBundle } from "../helpers/bundle";
+import { ErrorCode, loadBundle, StubError, type LoadedBundle } from "../helpers/bundle";
 
 let b: LoadedBundle;
 beforeAll(() => {
@@ -267,5 +267,30 @@ describe("SLAWORKING", () => {
       message: "outage_minutes must be at most the 43200 minutes in June 2025; got 50000.",
     });
     expect(b.call("SLAWORKING", JUNE1, 10, -1)).toEqual({ error: "#NUM!", message: "monthly_fee must not be negative; got -1." });
+  });
+});
+
+describe("a 1904 workbook (the adapters, as date-system.test.ts loads them)", () => {
+  // In the 1904 system every serial is 1462 lower: 2025-06-01 is 44347, 2025-07-01 is 44377.
+  const JUNE1_1904 = JUNE1 - 1462;
+  let fns: Record<string, (...args: unknown[]) => unknown>;
+  let setSystem: (s: "1900" | "1904") => void;
+  beforeAll(() => {
+    (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = { Error: StubError, ErrorCode };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    setSystem = require("../../src/functions/excel").setWorkbookDateSystem;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    fns = require("../../src/functions/sla");
+    setSystem("1904");
+  });
+  afterAll(() => setSystem("1900"));
+
+  test("month, log and results read and written as 1904 serials", () => {
+    expect(fns.uptimeFn(JUNE1_1904, 43.2)).toBe(0.999);
+    // 30 June 23:50 to 1 July 00:20: 10 minutes in June.
+    expect(fns.outageMinutesFn(JUNE1_1904, [[dt(JUNE1_1904 + 29, 23, 50)]], [[dt(JUNE1_1904 + 30, 0, 20)]], null, null, null)).toBe(10);
+    expect(fns.slaClaimDeadlineFn(JUNE1_1904)).toBe(JUNE1_1904 + 30);
+    // Friday 6 June 15:30, Medium: Wednesday 11 June 15:30.
+    expect(fns.responseDueFn("Medium", dt(JUNE1_1904 + 5, 15, 30), null)).toBe(dt(JUNE1_1904 + 10, 15, 30));
   });
 });
