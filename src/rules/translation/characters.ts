@@ -8,9 +8,10 @@
  * units: the thumbs-up with a skin tone is 4) is the option "len".
  *
  * Speed: most texts are plain ASCII, where a grapheme is a code unit except CR LF; those are
- * counted without the segmenter. A non-ASCII text is segmented only when it holds a code point
- * that can join a grapheme cluster with its neighbour (see NEEDS_SEGMENTER); a text of, say,
- * accented Latin-1 letters or CJK ideographs is counted as its length.
+ * counted without the segmenter (Intl.Segmenter costs about a microsecond per grapheme). A
+ * non-ASCII text goes to the segmenter only for the pieces around code points that can join
+ * a neighbour (see COMPLEX); a text of, say, precomposed accented letters or CJK ideographs is
+ * counted as its length, and "Thanks 👍🏽" segments only " 👍🏽".
  */
 import { valueError } from "../core/errors";
 
