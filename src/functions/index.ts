@@ -7,3 +7,5 @@ import "./runtime";
 import "./billing";
 import "./contract";
 import "./storage";
+import "./translation";
+import "./sla";

@@ -79,3 +79,17 @@ export const SLA_RESPONSE_TIMES = rateTable<ResponseTimeRow>({
     },
   ],
 });
+
+/**
+ * The SLA's other numbers (sla: sections 2 and 6), for the rules. Not a rate card of its own:
+ * the task pane lists the two tables above.
+ */
+export const SLA_TERMS = Object.freeze({
+  source: "sla" as const,
+  /** Section 2: the service commitment, a Monthly Uptime Percentage of at least 99.9%. */
+  uptimeCommitment: "0.999" as DecimalText,
+  /** Section 2: "an Outage period may begin after observing one to five consecutive minutes of downtime". */
+  outageThresholdMinutes: Object.freeze({ min: 1, max: 5, default: 5 }),
+  /** Section 6: a claim must be received "within thirty (30) days after which the incident occurred". */
+  claimWindowDays: 30,
+});

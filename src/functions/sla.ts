@@ -1,0 +1,161 @@
+/**
+ * Excel adapters for the Service Level Agreement (rules: src/rules/sla).
+ * Each function only converts Excel's arguments, calls the rule and converts the result.
+ */
+import { isBlank, toDate, toDateList, toDateTime, toInteger } from "../rules/core/args";
+import { toExcelNumber, toMoney } from "../rules/core/money";
+import { serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
+import { intervalsFromRanges, MIN_MINUTES, outageInMonth } from "../rules/sla/outage";
+import { claimDeadline, responseDue, toPriority } from "../rules/sla/response";
+import { monthlyUptime, ratioToNumber, slaCredit, slaCreditPct, slaMonth, slaWorking } from "../rules/sla/uptime";
+import { excel, workbookDateSystem, type Working } from "./excel";
+
+/**
+ * Priority of a service request (SLA section 5).
+ * @customenum {string}
+ */
+enum ResponsePriority {
+  /** Service unavailable, or a substantial part without a workaround, security or data integrity issues: 2 hours */
+  Severe = "Severe",
+  /** Intermittent issues, performance issues, issues with a workaround: 8 hours */
+  High = "High",
+  /** Any other bug or issue: 3 business days */
+  Medium = "Medium",
+}
+
+/**
+ * The Monthly Uptime Percentage as a fraction (0.999 for 99.9%): (minutes in the month - outage minutes) / minutes in the month, for the calendar month containing the date month.
+ * @customfunction UPTIME
+ * @helpurl https://localhost:3000/help.html#UPTIME
+ * @param month Any date within the calendar month measured; the month has its days x 1440 minutes.
+ * @param outage_minutes Outage minutes in that month (0 up to the month's minutes), e.g. from OUTAGEMINUTES.
+ * @returns The exact uptime fraction (43.2 outage minutes in June give exactly 0.999).
+ */
+export function uptimeFn(month: any, outage_minutes: any): number {
+  return excel("UPTIME", () => {
+    const m = slaMonth(toDate(month, "month", workbookDateSystem()));
+    return ratioToNumber(monthlyUptime(m, toMoney(outage_minutes, "outage_minutes", { expected: "a number of minutes" })));
+  });
+}
+
+/**
+ * The Outage minutes that count in a calendar month from a log of downtimes: to the nearest second, overlapping or touching downtimes merged, those shorter than min_minutes dropped, maintenance subtracted, the rest cut to the month.
+ * @customfunction OUTAGEMINUTES
+ * @helpurl https://localhost:3000/help.html#OUTAGEMINUTES
+ * @param month Any date within the calendar month measured.
+ * @param outage_starts Range of date-times when each downtime began (one clock for every timestamp).
+ * @param outage_ends Range of date-times when each downtime ended, the same shape as outage_starts.
+ * @param [maintenance_starts] Range of date-times when each Scheduled Maintenance (or Excluded Downtime) interval began.
+ * @param [maintenance_ends] Range of date-times when each maintenance interval ended, the same shape as maintenance_starts.
+ * @param [min_minutes] Shortest downtime that counts as an Outage, a whole number of minutes from 1 to 5; 5 when omitted.
+ * @returns The exact Outage minutes in the month (may be fractional: 90 seconds is 1.5).
+ */
+export function outageMinutesFn(
+  month: any,
+  outage_starts: any[][],
+  outage_ends: any[][],
+  maintenance_starts?: any[][],
+  maintenance_ends?: any[][],
+  min_minutes?: any,
+): number {
+  return excel("OUTAGEMINUTES", () => {
+    const system = workbookDateSystem();
+    const m = slaMonth(toDate(month, "month", system));
+    const down = intervalsFromRanges(outage_starts, outage_ends, "outage_starts", "outage_ends", system);
+    const maint = intervalsFromRanges(maintenance_starts, maintenance_ends, "maintenance_starts", "maintenance_ends", system);
+    const min = toInteger(min_minutes, "min_minutes", { default: MIN_MINUTES.default });
+    return outageInMonth(m, down, maint, min).minutes;
+  });
+}
+
+/**
+ * The service credit percentage for a Monthly Uptime Percentage: 0 from 99.9%, 0.10 from 99.0%, 0.25 from 97.0%, 0.50 below 97.0% (bands contiguous, compared unrounded).
+ * @customfunction SLACREDITPCT
+ * @helpurl https://localhost:3000/help.html#SLACREDITPCT
+ * @param uptime The Monthly Uptime Percentage as a fraction from 0 to 1 (99.5% is written 0.995), e.g. from UPTIME.
+ * @returns 0, 0.1, 0.25 or 0.5 (format the cell as % to show 10%).
+ */
+export function slaCreditPctFn(uptime: any): number {
+  return excel("SLACREDITPCT", () =>
+    toExcelNumber(slaCreditPct(toMoney(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }))),
+  );
+}
+
+/**
+ * The SLA service credit amount: the credit percentage for the uptime x the monthly fee (license based) or the average monthly Commitment (conversation based), never above 50%.
+ * @customfunction SLACREDIT
+ * @helpurl https://localhost:3000/help.html#SLACREDIT
+ * @param uptime The Monthly Uptime Percentage as a fraction from 0 to 1 (99.5% is written 0.995).
+ * @param monthly_fee Monthly service fees of the Covered Service, or its average monthly Commitment.
+ * @returns The exact credit, unrounded; conversation-based credits apply to next month's usage, not money.
+ */
+export function slaCreditFn(uptime: any, monthly_fee: any): number {
+  return excel("SLACREDIT", () =>
+    toExcelNumber(
+      slaCredit(
+        toMoney(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }),
+        toMoney(monthly_fee, "monthly_fee", { expected: "the monthly fee or average monthly Commitment" }),
+      ),
+    ),
+  );
+}
+
+/**
+ * The last day an SLA credit request can reach Kustomer: 30 days after the incident date (the request's subject must say "SLA Credit Request").
+ * @customfunction SLACLAIMDEADLINE
+ * @helpurl https://localhost:3000/help.html#SLACLAIMDEADLINE
+ * @param incident_date Date of the incident (a time of day is ignored).
+ * @returns The date serial of the last day, incident_date + 30.
+ */
+export function slaClaimDeadlineFn(incident_date: any): number {
+  return excel("SLACLAIMDEADLINE", () => {
+    const system = workbookDateSystem();
+    return serialFromEpochDay(claimDeadline(toDate(incident_date, "incident_date", system)), system, "the claim deadline");
+  });
+}
+
+/**
+ * When Kustomer's response to a service request is due: Severe + 2 hours, High + 8 hours on the clock; Medium + 3 business days (WORKDAY on the date, the time of day kept).
+ * @customfunction RESPONSEDUE
+ * @helpurl https://localhost:3000/help.html#RESPONSEDUE
+ * @param priority Severe, High or Medium.
+ * @param submitted_at Date-time the request was submitted.
+ * @param [holidays] Range of holiday dates skipped by Medium's business days, as WORKDAY's holidays.
+ * @returns A date-time serial (format the cell as a date and time).
+ */
+export function responseDueFn(priority: ResponsePriority, submitted_at: any, holidays?: any[][]): number {
+  return excel("RESPONSEDUE", () => {
+    const system = workbookDateSystem();
+    const p = toPriority(priority, "priority");
+    const at = toDateTime(submitted_at, "submitted_at", system);
+    const off = toDateList(holidays, "holidays", system);
+    return serialFromEpochSecond(responseDue(p, at, off), system, "the response due time");
+  });
+}
+
+/**
+ * Shows the working of an SLA month, for auditors: spills minutes in the month, outage minutes, uptime, band, credit percentage, and the credit amount when a fee is given.
+ * @customfunction SLAWORKING
+ * @helpurl https://localhost:3000/help.html#SLAWORKING
+ * @param month Any date within the calendar month measured.
+ * @param outage_minutes Outage minutes in that month, e.g. from OUTAGEMINUTES.
+ * @param [monthly_fee] Monthly fees or average monthly Commitment; adds a "Credit amount" row.
+ * @returns A 5x2 table of labels and values (6x2 with a fee).
+ */
+export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any): any[][] {
+  return excel("SLAWORKING", (): Working => {
+    const m = slaMonth(toDate(month, "month", workbookDateSystem()));
+    const outage = toMoney(outage_minutes, "outage_minutes", { expected: "a number of minutes" });
+    const fee = isBlank(monthly_fee) ? undefined : toMoney(monthly_fee, "monthly_fee");
+    const w = slaWorking(m, outage, fee);
+    const rows: Working = [
+      ["Minutes in month", w.month.minutes],
+      ["Outage minutes", toExcelNumber(w.outageMinutes)],
+      ["Uptime", ratioToNumber(w.uptime)],
+      ["Band", w.band.band],
+      ["Credit percentage", toExcelNumber(w.creditPct)],
+    ];
+    if (w.creditAmount !== undefined) rows.push(["Credit amount", toExcelNumber(w.creditAmount)]);
+    return rows;
+  });
+}

@@ -1,0 +1,191 @@
+/**
+ * Monthly Uptime Percentage and service credits (sla: sections 2 and 6).
+ *
+ * - Monthly Uptime Percentage = (total minutes in the calendar month - Outage minutes) / total
+ *   minutes in the month; a month has its days x 1440 minutes (one clock: no daylight-saving
+ *   hour is added or lost).
+ * - Service credit by band, as a share of the monthly fees (license based) or of the average
+ *   monthly Commitment (conversation based), capped at 50%.
+ *
+ * Decision (domain.md): the bands are contiguous and compared unrounded:
+ * [99.9%, 100%] none, [99.0%, 99.9%) 10%, [97.0%, 99.0%) 25%, below 97.0% 50%.
+ *
+ * Exactness: the uptime is kept as the ratio (minutes - outage) / minutes of two exact decimals.
+ * Its band is found by comparing the numerator with threshold x denominator (no division, no
+ * rounding), and it becomes a JS number by one correctly-rounded division of two integers, so
+ * 43.2 outage minutes in June (43,200 minutes) is exactly 0.999 and earns no credit. An uptime
+ * given as a number is read as the exact decimal of its shortest text (0.999 is 0.999, not the
+ * double just below it).
+ */
+import { Msg, numError } from "../core/errors";
+import { Money, type Money as MoneyT } from "../core/money";
+import { daysInMonth, epochDayFromYmd, ymdFromEpochDay } from "../core/serial";
+import { SLA_CREDIT_BANDS } from "../rates/sla";
+
+export const MINUTES_PER_DAY = 1440;
+
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
+
+/** The calendar month an SLA is measured over. */
+export interface SlaMonth {
+  readonly year: number;
+  readonly month: number;
+  /** Epoch day of the 1st of the month. */
+  readonly firstDay: number;
+  /** Epoch day of the 1st of the next month (the month ends just before it). */
+  readonly nextFirstDay: number;
+  readonly days: number;
+  /** days x 1440. */
+  readonly minutes: number;
+  /** "June 2025", for messages. */
+  readonly label: string;
+}
+
+/** The calendar month containing an epoch day. */
+export function slaMonth(epochDay: number): SlaMonth {
+  const { year, month } = ymdFromEpochDay(epochDay);
+  const days = daysInMonth(year, month);
+  const firstDay = epochDayFromYmd(year, month, 1);
+  return {
+    year,
+    month,
+    firstDay,
+    nextFirstDay: firstDay + days,
+    days,
+    minutes: days * MINUTES_PER_DAY,
+    label: `${MONTH_NAMES[month - 1]} ${year}`,
+  };
+}
+
+/** An exact ratio of two decimals (a non-negative numerator, a positive denominator). */
+export interface Ratio {
+  readonly numerator: MoneyT;
+  readonly denominator: MoneyT;
+}
+
+/**
+ * The JS number nearest a ratio. Both decimals are scaled to integers; when both are safe
+ * integers one IEEE division gives the correctly rounded result (as `a / b` does), otherwise
+ * a 40-digit decimal division is used.
+ */
+export function ratioToNumber(r: Ratio): number {
+  const scale = Math.max(r.numerator.decimalPlaces(), r.denominator.decimalPlaces());
+  const n = r.numerator.times(new Money(10).pow(scale));
+  const d = r.denominator.times(new Money(10).pow(scale));
+  const max = Number.MAX_SAFE_INTEGER;
+  const q = n.abs().lte(max) && d.abs().lte(max) ? n.toNumber() / d.toNumber() : n.div(d).toNumber();
+  return q === 0 ? 0 : q;
+}
+
+/** The Monthly Uptime Percentage of a month with `outage` Outage minutes, as an exact ratio. */
+export function monthlyUptime(m: SlaMonth, outage: MoneyT, arg = "outage_minutes"): Ratio {
+  if (outage.isNegative() && !outage.isZero()) throw numError(Msg.negative(arg, outage.toString()));
+  if (outage.gt(m.minutes)) {
+    throw numError(Msg.atMost(arg, `the ${m.minutes} minutes in ${m.label}`, outage.toString()));
+  }
+  const total = new Money(m.minutes);
+  return { numerator: total.minus(outage), denominator: total };
+}
+
+/** A credit band, read once from the rate card. */
+export interface CreditBand {
+  readonly band: string;
+  readonly from: MoneyT | null;
+  readonly below: MoneyT | null;
+  readonly credit: MoneyT;
+}
+
+export const CREDIT_BANDS: ReadonlyArray<CreditBand> = Object.freeze(
+  SLA_CREDIT_BANDS.rows.map((r) =>
+    Object.freeze({
+      band: r.band,
+      from: r.fromUptime === null ? null : new Money(r.fromUptime),
+      below: r.belowUptime === null ? null : new Money(r.belowUptime),
+      credit: new Money(r.credit),
+    }),
+  ),
+);
+
+/** The cap on a service credit: the credit of the lowest band (Kustomer_SlaCreditCap, 50%). */
+export const CREDIT_CAP: MoneyT = CREDIT_BANDS.reduce((m, b) => (b.credit.gt(m) ? b.credit : m), new Money(0));
+
+/** The band of an uptime ratio: from <= n/d < below, compared as n >= from x d and n < below x d. */
+export function creditBandOf(u: Ratio): CreditBand {
+  for (const b of CREDIT_BANDS) {
+    if (b.from !== null && u.numerator.lt(b.from.times(u.denominator))) continue;
+    if (b.below !== null && !u.numerator.lt(b.below.times(u.denominator))) continue;
+    return b;
+  }
+  // The bands cover 0..1 without a gap; an uptime outside them was refused before.
+  throw numError(`No service-credit band covers an uptime of ${u.numerator.div(u.denominator).toString()}.`);
+}
+
+const FRACTION_HINT = "1 (a fraction: 99.5% is written 0.995)";
+
+/** An uptime given as a fraction, checked to be within 0..1, as a ratio over 1. */
+export function uptimeFraction(uptime: MoneyT, arg = "uptime"): Ratio {
+  if (uptime.isNegative() && !uptime.isZero()) throw numError(Msg.between(arg, "0", FRACTION_HINT, uptime.toString()));
+  if (uptime.gt(1)) throw numError(Msg.between(arg, "0", FRACTION_HINT, uptime.toString()));
+  return { numerator: uptime.isZero() ? new Money(0) : uptime, denominator: new Money(1) };
+}
+
+/** The service credit percentage (0, 0.1, 0.25 or 0.5) for an uptime fraction. */
+export function slaCreditPct(uptime: MoneyT, arg = "uptime"): MoneyT {
+  return creditBandOf(uptimeFraction(uptime, arg)).credit;
+}
+
+/** Checks a fee or Commitment: not negative. */
+function checkFee(fee: MoneyT, arg: string): void {
+  if (fee.isNegative() && !fee.isZero()) throw numError(Msg.negative(arg, fee.toString()));
+}
+
+/** The credit amount: the band's percentage x the monthly fee, never above the 50% cap. */
+export function creditAmount(pct: MoneyT, monthlyFee: MoneyT, feeArg = "monthly_fee"): MoneyT {
+  checkFee(monthlyFee, feeArg);
+  const capped = pct.gt(CREDIT_CAP) ? CREDIT_CAP : pct;
+  return monthlyFee.times(capped);
+}
+
+/** SLACREDIT: the credit for an uptime fraction and a monthly fee (or average monthly Commitment). */
+export function slaCredit(uptime: MoneyT, monthlyFee: MoneyT, args = { uptime: "uptime", fee: "monthly_fee" }): MoneyT {
+  const pct = slaCreditPct(uptime, args.uptime);
+  return creditAmount(pct, monthlyFee, args.fee);
+}
+
+/** Everything SLAWORKING shows for a month. */
+export interface SlaWorking {
+  readonly month: SlaMonth;
+  readonly outageMinutes: MoneyT;
+  readonly uptime: Ratio;
+  readonly band: CreditBand;
+  readonly creditPct: MoneyT;
+  /** Only when a monthly fee was given. */
+  readonly creditAmount?: MoneyT;
+}
+
+export function slaWorking(m: SlaMonth, outage: MoneyT, monthlyFee?: MoneyT): SlaWorking {
+  const uptime = monthlyUptime(m, outage);
+  const band = creditBandOf(uptime);
+  const credit = monthlyFee === undefined ? undefined : creditAmount(band.credit, monthlyFee);
+  return {
+    month: m,
+    outageMinutes: outage,
+    uptime,
+    band,
+    creditPct: band.credit,
+    ...(credit === undefined ? {} : { creditAmount: credit }),
+  };
+}

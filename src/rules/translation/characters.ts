@@ -1,0 +1,149 @@
+/**
+ * Counting characters of a text to translate (usage-terms A.3: "A translated word is equal to 5
+ * characters, including spaces and punctuation").
+ *
+ * Decision (domain.md): characters are counted as a reader counts them, i.e. as Unicode extended
+ * grapheme clusters: an emoji with a skin tone, a flag, or e + a combining accent is one
+ * character; a CR LF line break is one character too. Counting as Excel's LEN (UTF-16 code
+ * units: the thumbs-up with a skin tone is 4) is the option "len".
+ *
+ * Speed: most texts are plain ASCII, where a grapheme is a code unit except CR LF; those are
+ * counted without the segmenter (Intl.Segmenter costs about a microsecond per grapheme). A
+ * non-ASCII text goes to the segmenter only for the pieces around code points that can join
+ * a neighbour (see COMPLEX); a text of, say, precomposed accented letters or CJK ideographs is
+ * counted as its length, and "Thanks 👍🏽" segments only " 👍🏽".
+ */
+import { valueError } from "../core/errors";
+
+export type CountAs = "characters" | "len";
+
+export const COUNT_AS: ReadonlyArray<{ readonly names: readonly string[]; readonly value: CountAs }> = [
+  { names: ["characters", "graphemes", "grapheme clusters", "reader"], value: "characters" },
+  { names: ["len", "code units", "utf-16", "utf16"], value: "len" },
+];
+
+// Plain ASCII (U+0000..U+007F): no combining marks, no surrogates; CR LF is the only cluster of two.
+const ASCII = /^[\x00-\x7f]*$/; // eslint-disable-line no-control-regex
+
+/**
+ * Code points that may form a grapheme cluster with a neighbour (Unicode UAX #29): combining and
+ * spacing marks (\p{M}, which holds Grapheme_Extend's marks, the viramas of Indic conjuncts and
+ * most SpacingMark), ZWNJ/ZWJ, the halfwidth kana sound marks, Thai/Lao SARA AM, the Hangul
+ * jamo (L, V, T), the BMP Prepend characters, and everything outside the BMP (emoji, modifiers,
+ * regional indicators, tags) or a lone surrogate. Every other code unit ("simple") is a
+ * grapheme of its own, CR LF aside, and between two simple code units there is always a
+ * grapheme boundary (no rule of UAX #29 joins two of them, CR LF aside).
+ * test/rules/translation checks this set against the segmenter for every BMP code unit.
+ */
+const COMPLEX =
+  "\\p{M}\\u200c\\u200d\\uff9e\\uff9f\\u0e33\\u0eb3\\u1100-\\u11ff\\ua960-\\ua97f\\ud7b0-\\ud7ff\\u0600-\\u0605\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u0d4e\\ud800-\\udfff\\u{10000}-\\u{10ffff}";
+// The class lists marks and ZWJ one by one, on purpose: it matches each, never a sequence.
+// eslint-disable-next-line no-misleading-character-class
+const NEEDS_SEGMENTER = new RegExp(`[${COMPLEX}]`, "u");
+// eslint-disable-next-line no-misleading-character-class
+const COMPLEX_RUNS = new RegExp(`[${COMPLEX}]+`, "gu");
+
+interface GraphemeSegmenter {
+  segment(text: string): Iterable<unknown>;
+}
+type SegmenterConstructor = new (locale: string, options: { granularity: "grapheme" }) => GraphemeSegmenter;
+
+let segmenter: GraphemeSegmenter | undefined;
+
+/** Intl.Segmenter (ES2022; Excel's WebView2 and Safari runtimes and Node 16+ have it), made once. */
+function graphemeSegmenter(): GraphemeSegmenter {
+  if (segmenter) return segmenter;
+  const Ctor = (Intl as unknown as { Segmenter?: SegmenterConstructor }).Segmenter;
+  if (typeof Ctor !== "function") {
+    throw valueError(
+      'This Excel cannot split text into characters as a reader counts them (no Intl.Segmenter); use count_as "len" to count as Excel\'s LEN.',
+    );
+  }
+  segmenter = new Ctor("en", { granularity: "grapheme" });
+  return segmenter;
+}
+
+/** Graphemes of a (short) text, by the segmenter. */
+function segmentCount(text: string): number {
+  const it = graphemeSegmenter().segment(text)[Symbol.iterator]();
+  let n = 0;
+  while (!it.next().done) n++;
+  return n;
+}
+
+/** Graphemes in text[from, to) when every code unit there is simple: its length less its CR LF pairs. */
+function simpleCount(text: string, from: number, to: number): number {
+  let n = to - from;
+  let i = text.indexOf("\r\n", from);
+  while (i >= 0 && i + 1 < to) {
+    n--;
+    i = text.indexOf("\r\n", i + 2);
+  }
+  return n;
+}
+
+/** True when the text can be counted without the segmenter (every code unit is a grapheme, CR LF aside). */
+export function isSimpleText(text: string): boolean {
+  return ASCII.test(text) || !NEEDS_SEGMENTER.test(text);
+}
+
+/**
+ * Grapheme clusters in a text, as a reader counts characters.
+ *
+ * Only the pieces that need it go to the segmenter (which is slow, and slower than linear on
+ * long texts in some engines): each run of complex code points with one simple code unit on
+ * either side (the e before a combining accent, the consonant after a virama), runs that
+ * share a neighbour taken together, a CR LF never split. Everything else is counted as its
+ * length less its CR LF pairs.
+ */
+export function graphemeCount(text: string): number {
+  const len = text.length;
+  if (ASCII.test(text)) return simpleCount(text, 0, len);
+  COMPLEX_RUNS.lastIndex = 0;
+  let run = COMPLEX_RUNS.exec(text);
+  if (run === null) return simpleCount(text, 0, len);
+  let total = 0;
+  let pos = 0; // text before pos is counted
+  while (run !== null) {
+    let from = run.index > pos ? run.index - 1 : pos;
+    if (from > pos && text.charCodeAt(from) === 0x0a && text.charCodeAt(from - 1) === 0x0d) from--;
+    let to = run.index + run[0].length + 1;
+    run = COMPLEX_RUNS.exec(text);
+    while (run !== null && run.index - 1 < to) {
+      to = run.index + run[0].length + 1;
+      run = COMPLEX_RUNS.exec(text);
+    }
+    if (to > len) to = len;
+    if (to < len && text.charCodeAt(to - 1) === 0x0d && text.charCodeAt(to) === 0x0a) to++;
+    total += simpleCount(text, pos, from) + segmentCount(text.slice(from, to));
+    pos = to;
+  }
+  return total + simpleCount(text, pos, len);
+}
+
+/** Characters of a text: grapheme clusters, or UTF-16 code units as Excel's LEN counts. */
+export function characterCount(text: string, countAs: CountAs): number {
+  return countAs === "len" ? text.length : graphemeCount(text);
+}
+
+/**
+ * A number as the text Excel makes of it (as =A1&"" does): at most 15 significant digits, so
+ * 123 is "123" and 1/3 is "0.333333333333333". Decision: E notation (Excel's style, "1E+15",
+ * "1.5E-10") from 1E+15 up and below 1E-9, where the 15 digits would not otherwise show.
+ */
+export function numberText(n: number): string {
+  if (n === 0 || !Number.isFinite(n)) return "0";
+  const sign = n < 0 ? "-" : "";
+  const [mantissa, e] = Math.abs(n).toExponential(14).split("e");
+  const exp = Number(e);
+  // toExponential(14) rounds to 15 significant digits; the first is never 0.
+  const digits = mantissa.replace(".", "").replace(/0+$/, "");
+  if (exp >= 15 || exp < -9) {
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}E${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+  }
+  if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+  const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+  const fraction = digits.slice(exp + 1);
+  return `${sign}${whole}${fraction ? "." + fraction : ""}`;
+}
