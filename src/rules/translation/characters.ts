@@ -63,6 +63,95 @@ function graphemeSegmenter(): GraphemeSegmenter {
   return segmenter;
 }
 
+// Classes for the whitelisted fast path of `pieceCount` (UAX #29 rules GB3-GB5, GB9, GB9a, GB11,
+// GB12-13 restricted to these code points; anything else goes to the segmenter).
+const BASE = 0; // a simple code unit that is not a control
+const CONTROL = 1; // \p{Cc}, \p{Cf}, line/paragraph separators: never joined by an extender (GB4-5)
+const CR = 2;
+const LF = 3;
+const PICT = 4; // Extended_Pictographic: may be joined after ZWJ (GB11)
+const EXT = 5; // emoji modifiers, variation selectors, tags, keycap, Latin/Greek/Cyrillic combining marks
+const ZWJ = 6;
+const RI = 7; // regional indicators: pairs make one flag (GB12-13)
+const OTHER = 8; // not whitelisted: the piece goes to the segmenter
+const IS_PICT = /\p{Extended_Pictographic}/u;
+const IS_CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+function classOf(cp: number, complex: boolean): number {
+  if (cp === 0x0d) return CR;
+  if (cp === 0x0a) return LF;
+  if (cp === 0x200d) return ZWJ;
+  if (
+    (cp >= 0x1f3fb && cp <= 0x1f3ff) || // emoji modifiers (skin tones)
+    (cp >= 0xfe00 && cp <= 0xfe0f) || // variation selectors
+    (cp >= 0xe0020 && cp <= 0xe007f) || // tags (subdivision flags)
+    cp === 0x20e3 || // combining enclosing keycap
+    (cp >= 0x0300 && cp <= 0x036f) || // combining diacritical marks
+    (cp >= 0x1ab0 && cp <= 0x1aff) ||
+    (cp >= 0x1dc0 && cp <= 0x1dff) ||
+    (cp >= 0x20d0 && cp <= 0x20ff) ||
+    (cp >= 0xfe20 && cp <= 0xfe2f)
+  )
+    return EXT;
+  if (cp >= 0x1f1e6 && cp <= 0x1f1ff) return RI;
+  const ch = String.fromCodePoint(cp);
+  if (IS_PICT.test(ch)) return PICT;
+  if (complex) return OTHER;
+  return IS_CONTROL.test(ch) ? CONTROL : BASE;
+}
+
+/**
+ * Graphemes of a piece without the segmenter, when every code point is whitelisted (see the
+ * classes above); undefined otherwise. Covers emoji with skin tones, ZWJ sequences, keycaps,
+ * flags and letters with combining accents: the common non-ASCII pieces of support texts.
+ */
+function pieceCount(text: string): number | undefined {
+  let n = 0;
+  let prev = -1; // class of the previous code point; -1 at the start
+  let pictChain = false; // the cluster so far is PICT EXT* (ZWJ may follow and join a PICT)
+  let afterPictZwj = false; // the cluster so far is PICT EXT* ZWJ
+  let riRun = 0; // regional indicators in a row
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i) as number;
+    if (cp > 0xffff) i++;
+    const c = classOf(cp, NEEDS_SEGMENTER.test(String.fromCodePoint(cp)));
+    if (c === OTHER) return undefined;
+    let join: boolean;
+    if (prev === -1) join = false;
+    else if (c === LF)
+      join = prev === CR; // GB3
+    else if (prev === CR || prev === LF || prev === CONTROL)
+      join = false; // GB4
+    else if (c === CR || c === CONTROL)
+      join = false; // GB5
+    else if (c === EXT || c === ZWJ)
+      join = true; // GB9
+    else if (c === PICT && afterPictZwj)
+      join = true; // GB11
+    else if (c === RI && prev === RI && riRun % 2 === 1)
+      join = true; // GB12-13
+    else join = false;
+    if (!join) n++;
+    // State for the next code point.
+    if (!join) {
+      pictChain = c === PICT;
+      afterPictZwj = false;
+    } else if (c === ZWJ) {
+      afterPictZwj = pictChain;
+      pictChain = false;
+    } else if (c === PICT) {
+      pictChain = true;
+      afterPictZwj = false;
+    } else if (c !== EXT) {
+      pictChain = false;
+      afterPictZwj = false;
+    } else afterPictZwj = false;
+    riRun = c === RI ? riRun + 1 : 0;
+    prev = c;
+  }
+  return n;
+}
+
 /** Graphemes of a (short) text, by the segmenter. */
 function segmentCount(text: string): number {
   const it = graphemeSegmenter().segment(text)[Symbol.iterator]();
@@ -115,7 +204,8 @@ export function graphemeCount(text: string): number {
     }
     if (to > len) to = len;
     if (to < len && text.charCodeAt(to - 1) === 0x0d && text.charCodeAt(to) === 0x0a) to++;
-    total += simpleCount(text, pos, from) + segmentCount(text.slice(from, to));
+    const piece = text.slice(from, to);
+    total += simpleCount(text, pos, from) + (pieceCount(piece) ?? segmentCount(piece));
     pos = to;
   }
   return total + simpleCount(text, pos, len);

@@ -167,6 +167,50 @@ describe("the fast paths agree with the segmenter", () => {
       { numRuns: 3000 },
     );
   });
+  test("the whitelisted fast path (emoji, flags, keycaps, tags, combining accents) counts as the segmenter", () => {
+    // Code points the fast path classifies itself, and their neighbours that it must not join:
+    // controls (tab, soft hyphen) before an extender, ZWJ after a non-pictograph, odd runs of
+    // regional indicators, tag sequences (subdivision flags), keycaps, text/emoji selectors.
+    const pieces = [
+      "a",
+      "#",
+      "1",
+      "\t",
+      "\u00ad",
+      "\r",
+      "\n",
+      "\u0300",
+      "\u0301",
+      "\u1dc0",
+      "\u20e3",
+      "\ufe0e",
+      "\ufe0f",
+      "\u200d",
+      "\u2764",
+      "\u00a9",
+      "\u{1F468}",
+      "\u{1F469}",
+      "\u{1F9D1}",
+      "\u{1F3FB}",
+      "\u{1F3FF}",
+      "\u{1F3F4}",
+      "\u{E0067}",
+      "\u{E0062}",
+      "\u{E007F}",
+      "\u{1F1FA}",
+      "\u{1F1F8}",
+      "\u{1F1EF}",
+      "\u0915",
+      "\u094d",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
+        const s = parts.join("");
+        expect(graphemeCount(s)).toBe(segments(s));
+      }),
+      { numRuns: 5000 },
+    );
+  });
   test("graphemeCount matches the segmenter on the grapheme cases", () => {
     for (const s of [THUMBS_UP_MEDIUM, E_ACUTE, FLAG_FR, FAMILY, HANGUL_JAMO, CJK_EXT_B, "a\r\nb", "\r\n\r\n", "x\u0301\u0302y"]) {
       expect({ s, n: graphemeCount(s) }).toEqual({ s, n: segments(s) });
