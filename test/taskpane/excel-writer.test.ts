@@ -6,6 +6,7 @@
  */
 import { RATE_CARDS } from "../../src/rules/rates";
 import { importOrderRates } from "../../src/rules/rates/order-import";
+import type { AnyRateTable } from "../../src/rules/rates/sheet-layout";
 import { STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { SLA_CREDIT_BANDS } from "../../src/rules/rates/sla";
 import { type CardLoad, type Choice, type Conflict, loadCards } from "../../src/taskpane/excel-writer";
@@ -13,7 +14,7 @@ import { captionFor } from "../../src/taskpane/format";
 import { createFakeExcel, type FakeExcel } from "../helpers/fake-excel";
 
 const TODAY = "2026-11-21";
-const loadOf = (t: (typeof RATE_CARDS)[number]): CardLoad => ({ table: t, ...captionFor(t) });
+const loadOf = (t: AnyRateTable): CardLoad => ({ table: t, ...captionFor(t) });
 const ALL = RATE_CARDS.map(loadOf);
 
 async function loadAll(fake: FakeExcel, loads: CardLoad[] = ALL, choose?: (c: readonly Conflict[]) => Promise<Record<string, Choice> | null>) {
