@@ -152,7 +152,11 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
     const conflicts = plans.flatMap((p) => (p.conflict ? [p.conflict] : []));
     let choices: Readonly<Record<string, Choice>> = {};
     if (conflicts.length > 0) {
-      progress(conflicts.length === 1 ? "One card differs from the workbook: waiting for your choice…" : `${conflicts.length} cards differ from the workbook: waiting for your choices…`);
+      progress(
+        conflicts.length === 1
+          ? "One card differs from the workbook: waiting for your choice…"
+          : `${conflicts.length} cards differ from the workbook: waiting for your choices…`,
+      );
       const chosen = options.choose ? await options.choose(conflicts) : Object.fromEntries(conflicts.map((c) => [c.id, "keep" as Choice]));
       if (chosen === null) {
         return { outcomes: plans.map((p) => outcome(p, "cancelled")), syncs };
@@ -351,7 +355,8 @@ function writeCard(
   widths.forEach((w, c) => {
     const letter = columnLetter(c);
     ws.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(w);
-    if (wrap[c] && grid.body.length > 0) ws.getRange(`${letter}${HEADER_ROW + 1}:${letter}${HEADER_ROW + grid.body.length}`).format.wrapText = true;
+    if (wrap[c] && grid.body.length > 0)
+      ws.getRange(`${letter}${HEADER_ROW + 1}:${letter}${HEADER_ROW + grid.body.length}`).format.wrapText = true;
   });
   ws.freezePanes.freezeRows(HEADER_ROW);
 

@@ -17,7 +17,11 @@ const $ = <T extends HTMLElement>(id: string): T => {
   return el as T;
 };
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) if (v !== undefined) el.setAttribute(k, v);
   el.append(...children);
@@ -42,11 +46,22 @@ function renderCards(): void {
       box.checked = true;
       box.addEventListener("change", updateSelection);
       const names = (card.names ?? []).map((n) => n.name);
-      const file = h("input", { type: "file", accept: ".csv,.json,text/csv,application/json", hidden: "", id: `file-${id}`, "data-card": card.id });
+      const file = h("input", {
+        type: "file",
+        accept: ".csv,.json,text/csv,application/json",
+        hidden: "",
+        id: `file-${id}`,
+        "data-card": card.id,
+      });
       file.addEventListener("change", () => void onOrderFile(card, file));
       const pick = h(
         "button",
-        { type: "button", class: "button subtle", id: `order-${id}`, "aria-label": `Load an Order's rates for ${card.title} from a CSV or JSON file` },
+        {
+          type: "button",
+          class: "button subtle",
+          id: `order-${id}`,
+          "aria-label": `Load an Order's rates for ${card.title} from a CSV or JSON file`,
+        },
         "Load an Order's rates from a file…",
       );
       pick.addEventListener("click", () => file.click());
@@ -65,7 +80,13 @@ function renderCards(): void {
             names.length > 0 ? `; names ${names.join(", ")}` : "",
           ),
           h("div", { class: "card-actions" }, pick, file),
-          h("div", { class: "problems", id: `problems-${id}`, hidden: "", role: "group", "aria-label": `Problems in the Order file for ${card.title}` }),
+          h("div", {
+            class: "problems",
+            id: `problems-${id}`,
+            hidden: "",
+            role: "group",
+            "aria-label": `Problems in the Order file for ${card.title}`,
+          }),
         ),
       );
     }),
@@ -84,7 +105,11 @@ function cardBoxes(): HTMLInputElement[] {
 }
 
 function selectedCards(): AnyRateTable[] {
-  const ids = new Set(cardBoxes().filter((b) => b.checked).map((b) => b.dataset.card));
+  const ids = new Set(
+    cardBoxes()
+      .filter((b) => b.checked)
+      .map((b) => b.dataset.card),
+  );
   return RATE_CARDS.filter((c) => ids.has(c.id));
 }
 
@@ -95,7 +120,8 @@ function updateSelection(): void {
   all.indeterminate = n > 0 && n < RATE_CARDS.length;
   $("selected-count").textContent = `${n} of ${RATE_CARDS.length} selected`;
   const load = $<HTMLButtonElement>("load");
-  load.textContent = n === 0 ? "Select cards to load" : n === RATE_CARDS.length ? "Load all rate cards" : `Load ${n} selected card${n === 1 ? "" : "s"}`;
+  load.textContent =
+    n === 0 ? "Select cards to load" : n === RATE_CARDS.length ? "Load all rate cards" : `Load ${n} selected card${n === 1 ? "" : "s"}`;
   load.disabled = busy || n === 0;
 }
 
@@ -120,7 +146,9 @@ function setStatus(text: string): void {
 
 function showMessage(kind: "error" | "success" | "warning", title: string, ...detail: (Node | string)[]): void {
   const role = kind === "error" ? "alert" : "status";
-  $("message").replaceChildren(h("div", { class: `message ${kind}`, role }, h("p", {}, h("strong", {}, title), detail.length ? " " : "", ...detail)));
+  $("message").replaceChildren(
+    h("div", { class: `message ${kind}`, role }, h("p", {}, h("strong", {}, title), detail.length ? " " : "", ...detail)),
+  );
 }
 
 function clearMessages(): void {
@@ -167,9 +195,17 @@ function showOutcomes(outcomes: readonly Outcome[]): void {
   if (outcomes.length > 0 && count(["cancelled"]) === outcomes.length) {
     showMessage("warning", "Load cancelled.", "Nothing was written.");
   } else if (written === 0 && same === outcomes.length) {
-    showMessage("success", "Already up to date.", `${plural(same, "card")} already in the workbook with the same rates; nothing was changed.`);
+    showMessage(
+      "success",
+      "Already up to date.",
+      `${plural(same, "card")} already in the workbook with the same rates; nothing was changed.`,
+    );
   } else {
-    const parts = [written > 0 ? `${plural(written, "card")} loaded` : "", same > 0 ? `${same} already up to date` : "", kept > 0 ? `${kept} kept as they were` : ""];
+    const parts = [
+      written > 0 ? `${plural(written, "card")} loaded` : "",
+      same > 0 ? `${same} already up to date` : "",
+      kept > 0 ? `${kept} kept as they were` : "",
+    ];
     showMessage("success", "Done.", `${parts.filter(Boolean).join(", ")}.`);
   }
 }
@@ -195,7 +231,8 @@ const CHOICES: { value: Choice; label: string; hint: (c: Conflict) => string }[]
 
 function chooseInDialog(conflicts: readonly Conflict[]): Promise<Record<string, Choice> | null> {
   const dialog = $<HTMLDialogElement>("conflicts");
-  $("conflicts-title").textContent = conflicts.length === 1 ? "A sheet differs from the rate card" : `${conflicts.length} sheets differ from the rate cards`;
+  $("conflicts-title").textContent =
+    conflicts.length === 1 ? "A sheet differs from the rate card" : `${conflicts.length} sheets differ from the rate cards`;
   $("conflict-list").replaceChildren(
     ...conflicts.map((c, i) =>
       h(
@@ -252,7 +289,11 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
     setStatus("");
     $("message").scrollIntoView({ block: "nearest" });
   } catch (e) {
-    showMessage("error", "Excel could not finish the load.", `${excelError(e)} Sheets already written stay as they are; loading again is safe.`);
+    showMessage(
+      "error",
+      "Excel could not finish the load.",
+      `${excelError(e)} Sheets already written stay as they are; loading again is safe.`,
+    );
     setStatus("");
     $("message").scrollIntoView({ block: "nearest" });
   } finally {
@@ -284,7 +325,8 @@ async function onOrderFile(card: AnyRateTable, input: HTMLInputElement): Promise
   hideProblems(card);
   let text: string;
   try {
-    if (file.size > MAX_ORDER_FILE_CHARS * 4) throw new Error(`${file.name} is ${Math.round(file.size / 1e6)} MB; a rate card is a few rows.`);
+    if (file.size > MAX_ORDER_FILE_CHARS * 4)
+      throw new Error(`${file.name} is ${Math.round(file.size / 1e6)} MB; a rate card is a few rows.`);
     text = await file.text();
   } catch (e) {
     showMessage("error", `${file.name} could not be read.`, `${(e as Error).message} Nothing was written.`);
@@ -294,15 +336,27 @@ async function onOrderFile(card: AnyRateTable, input: HTMLInputElement): Promise
   if (!result.ok) {
     const box = $(`problems-${domId(card)}`);
     box.replaceChildren(
-      h("p", {}, h("strong", {}, `${file.name}: ${plural(result.problems.length, "problem")}.`), " Nothing was written. Fix the file and pick it again."),
+      h(
+        "p",
+        {},
+        h("strong", {}, `${file.name}: ${plural(result.problems.length, "problem")}.`),
+        " Nothing was written. Fix the file and pick it again.",
+      ),
       h("ul", {}, ...result.problems.map((p) => h("li", {}, describeProblem(p)))),
     );
     box.hidden = false;
-    showMessage("error", `${file.name} was not loaded.`, `${plural(result.problems.length, "problem")} in the file (listed under “${card.title}”). Nothing was written.`);
+    showMessage(
+      "error",
+      `${file.name} was not loaded.`,
+      `${plural(result.problems.length, "problem")} in the file (listed under “${card.title}”). Nothing was written.`,
+    );
     $<HTMLButtonElement>(`order-${domId(card)}`).focus();
     return;
   }
-  await runLoad([{ table: result.table, ...captionFor(card, { fileName: file.name, importedOn: todayIso() }) }], `the Order's rates from ${file.name}`);
+  await runLoad(
+    [{ table: result.table, ...captionFor(card, { fileName: file.name, importedOn: todayIso() }) }],
+    `the Order's rates from ${file.name}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -69,7 +69,8 @@ const aborted: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
+  if (!existsSync(join(dist, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it).`);
   mkdirSync(artifacts, { recursive: true });
   server = await serve(dist);
@@ -111,7 +112,9 @@ beforeAll(async () => {
   page.on("pageerror", (e) => pageErrors.push(e.message));
   await page.goto(`${base}/taskpane.html`);
   // The pane renders at once; Office.onReady resolves once office.js has started (outside Excel: host null).
-  await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, { timeout: 60_000 });
+  await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, {
+    timeout: 60_000,
+  });
   // Install the fake after office.js has settled, so nothing in office.js can overwrite it.
   await page.evaluate(`${fakeScript()}; window.__fake = window.__fakeExcelLib.createFakeExcel(); window.Excel = window.__fake.Excel;`);
 });
@@ -135,7 +138,9 @@ test("the pane lists the 9 rate cards with their source document and its last-up
   await expect(page.locator("#item-Kustomer_TranslationPrice .meta").first().textContent()).resolves.toBe(
     "Supplemental Terms, usage-based plans · last updated 1 Nov 2024",
   );
-  await expect(page.locator("#item-Kustomer_PsPackages .meta").first().textContent()).resolves.toBe("Professional Services Terms · last updated 17 Nov 2025");
+  await expect(page.locator("#item-Kustomer_PsPackages .meta").first().textContent()).resolves.toBe(
+    "Professional Services Terms · last updated 17 Nov 2025",
+  );
   await expect(page.locator("#item-Kustomer_StoragePrices .meta").first().textContent()).resolves.toBe(
     "Billing help pages: FAQ, seasonal seats, storage limits and pricing, subscription · undated",
   );
@@ -163,7 +168,9 @@ test("load all: 9 sheets, 9 tables, the names, in 2 round trips", async () => {
     "Managed Services Hours",
     "Data Migration Sizes",
   ]);
-  expect(snap.tables.map((t) => t.name)).toEqual(snap.sheets.map((s) => `Kustomer_${s.name.replace(/ /g, "").replace("SLA", "Sla").replace("PS", "Ps")}`));
+  expect(snap.tables.map((t) => t.name)).toEqual(
+    snap.sheets.map((s) => `Kustomer_${s.name.replace(/ /g, "").replace("SLA", "Sla").replace("PS", "Ps")}`),
+  );
   expect(Object.fromEntries(snap.names.map((n) => [n.name, n.formula]))).toEqual({
     Kustomer_DataPricePerGB: "='Storage Prices'!$B$5",
     Kustomer_AttachmentPricePerGB: "='Storage Prices'!$B$6",
@@ -176,12 +183,16 @@ test("load all: 9 sheets, 9 tables, the names, in 2 round trips", async () => {
   expect(prices.values.A2).toBe(
     'Source: Billing help pages: FAQ, seasonal seats, storage limits and pricing, subscription (undated), section "Purchase additional data and attachment storage".',
   );
-  expect(snap.sheets.find((s) => s.name === "SLA Credit Bands")!.values.A2).toBe('Source: Service Level Agreement (last updated 23 Dec 2024), section "6. Service Credits".');
+  expect(snap.sheets.find((s) => s.name === "SLA Credit Bands")!.values.A2).toBe(
+    'Source: Service Level Agreement (last updated 23 Dec 2024), section "6. Service Credits".',
+  );
 
   // Loading again changes nothing.
   await page.getByRole("button", { name: "Load all rate cards" }).click();
   await page.locator("#message .message.success").waitFor();
-  await expect(page.locator("#message").textContent()).resolves.toBe("Already up to date. 9 cards already in the workbook with the same rates; nothing was changed.");
+  await expect(page.locator("#message").textContent()).resolves.toBe(
+    "Already up to date. 9 cards already in the workbook with the same rates; nothing was changed.",
+  );
   await expect(syncs()).resolves.toBe(3);
   expect(await snapshot()).toEqual(snap);
 });
@@ -204,7 +215,9 @@ test("a conflict, chosen by keyboard: replace keeps a dated backup of the user's
 
   const dialog = page.getByRole("dialog", { name: "A sheet differs from the rate card" });
   await dialog.waitFor();
-  await expect(dialog.locator(".why").textContent()).resolves.toBe('The table Kustomer_StoragePrices on sheet "Storage Prices" holds values that differ from these rates.');
+  await expect(dialog.locator(".why").textContent()).resolves.toBe(
+    'The table Kustomer_StoragePrices on sheet "Storage Prices" holds values that differ from these rates.',
+  );
   // Focus starts on the safe choice (keep); arrow down selects "replace", Enter continues.
   await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).value)).resolves.toBe("keep");
   await page.keyboard.press("ArrowDown");
@@ -230,8 +243,12 @@ test("a conflict, chosen by keyboard: replace keeps a dated backup of the user's
 test("a bad Order CSV: every problem listed with its row and column, nothing written", async () => {
   const before = await snapshot();
   const syncsBefore = await syncs();
-  const csv = ["Storage,Price per GB (USD),Colour", "Data storage,-50,red", "Attachment storage,1 GB,blue", "Data storage,12,green"].join("\r\n");
-  await page.locator("#file-Kustomer_StoragePrices").setInputFiles({ name: "acme-order.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const csv = ["Storage,Price per GB (USD),Colour", "Data storage,-50,red", "Attachment storage,1 GB,blue", "Data storage,12,green"].join(
+    "\r\n",
+  );
+  await page
+    .locator("#file-Kustomer_StoragePrices")
+    .setInputFiles({ name: "acme-order.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   const problems = page.locator("#problems-Kustomer_StoragePrices");
   await problems.locator("li").first().waitFor();
   await expect(problems.locator("li").allTextContents()).resolves.toEqual([
@@ -252,7 +269,9 @@ test("a bad Order CSV: every problem listed with its row and column, nothing wri
 
 test("a good Order CSV loads the Order's rates beside the built-in ones when asked", async () => {
   const csv = "Storage,Price per GB (USD)\nData storage,$40.00\nAttachment storage,$0.80\n";
-  await page.locator("#file-Kustomer_StoragePrices").setInputFiles({ name: "acme-order.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page
+    .locator("#file-Kustomer_StoragePrices")
+    .setInputFiles({ name: "acme-order.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   const dialog = page.getByRole("dialog", { name: "A sheet differs from the rate card" });
   await dialog.waitFor();
   await dialog.getByRole("radio", { name: /Load beside it/ }).check();

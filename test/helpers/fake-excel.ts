@@ -170,7 +170,11 @@ export function createFakeExcel(): FakeExcel {
     return x;
   };
   const formulaOf = (n: FakeName): string =>
-    "formula" in n.ref ? n.ref.formula : wb.sheets.includes(n.ref.sheet) ? `=${quoteSheet(n.ref.sheet.name)}!$${colLetters(n.ref.col)}$${n.ref.row + 1}` : "=#REF!";
+    "formula" in n.ref
+      ? n.ref.formula
+      : wb.sheets.includes(n.ref.sheet)
+        ? `=${quoteSheet(n.ref.sheet.name)}!$${colLetters(n.ref.col)}$${n.ref.row + 1}`
+        : "=#REF!";
   const parseRef = (formula: string): FakeName["ref"] => {
     const m = /^=(?:'((?:[^']|'')+)'|([A-Za-z_][A-Za-z0-9_.]*))!\$?([A-Z]+)\$?(\d+)$/.exec(formula);
     const sheet = m ? findSheet((m[1] ?? m[2]).replace(/''/g, "'")) : undefined;
@@ -219,7 +223,8 @@ export function createFakeExcel(): FakeExcel {
         return this.nullable;
       }
       read(prop: string): any {
-        if (!this.loaded || !(prop in this.loaded)) throw new FakeError("PropertyNotLoaded", `${prop} was not loaded (call load and sync first)`);
+        if (!this.loaded || !(prop in this.loaded))
+          throw new FakeError("PropertyNotLoaded", `${prop} was not loaded (call load and sync first)`);
         return this.loaded[prop];
       }
       queueLoad(props: string[], get: (v: T, prop: string) => unknown): void {
@@ -298,7 +303,8 @@ export function createFakeExcel(): FakeExcel {
         },
         set values(v: unknown) {
           grid("values", v, (c, x) => {
-            if (typeof x === "string" && /^[=+-]/.test(x) && x.length > 1) throw new FakeError("InvalidArgument", `the fake refuses formulas: ${x}`);
+            if (typeof x === "string" && /^[=+-]/.test(x) && x.length > 1)
+              throw new FakeError("InvalidArgument", `the fake refuses formulas: ${x}`);
             c.value = x;
           });
         },
@@ -386,7 +392,8 @@ export function createFakeExcel(): FakeExcel {
 
     const addTable = (sheet: FakeSheet, address: string): FakeTable => {
       const b = parseAddress(address);
-      if (wb.tables.some((t) => t.sheet === sheet && overlaps(t, b))) throw new FakeError("InvalidArgument", "a table cannot overlap another table");
+      if (wb.tables.some((t) => t.sheet === sheet && overlaps(t, b)))
+        throw new FakeError("InvalidArgument", "a table cannot overlap another table");
       let i = 1;
       while (nameTaken(`Table${i}`)) i++;
       const t: FakeTable = { name: `Table${i}`, sheet, ...b, style: "TableStyleMedium2" };
@@ -458,7 +465,8 @@ export function createFakeExcel(): FakeExcel {
             for (const [k, v] of s.columnWidths) c.columnWidths.set(k, v);
             c.frozenRows = s.frozenRows;
             const rel = relativeTo ? relativeTo._proxy.target("copy relativeTo") : s;
-            const at = position === "After" ? wb.sheets.indexOf(rel) + 1 : position === "Before" ? wb.sheets.indexOf(rel) : wb.sheets.length;
+            const at =
+              position === "After" ? wb.sheets.indexOf(rel) + 1 : position === "Before" ? wb.sheets.indexOf(rel) : wb.sheets.length;
             wb.sheets.splice(at, 0, c);
             // Excel copies the sheet's tables under new names.
             for (const t of wb.tables.filter((x) => x.sheet === s)) {
@@ -670,7 +678,13 @@ export function createFakeExcel(): FakeExcel {
           for (const [c, w] of [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0])) widths[colLetters(c)] = w;
           return { name: s.name, values: vals, formats, bold, italic, columnWidths: widths, frozenRows: s.frozenRows };
         }),
-        tables: wb.tables.map((t) => ({ name: t.name, sheet: t.sheet.name, address: boxAddress(t), style: t.style, values: values(t.sheet, t) })),
+        tables: wb.tables.map((t) => ({
+          name: t.name,
+          sheet: t.sheet.name,
+          address: boxAddress(t),
+          style: t.style,
+          values: values(t.sheet, t),
+        })),
         names: wb.names.map((n) => ({ name: n.name, formula: formulaOf(n), comment: n.comment })),
         active: wb.active?.name,
       };

@@ -17,7 +17,11 @@ const TODAY = "2026-11-21";
 const loadOf = (t: AnyRateTable): CardLoad => ({ table: t, ...captionFor(t) });
 const ALL = RATE_CARDS.map(loadOf);
 
-async function loadAll(fake: FakeExcel, loads: CardLoad[] = ALL, choose?: (c: readonly Conflict[]) => Promise<Record<string, Choice> | null>) {
+async function loadAll(
+  fake: FakeExcel,
+  loads: CardLoad[] = ALL,
+  choose?: (c: readonly Conflict[]) => Promise<Record<string, Choice> | null>,
+) {
   return loadCards(loads, { run: fake.Excel.run, today: TODAY, choose });
 }
 
@@ -230,7 +234,13 @@ describe("never clobbering what is in the workbook", () => {
     const before = fake.snapshot();
     const report = await loadAll(fake, [loadOf(STORAGE_PRICES)], recorder("beside").choose);
     expect(report.outcomes).toEqual([
-      { id: "Kustomer_StoragePrices", title: "Additional storage prices", status: "beside", sheet: "Storage Prices (2)", table: "Kustomer_StoragePrices_2" },
+      {
+        id: "Kustomer_StoragePrices",
+        title: "Additional storage prices",
+        status: "beside",
+        sheet: "Storage Prices (2)",
+        table: "Kustomer_StoragePrices_2",
+      },
     ]);
     const snap = fake.snapshot();
     expect(snap.tables.find((t) => t.name === "Kustomer_StoragePrices_2")).toMatchObject({ sheet: "Storage Prices (2)", address: "A4:B6" });
@@ -255,7 +265,9 @@ describe("never clobbering what is in the workbook", () => {
     fake.addSheet("Storage Prices", [["my notes"], ["keep these"]]);
     const { seen, choose } = recorder("replace");
     const report = await loadAll(fake, [loadOf(STORAGE_PRICES)], choose);
-    expect(seen[0].map((c) => [c.reason, c.message])).toEqual([["sheet", 'A sheet named "Storage Prices" exists and holds no table Kustomer_StoragePrices.']]);
+    expect(seen[0].map((c) => [c.reason, c.message])).toEqual([
+      ["sheet", 'A sheet named "Storage Prices" exists and holds no table Kustomer_StoragePrices.'],
+    ]);
     expect(report.outcomes[0]).toMatchObject({ status: "replaced", backup: "Storage Pr… (backup 2026-11-21)" });
     expect(sheet(fake, "Storage Pr… (backup 2026-11-21)").values).toEqual({ A1: "my notes", A2: "keep these" });
     expect(sheet(fake, "Storage Prices").values.A1).toBe("Additional storage prices");
@@ -336,7 +348,9 @@ describe("an Order's own rates", () => {
     const result = importOrderRates(STORAGE_PRICES, "acme-order.csv", csv);
     if (!result.ok) throw new Error("expected a valid file");
     const fake = createFakeExcel();
-    const report = await loadAll(fake, [{ table: result.table, ...captionFor(STORAGE_PRICES, { fileName: "acme-order.csv", importedOn: TODAY }) }]);
+    const report = await loadAll(fake, [
+      { table: result.table, ...captionFor(STORAGE_PRICES, { fileName: "acme-order.csv", importedOn: TODAY }) },
+    ]);
     expect(report.outcomes[0]).toMatchObject({ status: "created", sheet: "Storage Prices" });
     const s = sheet(fake, "Storage Prices");
     expect(s.values).toEqual({
@@ -358,7 +372,14 @@ describe("an Order's own rates", () => {
   test("over the built-in card they are a conflict like any other (replace keeps the built-in sheet as a backup)", async () => {
     const fake = createFakeExcel();
     await loadAll(fake, [loadOf(STORAGE_PRICES)]);
-    const result = importOrderRates(STORAGE_PRICES, "acme.json", JSON.stringify([{ Storage: "Data storage", "Price per GB (USD)": 40 }, { Storage: "Attachment storage", "Price per GB (USD)": 1 }]));
+    const result = importOrderRates(
+      STORAGE_PRICES,
+      "acme.json",
+      JSON.stringify([
+        { Storage: "Data storage", "Price per GB (USD)": 40 },
+        { Storage: "Attachment storage", "Price per GB (USD)": 1 },
+      ]),
+    );
     if (!result.ok) throw new Error("expected a valid file");
     const report = await loadCards([{ table: result.table, ...captionFor(STORAGE_PRICES, { fileName: "acme.json", importedOn: TODAY }) }], {
       run: fake.Excel.run,

@@ -45,7 +45,13 @@ export function describeProblem(p: ImportProblem): string {
  */
 export function importOrderRates(card: AnyRateTable, fileName: string, text: string): ImportResult {
   if (text.length > MAX_ORDER_FILE_CHARS) {
-    return fail([{ row: null, column: null, message: `The file is larger than ${MAX_ORDER_FILE_CHARS.toLocaleString("en-US")} characters; a rate card is a few rows.` }]);
+    return fail([
+      {
+        row: null,
+        column: null,
+        message: `The file is larger than ${MAX_ORDER_FILE_CHARS.toLocaleString("en-US")} characters; a rate card is a few rows.`,
+      },
+    ]);
   }
   const body = text.replace(/^\uFEFF/, "");
   const lower = fileName.toLowerCase();
@@ -125,7 +131,11 @@ export function parseCsv(text: string): { records: string[][]; problems: ImportP
         // After the closing quote: spaces, then a comma or the end of the line.
         while (text[i] === " " || text[i] === "\t") i++;
         if (i < text.length && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n") {
-          problems.push({ row: records.length + 1, column: null, message: `a quoted value must end at a comma or the end of the line (column ${record.length + 1}).` });
+          problems.push({
+            row: records.length + 1,
+            column: null,
+            message: `a quoted value must end at a comma or the end of the line (column ${record.length + 1}).`,
+          });
           while (i < text.length && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n") i++;
         }
         continue;
@@ -150,7 +160,7 @@ export function parseCsv(text: string): { records: string[][]; problems: ImportP
       i++;
     }
   }
-  if (quoted) problems.push({ row: records.length + 1, column: null, message: "a quoted value is not closed (a \" is missing)." });
+  if (quoted) problems.push({ row: records.length + 1, column: null, message: 'a quoted value is not closed (a " is missing).' });
   if (field !== "" || wasQuoted || record.length > 0) endRecord();
   return { records, problems };
 }
@@ -161,7 +171,8 @@ function csvRecords(card: AnyRateTable, text: string): Records {
   const records = parsed.records;
   const isEmpty = (r: string[]) => r.every((f) => f === "");
   const headerIndex = records.findIndex((r) => !isEmpty(r));
-  if (headerIndex < 0) return fatal([{ row: null, column: null, message: `The file is empty; expected a header row with the columns ${columnsList(card)}.` }]);
+  if (headerIndex < 0)
+    return fatal([{ row: null, column: null, message: `The file is empty; expected a header row with the columns ${columnsList(card)}.` }]);
   const header = records[headerIndex];
   const headerRow = headerIndex + 1;
   if (header.length === 1 && header[0].includes(";")) {
@@ -183,7 +194,11 @@ function csvRecords(card: AnyRateTable, text: string): Records {
     const rec = records[r];
     if (isEmpty(rec)) continue;
     if (rec.length !== header.length) {
-      problems.push({ row: r + 1, column: null, message: `has ${rec.length} value${rec.length === 1 ? "" : "s"}; the header has ${header.length}.` });
+      problems.push({
+        row: r + 1,
+        column: null,
+        message: `has ${rec.length} value${rec.length === 1 ? "" : "s"}; the header has ${header.length}.`,
+      });
       continue;
     }
     const values = new Map<string, Raw>();
@@ -197,7 +212,12 @@ function csvRecords(card: AnyRateTable, text: string): Records {
 }
 
 /** Maps header cells to column keys; reports unknown, repeated and missing columns. */
-function headerKeys(card: AnyRateTable, header: { name: string; position: number }[], row: number | null, problems: ImportProblem[]): (string | undefined)[] {
+function headerKeys(
+  card: AnyRateTable,
+  header: { name: string; position: number }[],
+  row: number | null,
+  problems: ImportProblem[],
+): (string | undefined)[] {
   const seen = new Map<string, number>();
   const keys = header.map(({ name, position }) => {
     const col = columnFor(card, name);
@@ -223,7 +243,9 @@ function headerKeys(card: AnyRateTable, header: { name: string; position: number
 }
 
 function noRows(card: AnyRateTable, rows: RawRow[]): ImportProblem[] {
-  return rows.length === 0 ? [{ row: null, column: null, message: `The file has no rates: expected at least one row under the header of "${card.title}".` }] : [];
+  return rows.length === 0
+    ? [{ row: null, column: null, message: `The file has no rates: expected at least one row under the header of "${card.title}".` }]
+    : [];
 }
 
 function jsonRecords(card: AnyRateTable, text: string): Records {
@@ -244,7 +266,14 @@ function jsonRecords(card: AnyRateTable, text: string): Records {
     items = obj.rows;
   }
   if (!Array.isArray(items)) {
-    return fatal([...problems, { row: null, column: null, message: 'Expected an array of rows, or an object with a "rows" array; each row an object keyed by the column headers.' }]);
+    return fatal([
+      ...problems,
+      {
+        row: null,
+        column: null,
+        message: 'Expected an array of rows, or an object with a "rows" array; each row an object keyed by the column headers.',
+      },
+    ]);
   }
   const rows: RawRow[] = [];
   items.forEach((item, i) => {
@@ -263,7 +292,8 @@ function jsonRecords(card: AnyRateTable, text: string): Records {
         problems.push({ row, column: name, message: `names the column "${col.header}" a second time.` });
       } else {
         seen.add(col.key);
-        if (v !== null && typeof v === "object") problems.push({ row, column: col.header, message: "must be a number or text, not a list or an object." });
+        if (v !== null && typeof v === "object")
+          problems.push({ row, column: col.header, message: "must be a number or text, not a list or an object." });
         else values.set(col.key, v === undefined ? null : (v as Raw));
       }
     }
@@ -306,7 +336,10 @@ function validate(card: AnyRateTable, rows: RawRow[], format: "csv" | "json", ea
 
 function sortProblems(problems: ImportProblem[]): ImportProblem[] {
   const rank = (p: ImportProblem) => (p.row === null ? -1 : p.row);
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map(({ p }) => p);
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i)
+    .map(({ p }) => p);
 }
 
 type CellResult = { value: DecimalText | string | null } | { problem: string };
@@ -356,7 +389,8 @@ export function readCell(v: Raw, format: ColumnFormat, nullable: boolean): CellR
   }
   if (format === "text") {
     const s = String(text);
-    if (s.startsWith("=")) return { problem: `${describeRaw(s)} starts with "=": formulas are not accepted in a rate card.` };
+    // Excel reads a value written as =..., +..., -... as a formula (and CSV injection uses @ too).
+    if (/^[=+\-@]/.test(s)) return { problem: `${describeRaw(s)} starts with "${s[0]}", which Excel would read as a formula; write text.` };
     if (s.length > MAX_TEXT) return { problem: `is longer than ${MAX_TEXT} characters.` };
     return { value: s };
   }
@@ -425,7 +459,8 @@ function keyProblems(card: AnyRateTable, raws: RawRow[], rows: Record<string, un
       if (cols.some((c) => typeof row[c.key] !== "string")) return; // already reported
       const key = rowKey(row, cols);
       const earlier = first.get(key);
-      if (earlier !== undefined) problems.push({ row: raws[i].row, column: label, message: `repeats row ${earlier}; each row must be distinct.` });
+      if (earlier !== undefined)
+        problems.push({ row: raws[i].row, column: label, message: `repeats row ${earlier}; each row must be distinct.` });
       else first.set(key, raws[i].row);
     });
   }
@@ -433,7 +468,8 @@ function keyProblems(card: AnyRateTable, raws: RawRow[], rows: Record<string, un
   const keysReadable = rows.every((r) => cols.every((c) => typeof r[c.key] === "string"));
   for (const n of card.names ?? []) {
     if (cols.length === 0) {
-      if (rows.length <= n.row) problems.push({ row: null, column: null, message: `The workbook name ${n.name} needs at least ${n.row + 1} rows.` });
+      if (rows.length <= n.row)
+        problems.push({ row: null, column: null, message: `The workbook name ${n.name} needs at least ${n.row + 1} rows.` });
       continue;
     }
     const key = rowKey(card.rows[n.row], cols);

@@ -30,7 +30,6 @@ export interface CardGrid {
 }
 
 /** Any rate table, whatever its row type (the built-in cards and an Order's import). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRateTable = RateTable<any>;
 
 /**
@@ -117,7 +116,8 @@ export interface NamedCell {
 export function namedCells(table: AnyRateTable, origin: { row: number; col: number } = { row: HEADER_ROW, col: 0 }): NamedCell[] {
   return (table.names ?? []).map((n: { name: string; row: number; key: string; description: string }) => {
     const col = table.columns.findIndex((c: { key: string }) => c.key === n.key);
-    if (col < 0 || n.row < 0 || n.row >= table.rows.length) throw new RangeError(`${table.id}: the name ${n.name} points outside the table`);
+    if (col < 0 || n.row < 0 || n.row >= table.rows.length)
+      throw new RangeError(`${table.id}: the name ${n.name} points outside the table`);
     return { name: n.name, description: n.description, address: `${columnLetter(origin.col + col)}${origin.row + 1 + n.row}` };
   });
 }
