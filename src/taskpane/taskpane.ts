@@ -60,7 +60,7 @@ function renderCards(): void {
           type: "button",
           class: "button subtle",
           id: `order-${id}`,
-          "aria-label": `Load an Order's rates for ${card.title} from a CSV or JSON file`,
+          "aria-label": `Load an Order's rates from a file… (${card.title}, CSV or JSON)`,
         },
         "Load an Order's rates from a file…",
       );

@@ -218,6 +218,9 @@ test("a conflict, chosen by keyboard: replace keeps a dated backup of the user's
   await expect(dialog.locator(".why").textContent()).resolves.toBe(
     'The table Kustomer_StoragePrices on sheet "Storage Prices" holds values that differ from these rates.',
   );
+  // The pane shows its progress while it waits.
+  await expect(page.locator("#progress").isVisible()).resolves.toBe(true);
+  await expect(page.locator("#status").textContent()).resolves.toBe("One card differs from the workbook: waiting for your choice…");
   // Focus starts on the safe choice (keep); arrow down selects "replace", Enter continues.
   await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).value)).resolves.toBe("keep");
   await page.keyboard.press("ArrowDown");
@@ -226,6 +229,7 @@ test("a conflict, chosen by keyboard: replace keeps a dated backup of the user's
   await page.keyboard.press("Enter");
 
   await page.locator("#message .message.success").waitFor();
+  await expect(page.locator("#progress").isHidden()).resolves.toBe(true);
   await expect(syncs()).resolves.toBe(before + 2);
   const snap = await snapshot();
   const backup = snap.sheets.find((s) => s.name.includes("(backup "))!;
