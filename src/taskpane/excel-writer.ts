@@ -189,13 +189,16 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
         continue;
       }
       if (plan.status === "create") {
-        const ws = sheets.add(expectedSheet);
-        sheetNames.add(expectedSheet.toLowerCase());
-        usedTableNames.add(card.id.toLowerCase());
-        const written = writeCard(ws, expectedSheet, card.id, probe, names, formulas, true);
+        // The card's own sheet and table names, unless this load already used one of them.
+        const sheetName = besideSheetName(expectedSheet, sheetNames);
+        const tableName = usedTableNames.has(card.id.toLowerCase()) ? besideTableName(card.id, usedTableNames) : card.id;
+        const ws = sheets.add(sheetName);
+        sheetNames.add(sheetName.toLowerCase());
+        usedTableNames.add(tableName.toLowerCase());
+        const written = writeCard(ws, sheetName, tableName, probe, names, formulas, true);
         shown(ws);
         writes++;
-        outcomes.push(outcome(plan, "created", { sheet: expectedSheet, names: written }));
+        outcomes.push(outcome(plan, "created", { sheet: sheetName, table: tableName === card.id ? undefined : tableName, names: written }));
         continue;
       }
       // A conflict: the user's choice (keep when none was given).
@@ -250,7 +253,7 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
 
 /** The 1-based row and 0-based column of the top-left cell of an address such as 'Storage Prices'!A4:B6. */
 function topLeft(address: string): { row: number; col: number } {
-  const m = /!?\$?([A-Z]+)\$?(\d+)(?::[^!]*)?$/.exec(address);
+  const m = /^\$?([A-Z]+)\$?(\d+)/.exec(address.slice(address.lastIndexOf("!") + 1));
   if (!m) return { row: HEADER_ROW, col: 0 };
   let col = 0;
   for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);

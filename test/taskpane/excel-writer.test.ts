@@ -309,6 +309,29 @@ describe("never clobbering what is in the workbook", () => {
     ]);
   });
 
+  test("a table the user moved: equal values are up to date, and missing names point at where it is", async () => {
+    fake = createFakeExcel();
+    fake.addSheet(
+      "My rates",
+      [
+        ["Storage", "Price per GB (USD)"],
+        ["Data storage", 50],
+        ["Attachment storage", 1],
+      ],
+      "C10",
+    );
+    fake.addTable("My rates", "Kustomer_StoragePrices", "C10:D12");
+    const report = await loadAll(fake, [loadOf(STORAGE_PRICES)]);
+    expect(report.outcomes[0]).toMatchObject({ status: "names-added", sheet: "My rates" });
+    // Header in row 10, column C: the prices are D11 (data) and D12 (attachments).
+    expect(fake.snapshot().names.map((n) => [n.name, n.formula])).toEqual([
+      ["Kustomer_DataPricePerGB", "='My rates'!$D$11"],
+      ["Kustomer_AttachmentPricePerGB", "='My rates'!$D$12"],
+    ]);
+    const again = await loadAll(fake, [loadOf(STORAGE_PRICES)]);
+    expect(again.outcomes[0].status).toBe("up-to-date");
+  });
+
   test("a renamed sheet still holds the card: found by its table, compared, reported under its new name", async () => {
     fake = createFakeExcel();
     await loadAll(fake, [loadOf(SLA_CREDIT_BANDS)]);
