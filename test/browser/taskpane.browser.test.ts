@@ -1,0 +1,304 @@
+/**
+ * The built task pane in a real browser: dist/ served on 127.0.0.1 by a tiny Node server, opened
+ * in Debian's Chromium through playwright-core, with the local office.js (node_modules/
+ * @microsoft/office-js/dist) served in place of appsforoffice.microsoft.com; every other
+ * non-local request is aborted, so nothing goes to the network. After Office.onReady, the page
+ * gets the in-memory fake of the Excel API (test/helpers/fake-excel.ts, transpiled), and the
+ * test clicks through: load every card, a conflict resolved by keyboard (replace keeps a dated
+ * backup), and a bad Order CSV (every problem listed, nothing written). It asserts on the fake
+ * workbook and saves screenshots to artifacts/.
+ *
+ * Needs the build (npm test builds first) and /usr/bin/chromium (.ci/run installs it).
+ */
+import { createServer, type Server } from "node:http";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize, sep } from "node:path";
+import type { AddressInfo } from "node:net";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import * as ts from "typescript";
+import type { Snapshot } from "../helpers/fake-excel";
+
+jest.setTimeout(180_000);
+
+const root = join(__dirname, "..", "..");
+const dist = join(root, "dist");
+const officeDist = join(root, "node_modules", "@microsoft", "office-js", "dist");
+const artifacts = join(root, "artifacts");
+const CHROMIUM = "/usr/bin/chromium";
+const TODAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain",
+};
+
+/** Serves `dir` on 127.0.0.1 (a free port); files only, nothing outside `dir`. */
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
+    const file = join(dir, path || "taskpane.html");
+    if (!file.startsWith(dir + sep) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The fake Excel API as a script for the page: window.__fakeExcelLib.createFakeExcel. */
+function fakeScript(): string {
+  const source = readFileSync(join(root, "test", "helpers", "fake-excel.ts"), "utf8");
+  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  return `(() => { const exports = {}; ${js}\n window.__fakeExcelLib = exports; })();`;
+}
+
+let server: Server;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+let base: string;
+const officeFiles: string[] = [];
+const aborted: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it).`);
+  mkdirSync(artifacts, { recursive: true });
+  server = await serve(dist);
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  profile = mkdtempSync(join(tmpdir(), "kustomer-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 380, height: 900 },
+    deviceScaleFactor: 1,
+  });
+  await context.route("**/*", async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === base) return route.continue();
+    const m = /^\/lib\/1\/hosted\/(.+)$/.exec(url.pathname);
+    if (url.origin === "https://appsforoffice.microsoft.com" && m) {
+      const file = normalize(join(officeDist, m[1]));
+      if (file.startsWith(officeDist + sep) && existsSync(file)) {
+        officeFiles.push(m[1]);
+        return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "text/plain", body: readFileSync(file) });
+      }
+      officeFiles.push(`${m[1]} (404)`);
+      return route.fulfill({ status: 404, body: "" });
+    }
+    aborted.push(url.href);
+    return route.abort();
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.goto(`${base}/taskpane.html`);
+  // The pane renders at once; Office.onReady resolves once office.js has started (outside Excel: host null).
+  await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, {
+    timeout: 60_000,
+  });
+  // Install the fake after office.js has settled, so nothing in office.js can overwrite it.
+  await page.evaluate(`${fakeScript()}; window.__fake = window.__fakeExcelLib.createFakeExcel(); window.Excel = window.__fake.Excel;`);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise((r) => server?.close(r));
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as any).__fake.snapshot());
+const syncs = (): Promise<number> => page.evaluate(() => (window as any).__fake.stats.syncs);
+
+test("the pane lists the 9 rate cards with their source document and its last-updated date", async () => {
+  const cards = page.locator("#cards > li");
+  await expect(cards.count()).resolves.toBe(9);
+  // domain.md's table of documents: SLA 2024-12-23, usage terms 2024-11-01, PS terms 2025-11-17, billing help undated.
+  const sla = page.locator("#item-Kustomer_SlaCreditBands");
+  await expect(sla.locator(".card-title").textContent()).resolves.toBe("SLA service credits by Monthly Uptime Percentage");
+  await expect(sla.locator(".meta").first().textContent()).resolves.toBe("Service Level Agreement · last updated 23 Dec 2024");
+  await expect(page.locator("#item-Kustomer_TranslationPrice .meta").first().textContent()).resolves.toBe(
+    "Supplemental Terms, usage-based plans · last updated 1 Nov 2024",
+  );
+  await expect(page.locator("#item-Kustomer_PsPackages .meta").first().textContent()).resolves.toBe(
+    "Professional Services Terms · last updated 17 Nov 2025",
+  );
+  await expect(page.locator("#item-Kustomer_StoragePrices .meta").first().textContent()).resolves.toBe(
+    "Billing help pages: FAQ, seasonal seats, storage limits and pricing, subscription · undated",
+  );
+  // Every checkbox has its label; all are selected at first.
+  await expect(page.getByRole("checkbox", { name: "Premium Translated Word price" }).isChecked()).resolves.toBe(true);
+  await expect(page.getByRole("button", { name: "Load all rate cards" }).isEnabled()).resolves.toBe(true);
+});
+
+test("load all: 9 sheets, 9 tables, the names, in 2 round trips", async () => {
+  await page.getByRole("button", { name: "Load all rate cards" }).click();
+  await page.locator("#message .message.success").waitFor();
+  await expect(page.locator("#message").textContent()).resolves.toBe("Done. 9 cards loaded.");
+  await expect(syncs()).resolves.toBe(2);
+  await expect(page.locator("#results li").count()).resolves.toBe(9);
+  await page.screenshot({ path: join(artifacts, "taskpane.png"), fullPage: true });
+  const snap = await snapshot();
+  expect(snap.sheets.map((s) => s.name)).toEqual([
+    "Storage Record Sizes",
+    "Storage Allocation",
+    "Storage Prices",
+    "Translation Price",
+    "SLA Credit Bands",
+    "SLA Response Times",
+    "PS Packages",
+    "Managed Services Hours",
+    "Data Migration Sizes",
+  ]);
+  expect(snap.tables.map((t) => t.name)).toEqual(
+    snap.sheets.map((s) => `Kustomer_${s.name.replace(/ /g, "").replace("SLA", "Sla").replace("PS", "Ps")}`),
+  );
+  expect(Object.fromEntries(snap.names.map((n) => [n.name, n.formula]))).toEqual({
+    Kustomer_DataPricePerGB: "='Storage Prices'!$B$5",
+    Kustomer_AttachmentPricePerGB: "='Storage Prices'!$B$6",
+    Kustomer_PricePerTranslatedWord: "='Translation Price'!$C$5",
+    Kustomer_SlaCreditCap: "='SLA Credit Bands'!$D$8",
+  });
+  const prices = snap.sheets.find((s) => s.name === "Storage Prices")!;
+  expect(prices.values.B5).toBe(50);
+  expect(prices.formats.B5).toBe("$#,##0.00");
+  expect(prices.values.A2).toBe(
+    'Source: Billing help pages: FAQ, seasonal seats, storage limits and pricing, subscription (undated), section "Purchase additional data and attachment storage".',
+  );
+  expect(snap.sheets.find((s) => s.name === "SLA Credit Bands")!.values.A2).toBe(
+    'Source: Service Level Agreement (last updated 23 Dec 2024), section "6. Service Credits".',
+  );
+
+  // Loading again changes nothing.
+  await page.getByRole("button", { name: "Load all rate cards" }).click();
+  await page.locator("#message .message.success").waitFor();
+  await expect(page.locator("#message").textContent()).resolves.toBe(
+    "Already up to date. 9 cards already in the workbook with the same rates; nothing was changed.",
+  );
+  await expect(syncs()).resolves.toBe(3);
+  expect(await snapshot()).toEqual(snap);
+});
+
+test("a conflict, chosen by keyboard: replace keeps a dated backup of the user's sheet", async () => {
+  // The user typed $45 over the data price.
+  await page.evaluate(() => {
+    (window as any).__fake.workbook.sheets.find((s: any) => s.name === "Storage Prices").cells.get("4,1").value = 45;
+  });
+  // Select only the storage prices, by keyboard: Select all (off), then the card's checkbox.
+  await page.locator("#select-all").focus();
+  await page.keyboard.press("Space");
+  await expect(page.getByRole("button", { name: "Select cards to load" }).isDisabled()).resolves.toBe(true);
+  await page.getByRole("checkbox", { name: "Additional storage prices" }).focus();
+  await page.keyboard.press("Space");
+  const load = page.getByRole("button", { name: "Load 1 selected card" });
+  await load.focus();
+  const before = await syncs();
+  await page.keyboard.press("Enter");
+
+  const dialog = page.getByRole("dialog", { name: "A sheet differs from the rate card" });
+  await dialog.waitFor();
+  await expect(dialog.locator(".why").textContent()).resolves.toBe(
+    'The table Kustomer_StoragePrices on sheet "Storage Prices" holds values that differ from these rates.',
+  );
+  // The pane shows its progress while it waits.
+  await expect(page.locator("#progress").isVisible()).resolves.toBe(true);
+  await expect(page.locator("#status").textContent()).resolves.toBe("One card differs from the workbook: waiting for your choice…");
+  // Focus starts on the safe choice (keep); arrow down selects "replace", Enter continues.
+  await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).value)).resolves.toBe("keep");
+  await page.keyboard.press("ArrowDown");
+  await expect(dialog.getByRole("radio", { name: /Replace it, keeping a backup/ }).isChecked()).resolves.toBe(true);
+  await page.screenshot({ path: join(artifacts, "taskpane-conflict.png") });
+  await page.keyboard.press("Enter");
+
+  await page.locator("#message .message.success").waitFor();
+  await expect(page.locator("#progress").isHidden()).resolves.toBe(true);
+  await expect(syncs()).resolves.toBe(before + 2);
+  const snap = await snapshot();
+  const backup = snap.sheets.find((s) => s.name.includes("(backup "))!;
+  const date = /\(backup (.+)\)$/.exec(backup.name)![1];
+  expect(date).toMatch(TODAY_PATTERN);
+  expect(backup.name).toBe(`Storage Pr… (backup ${date})`);
+  expect(backup.values.B5).toBe(45);
+  expect(snap.sheets.find((s) => s.name === "Storage Prices")!.values.B5).toBe(50);
+  expect(snap.tables.find((t) => t.name === "Kustomer_StoragePrices")!.sheet).toBe("Storage Prices");
+  await expect(page.locator("#results li").textContent()).resolves.toBe(
+    `Additional storage prices: replaced on sheet “Storage Prices”; the old sheet is kept as “${backup.name}”. Names: Kustomer_DataPricePerGB, Kustomer_AttachmentPricePerGB.`,
+  );
+});
+
+test("a bad Order CSV: every problem listed with its row and column, nothing written", async () => {
+  const before = await snapshot();
+  const syncsBefore = await syncs();
+  const csv = ["Storage,Price per GB (USD),Colour", "Data storage,-50,red", "Attachment storage,1 GB,blue", "Data storage,12,green"].join(
+    "\r\n",
+  );
+  await page
+    .locator("#file-Kustomer_StoragePrices")
+    .setInputFiles({ name: "acme-order.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const problems = page.locator("#problems-Kustomer_StoragePrices");
+  await problems.locator("li").first().waitFor();
+  await expect(problems.locator("li").allTextContents()).resolves.toEqual([
+    'Row 1, "Colour": is not a column of "Additional storage prices"; expected the columns "Storage", "Price per GB (USD)".',
+    'Row 2, "Price per GB (USD)": "-50" is negative; rates cannot be negative.',
+    'Row 3, "Price per GB (USD)": expected an amount in US dollars, such as 50 or $50.00; got "1 GB".',
+    'Row 4, "Storage": repeats row 2; each row must be distinct.',
+  ]);
+  await expect(page.locator("#message [role=alert]").textContent()).resolves.toBe(
+    "acme-order.csv was not loaded. 4 problems in the file (listed under “Additional storage prices”). Nothing was written.",
+  );
+  // Nothing was written, nor even read.
+  await expect(syncs()).resolves.toBe(syncsBefore);
+  expect(await snapshot()).toEqual(before);
+  await page.locator("#item-Kustomer_StoragePrices").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(artifacts, "taskpane-bad-csv.png") });
+});
+
+test("a good Order CSV loads the Order's rates beside the built-in ones when asked", async () => {
+  const csv = "Storage,Price per GB (USD)\nData storage,$40.00\nAttachment storage,$0.80\n";
+  await page
+    .locator("#file-Kustomer_StoragePrices")
+    .setInputFiles({ name: "acme-order.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  const dialog = page.getByRole("dialog", { name: "A sheet differs from the rate card" });
+  await dialog.waitFor();
+  await dialog.getByRole("radio", { name: /Load beside it/ }).check();
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await page.locator("#message .message.success").waitFor();
+  await expect(page.locator("#problems-Kustomer_StoragePrices").isHidden()).resolves.toBe(true);
+  const snap = await snapshot();
+  const beside = snap.sheets.find((s) => s.name === "Storage Prices (2)")!;
+  expect(beside.values.A1).toBe("Additional storage prices (Order rates)");
+  expect(beside.values.B5).toBe(40);
+  expect(beside.values.B6).toBe(0.8);
+  expect(snap.tables.find((t) => t.sheet === "Storage Prices (2)")!.name).toBe("Kustomer_StoragePrices_2");
+  // The names still point at the card's own sheet.
+  expect(snap.names.find((n) => n.name === "Kustomer_DataPricePerGB")!.formula).toBe("='Storage Prices'!$B$5");
+});
+
+test("nothing left the machine; the page ran without errors", async () => {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(artifacts, "taskpane-final.png"), fullPage: true });
+  console.log(`office.js files served locally: ${officeFiles.join(", ")}\naborted: ${aborted.join(", ") || "none"}`);
+  expect(officeFiles[0]).toBe("office.js");
+  expect(officeFiles.filter((f) => f.endsWith("(404)"))).toEqual([]);
+  // office.js asks for its telemetry frame; it was aborted like anything else not local.
+  for (const url of aborted) expect(new URL(url).hostname).toMatch(/(^|\.)(oaspapps\.com|microsoft\.com|office\.net)$/);
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,364 @@
+/**
+ * An Order's own rates from CSV or JSON: validated in full (columns, types, units, no negative
+ * rates), every problem with its row and column, all or nothing. Expected values are the
+ * Order's numbers converted by hand (1 GB = 1000 MB, 10% = 0.1).
+ */
+import { RATE_CARDS } from "../../../src/rules/rates";
+import {
+  type ImportResult,
+  describeProblem,
+  importOrderRates,
+  keyColumns,
+  MAX_ORDER_ROWS,
+  parseCsv,
+  readCell,
+} from "../../../src/rules/rates/order-import";
+import { MANAGED_SERVICES_HOURS, DATA_MIGRATION_SIZES } from "../../../src/rules/rates/professional-services";
+import { cardGrid } from "../../../src/rules/rates/sheet-layout";
+import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../../src/rules/rates/sla";
+import { STORAGE_ALLOCATION, STORAGE_PRICES, STORAGE_RECORD_SIZES } from "../../../src/rules/rates/storage";
+import { TRANSLATION_PRICE } from "../../../src/rules/rates/translation";
+
+function ok(r: ImportResult) {
+  if (!r.ok) throw new Error(`expected a valid file; got:\n${r.problems.map(describeProblem).join("\n")}`);
+  return r;
+}
+function problems(r: ImportResult): string[] {
+  if (r.ok) throw new Error("expected problems");
+  return r.problems.map(describeProblem);
+}
+
+describe("CSV", () => {
+  test("the card's headers, any order, units and thousands separators; rates kept as exact decimal text", () => {
+    const csv = 'Price per GB (USD),Storage\r\n"$1,250.50",Data storage\r\n0.0005,Attachment storage\r\n';
+    const r = ok(importOrderRates(STORAGE_PRICES, "order.csv", csv));
+    expect(r.format).toBe("csv");
+    expect(r.rowCount).toBe(2);
+    expect(r.table.rows).toEqual([
+      { label: "Data storage", pricePerGb: "1250.5" },
+      { label: "Attachment storage", pricePerGb: "0.0005" },
+    ]);
+    expect(r.table.id).toBe("Kustomer_StoragePrices");
+    expect(r.table.columns).toBe(STORAGE_PRICES.columns);
+    expect(Object.isFrozen(r.table.rows[0])).toBe(true);
+  });
+
+  test("headers may be the column keys, in any case and spacing; a byte-order mark is ignored", () => {
+    const csv = "\uFEFFLABEL ,  pricepergb\nData storage,50\nAttachment storage,1\n";
+    expect(ok(importOrderRates(STORAGE_PRICES, "o.csv", csv)).table.rows).toEqual([
+      { label: "Data storage", pricePerGb: "50" },
+      { label: "Attachment storage", pricePerGb: "1" },
+    ]);
+  });
+
+  test("the workbook names follow their rows when the Order lists them in another order", () => {
+    const csv = "Storage,Price per GB (USD)\nAttachment storage,0.8\nData storage,40\n";
+    const t = ok(importOrderRates(STORAGE_PRICES, "o.csv", csv)).table;
+    expect(t.names?.map((n: { name: string; row: number }) => [n.name, n.row])).toEqual([
+      ["Kustomer_DataPricePerGB", 1],
+      ["Kustomer_AttachmentPricePerGB", 0],
+    ]);
+  });
+
+  test("storage sizes: MB and TB convert at 1 GB = 1000 MB; n/a only where the document has n/a", () => {
+    const header = cardGrid(STORAGE_ALLOCATION).headers.join(",");
+    const csv = [header, "Enterprise,10 GB,20,500 MB,5,150 MB,3", "Custom,1 TB,0.5 TB,1250 MB,5,n/a,N/A"].join("\n");
+    const r = ok(importOrderRates(STORAGE_ALLOCATION, "o.csv", csv));
+    // 500 MB = 0.5 GB; 150 MB = 0.15 GB; 1 TB = 1000 GB; 0.5 TB = 500 GB; 1250 MB = 1.25 GB.
+    expect(r.table.rows).toEqual([
+      {
+        label: "Enterprise",
+        defaultDataGb: "10",
+        defaultAttachmentGb: "20",
+        perUserDataGb: "0.5",
+        perUserAttachmentGb: "5",
+        per1kConversationsDataGb: "0.15",
+        per1kConversationsAttachmentGb: "3",
+      },
+      {
+        label: "Custom",
+        defaultDataGb: "1000",
+        defaultAttachmentGb: "500",
+        perUserDataGb: "1.25",
+        perUserAttachmentGb: "5",
+        per1kConversationsDataGb: null,
+        per1kConversationsAttachmentGb: null,
+      },
+    ]);
+  });
+
+  test("n/a where every built-in row has a rate is a problem", () => {
+    const header = cardGrid(STORAGE_ALLOCATION).headers.join(",");
+    expect(problems(importOrderRates(STORAGE_ALLOCATION, "o.csv", `${header}\nEnterprise,n/a,20,0.5,5,0.15,3`))).toEqual([
+      'Row 2, "Default data (GB)": n/a is not accepted here: every rate in this column applies; expected a size in GB, such as 2.5 or 2.5 GB (MB and TB are converted at 1 GB = 1000 MB).',
+    ]);
+  });
+
+  test("record sizes in KB accept bytes (1 KB = 1000 bytes)", () => {
+    const csv = "Record type,Size (KB)\nNote,200 bytes\nMessage,0.2 KB\n";
+    expect(ok(importOrderRates(STORAGE_RECORD_SIZES, "o.csv", csv)).table.rows).toEqual([
+      { recordType: "Note", sizeKb: "0.2" },
+      { recordType: "Message", sizeKb: "0.2" },
+    ]);
+  });
+
+  test("percentages: 10% or the fraction 0.1; above 100% is refused", () => {
+    const head = cardGrid(SLA_CREDIT_BANDS).headers.join(",");
+    const good = [
+      head,
+      "99.9% or above,99.9%,n/a,0",
+      "99.0% to 99.89%,0.99,99.9%,10%",
+      "97.0% to 98.99%,97%,99%,25 %",
+      "Below 97.0%,n/a,0.97,0.5",
+    ].join("\n");
+    expect(ok(importOrderRates(SLA_CREDIT_BANDS, "o.csv", good)).table.rows).toEqual([
+      { band: "99.9% or above", fromUptime: "0.999", belowUptime: null, credit: "0" },
+      { band: "99.0% to 99.89%", fromUptime: "0.99", belowUptime: "0.999", credit: "0.1" },
+      { band: "97.0% to 98.99%", fromUptime: "0.97", belowUptime: "0.99", credit: "0.25" },
+      { band: "Below 97.0%", fromUptime: null, belowUptime: "0.97", credit: "0.5" },
+    ]);
+    const bad = [head, "99.9% or above,99.9%,n/a,0", "Below 97.0%,n/a,0.97,150%", "Other,n/a,0.97,10"].join("\n");
+    expect(problems(importOrderRates(SLA_CREDIT_BANDS, "o.csv", bad))).toEqual([
+      'Row 3, "Service credit": "150%" is above 100%; write a percentage such as 10% (or the fraction 0.1).',
+      'Row 4, "Service credit": "10" is above 100%; write a percentage such as 10% (or the fraction 0.1).',
+    ]);
+  });
+
+  test("counts, days and weeks are whole numbers; hours may have decimals; units must match the column", () => {
+    const head = cardGrid(DATA_MIGRATION_SIZES).headers.join(",");
+    expect(
+      problems(importOrderRates(DATA_MIGRATION_SIZES, "o.csv", `${head}\nSmall,0,"50,000.5",6\nMedium,50001,250000,8 days\n`)),
+    ).toEqual([
+      'Row 2, "To (conversation records)": expected a whole number, such as 50000; got "50,000.5".',
+      'Row 3, "Duration (weeks)": expected a whole number of weeks, such as 8; got "8 days".',
+    ]);
+    const hours = cardGrid(MANAGED_SERVICES_HOURS).headers.join(",");
+    expect(ok(importOrderRates(MANAGED_SERVICES_HOURS, "o.csv", `${hours}\nManaged Services,Custom,7.5 hours\n`)).table.rows).toEqual([
+      { service: "Managed Services", level: "Custom", hoursPerMonth: "7.5" },
+    ]);
+  });
+
+  test("negative rates are refused, whatever their unit", () => {
+    const csv = "Storage,Price per GB (USD)\nData storage,-50\nAttachment storage,-$1\n";
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", csv))).toEqual([
+      'Row 2, "Price per GB (USD)": "-50" is negative; rates cannot be negative.',
+      'Row 3, "Price per GB (USD)": "-$1" is negative; rates cannot be negative.',
+    ]);
+  });
+
+  test("every problem of a file at once, sorted by row: unknown, missing and repeated columns, types, empties", () => {
+    const csv = ["Storage,Price,Storage", "Data storage,50,x"].join("\n");
+    // The file's problems come first, then each row's.
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", csv))).toEqual([
+      '"Storage": has no row "Attachment storage"; the workbook name Kustomer_AttachmentPricePerGB points at its rate.',
+      'Row 1, "Price": is not a column of "Additional storage prices"; expected the columns "Storage", "Price per GB (USD)".',
+      'Row 1, "Storage": appears twice (columns 1 and 3).',
+      'Row 1, "Price per GB (USD)": is missing; every column of the card is required.',
+    ]);
+    const csv2 = ["Storage,Price per GB (USD)", "Data storage,fifty", ",1", "Attachment storage", "Attachment storage,"].join("\n");
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", csv2))).toEqual([
+      'Row 2, "Price per GB (USD)": expected an amount in US dollars, such as 50 or $50.00; got "fifty".',
+      'Row 3, "Storage": is empty; expected text.',
+      "Row 4: has 1 value; the header has 2.",
+      'Row 5, "Price per GB (USD)": is empty; expected an amount in US dollars, such as 50 or $50.00.',
+    ]);
+  });
+
+  test("the rows the workbook names point at must be there; rows must be distinct", () => {
+    expect(
+      problems(importOrderRates(STORAGE_PRICES, "o.csv", "Storage,Price per GB (USD)\nAttachment storage,1\nattachment  STORAGE,2\n")),
+    ).toEqual([
+      '"Storage": has no row "Data storage"; the workbook name Kustomer_DataPricePerGB points at its rate.',
+      'Row 3, "Storage": repeats row 2; each row must be distinct.',
+    ]);
+  });
+
+  test("a service and level identify a managed-services row (the service alone repeats)", () => {
+    expect(keyColumns(MANAGED_SERVICES_HOURS).map((c) => c.key)).toEqual(["service", "level"]);
+    expect(keyColumns(STORAGE_PRICES).map((c) => c.key)).toEqual(["label"]);
+    expect(keyColumns(DATA_MIGRATION_SIZES).map((c) => c.key)).toEqual(["size"]);
+    const head = cardGrid(MANAGED_SERVICES_HOURS).headers.join(",");
+    expect(
+      problems(
+        importOrderRates(
+          MANAGED_SERVICES_HOURS,
+          "o.csv",
+          `${head}\nManaged Services,Basic,16\nManaged Services,Standard,40\nManaged Services,basic,20\n`,
+        ),
+      ),
+    ).toEqual(['Row 4, "Service + Level": repeats row 2; each row must be distinct.']);
+  });
+
+  test("text that Excel would read as a formula is refused", () => {
+    const head = cardGrid(SLA_RESPONSE_TIMES).headers.join(",");
+    expect(
+      problems(
+        importOrderRates(SLA_RESPONSE_TIMES, "o.csv", `${head}\nSevere,2,hours,"=HYPERLINK(""http://x"")"\nHigh,8,hours,@SUM(A1)\n`),
+      ),
+    ).toEqual([
+      'Row 2, "Description": "=HYPERLINK("http://x")" starts with "=", which Excel would read as a formula; write text.',
+      'Row 3, "Description": "@SUM(A1)" starts with "@", which Excel would read as a formula; write text.',
+    ]);
+  });
+
+  test("files that cannot be read as a card: empty, no rows, semicolons, an open quote, too many rows", () => {
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", "\n\n"))).toEqual([
+      'The file is empty; expected a header row with the columns "Storage", "Price per GB (USD)".',
+    ]);
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", "Storage,Price per GB (USD)\n"))).toEqual([
+      'The file has no rates: expected at least one row under the header of "Additional storage prices".',
+    ]);
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", "Storage;Price per GB (USD)\nData storage;50,5\n"))).toEqual([
+      "Row 1: The values are separated by semicolons; save the file as CSV with commas (and decimal points).",
+    ]);
+    expect(
+      problems(importOrderRates(STORAGE_PRICES, "o.csv", 'Storage,Price per GB (USD)\n"Data storage,50\nAttachment storage,1\n')),
+    ).toContain('Row 2: a quoted value is not closed (a " is missing).');
+    const many = ["Storage,Price per GB (USD)", ...Array.from({ length: MAX_ORDER_ROWS + 1 }, (_v, i) => `Tier ${i},1`)].join("\n");
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", many))).toEqual(["The file has 1001 rows; a rate card has at most 1000."]);
+  });
+
+  test("blank lines are skipped but rows keep the numbers Excel shows", () => {
+    const csv = "Storage,Price per GB (USD)\n\nData storage,x\n\nAttachment storage,1\n\n";
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", csv))).toEqual([
+      'Row 3, "Price per GB (USD)": expected an amount in US dollars, such as 50 or $50.00; got "x".',
+    ]);
+  });
+
+  test("parseCsv: quotes, doubled quotes, commas and newlines inside quotes, CRLF, spaces around fields", () => {
+    expect(parseCsv('a, "b, c" ,"say ""hi"""\r\n"multi\nline",2\n').records).toEqual([
+      ["a", "b, c", 'say "hi"'],
+      ["multi\nline", "2"],
+    ]);
+    expect(parseCsv('"a"b,c\n').problems).toEqual([
+      { row: 1, column: null, message: "a quoted value must end at a comma or the end of the line (column 1)." },
+    ]);
+  });
+
+  test("every built-in card, written out as CSV, reads back to the same cells", () => {
+    const quote = (v: string | number) => (typeof v === "string" && /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : String(v));
+    for (const card of RATE_CARDS) {
+      const grid = cardGrid(card);
+      const csv = [grid.headers, ...grid.body].map((r) => r.map(quote).join(",")).join("\n");
+      const r = ok(importOrderRates(card, `${card.id}.csv`, csv));
+      expect({ id: card.id, body: cardGrid(r.table).body }).toEqual({ id: card.id, body: grid.body });
+      expect(r.table.names ?? []).toEqual(card.names ?? []);
+    }
+  });
+});
+
+describe("JSON", () => {
+  test("an array of rows keyed by header or key; numbers, text with units, null for n/a", () => {
+    const json = JSON.stringify([{ Item: "Premium Translated Word", charactersPerWord: 5, "Price per word (USD)": 0.0004 }]);
+    const r = ok(importOrderRates(TRANSLATION_PRICE, "order.json", json));
+    expect(r.format).toBe("json");
+    expect(r.table.rows).toEqual([{ item: "Premium Translated Word", charactersPerWord: "5", pricePerWord: "0.0004" }]);
+  });
+
+  test('an object with "rows" (and the card it is for); the wrong card is a problem', () => {
+    const rows = [
+      { Storage: "Data storage", "Price per GB (USD)": "$40" },
+      { Storage: "Attachment storage", "Price per GB (USD)": 1 },
+    ];
+    expect(ok(importOrderRates(STORAGE_PRICES, "o.json", JSON.stringify({ card: "Kustomer_StoragePrices", rows }))).rowCount).toBe(2);
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.json", JSON.stringify({ card: "Kustomer_SlaCreditBands", rows })))).toEqual([
+      'The file is for the card "Kustomer_SlaCreditBands", not Kustomer_StoragePrices.',
+    ]);
+  });
+
+  test("rows are numbered from 1; wrong types, unknown and missing keys, nested values are each reported", () => {
+    const json = JSON.stringify([
+      { Storage: "Data storage", "Price per GB (USD)": true },
+      { Storage: "Attachment storage", "Price per GB (USD)": -1, Colour: "red" },
+      { Storage: ["Nested"] },
+      "Data storage,50",
+    ]);
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.json", json))).toEqual([
+      'Row 1, "Price per GB (USD)": expected an amount in US dollars, such as 50 or $50.00; got TRUE.',
+      'Row 2, "Colour": is not a column of "Additional storage prices"; expected the columns "Storage", "Price per GB (USD)".',
+      'Row 2, "Price per GB (USD)": -1 is negative; rates cannot be negative.',
+      'Row 3, "Storage": must be a number or text, not a list or an object.',
+      'Row 3, "Price per GB (USD)": is missing; every column of the card is required.',
+      "Row 4: must be an object keyed by the column headers.",
+    ]);
+  });
+
+  test("not JSON, or not rows", () => {
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.json", "{ rows: [ }"))[0]).toMatch(/^The file is not valid JSON: /);
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.json", '{"table": "Kustomer_StoragePrices"}'))).toEqual([
+      'Expected an array of rows, or an object with a "rows" array; each row an object keyed by the column headers.',
+    ]);
+  });
+
+  test("the format comes from the extension, else from the text", () => {
+    expect(
+      ok(
+        importOrderRates(
+          STORAGE_PRICES,
+          "rates.txt",
+          '[{"Storage":"Data storage","Price per GB (USD)":50},{"Storage":"Attachment storage","Price per GB (USD)":1}]',
+        ),
+      ).format,
+    ).toBe("json");
+    expect(ok(importOrderRates(STORAGE_PRICES, "rates", "Storage,Price per GB (USD)\nData storage,50\nAttachment storage,1")).format).toBe(
+      "csv",
+    );
+  });
+});
+
+describe("readCell", () => {
+  test.each([
+    ["50", "usd", "50"],
+    ["$50.00", "usd", "50"],
+    ["US$ 50", "usd", "50"],
+    ["50 USD", "usd", "50"],
+    ["0.0005", "usd4", "0.0005"],
+    [".5", "gb", "0.5"],
+    ["2.5GB", "gb", "2.5"],
+    ["125 mb", "gb", "0.125"],
+    ["70 bytes", "kb", "0.07"],
+    ["99.95%", "percent", "0.9995"],
+    ["0", "percent", "0"],
+    ["-0", "usd", "0"],
+    ["30 days", "days", "30"],
+    ["1 week", "weeks", "1"],
+    ["16 h", "hours", "16"],
+    ["250,000", "count", "250000"],
+    [0.1, "usd", "0.1"],
+    [1e-7, "usd4", "0.0000001"],
+  ] as const)("%p as %s is %p", (raw, format, value) => {
+    expect(readCell(raw, format, false)).toEqual({ value });
+  });
+
+  test.each([
+    ["$50", "gb", 'expected a size in GB, such as 2.5 or 2.5 GB (MB and TB are converted at 1 GB = 1000 MB); got "$50".'],
+    ["50 EUR", "usd", 'expected an amount in US dollars, such as 50 or $50.00; got "50 EUR".'],
+    ["0,5", "gb", '"0,5": use a decimal point and commas only between thousands (0.5, 1,250.5).'],
+    ["1e3", "count", 'expected a whole number, such as 50000; got "1e3".'],
+    ["1000000000000000", "usd", '"1000000000000000" is too large for a rate.'],
+    [Number.POSITIVE_INFINITY, "usd", "expected an amount in US dollars, such as 50 or $50.00; got Infinity."],
+    ["", "text", "is empty; expected text."],
+    [null, "gb", "is empty; expected a size in GB, such as 2.5 or 2.5 GB (MB and TB are converted at 1 GB = 1000 MB)."],
+  ] as const)("%p as %s: %s", (raw, format, problem) => {
+    expect(readCell(raw, format, false)).toEqual({ problem });
+  });
+
+  test("an empty nullable rate suggests n/a", () => {
+    expect(readCell("", "gb", true)).toEqual({
+      problem:
+        "is empty; expected a size in GB, such as 2.5 or 2.5 GB (MB and TB are converted at 1 GB = 1000 MB), or n/a where the rate does not apply.",
+    });
+  });
+
+  test("text keeps its inner spacing; numbers in a text column become text", () => {
+    expect(readCell("  Data  storage ", "text", false)).toEqual({ value: "Data  storage" });
+    expect(readCell(2025, "text", false)).toEqual({ value: "2025" });
+  });
+});
+
+test("problems render with their row and column", () => {
+  expect(describeProblem({ row: 3, column: "Size (KB)", message: "x." })).toBe('Row 3, "Size (KB)": x.');
+  expect(describeProblem({ row: null, column: "Storage", message: "x." })).toBe('"Storage": x.');
+  expect(describeProblem({ row: 2, column: null, message: "x." })).toBe("Row 2: x.");
+  expect(describeProblem({ row: null, column: null, message: "The file is empty." })).toBe("The file is empty.");
+});
