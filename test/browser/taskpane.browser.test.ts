@@ -128,9 +128,9 @@ afterAll(async () => {
 const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as any).__fake.snapshot());
 const syncs = (): Promise<number> => page.evaluate(() => (window as any).__fake.stats.syncs);
 
-test("the pane lists the 9 rate cards with their source document and its last-updated date", async () => {
+test("the pane lists the 10 rate cards with their source document and its last-updated date", async () => {
   const cards = page.locator("#cards > li");
-  await expect(cards.count()).resolves.toBe(9);
+  await expect(cards.count()).resolves.toBe(10);
   // domain.md's table of documents: SLA 2024-12-23, usage terms 2024-11-01, PS terms 2025-11-17, billing help undated.
   const sla = page.locator("#item-Kustomer_SlaCreditBands");
   await expect(sla.locator(".card-title").textContent()).resolves.toBe("SLA service credits by Monthly Uptime Percentage");
@@ -149,12 +149,12 @@ test("the pane lists the 9 rate cards with their source document and its last-up
   await expect(page.getByRole("button", { name: "Load all rate cards" }).isEnabled()).resolves.toBe(true);
 });
 
-test("load all: 9 sheets, 9 tables, the names, in 2 round trips", async () => {
+test("load all: 10 sheets, 10 tables, the names, in 2 round trips", async () => {
   await page.getByRole("button", { name: "Load all rate cards" }).click();
   await page.locator("#message .message.success").waitFor();
-  await expect(page.locator("#message").textContent()).resolves.toBe("Done. 9 cards loaded.");
+  await expect(page.locator("#message").textContent()).resolves.toBe("Done. 10 cards loaded.");
   await expect(syncs()).resolves.toBe(2);
-  await expect(page.locator("#results li").count()).resolves.toBe(9);
+  await expect(page.locator("#results li").count()).resolves.toBe(10);
   await page.screenshot({ path: join(artifacts, "taskpane.png"), fullPage: true });
   const snap = await snapshot();
   expect(snap.sheets.map((s) => s.name)).toEqual([
@@ -167,6 +167,7 @@ test("load all: 9 sheets, 9 tables, the names, in 2 round trips", async () => {
     "PS Packages",
     "Managed Services Hours",
     "Data Migration Sizes",
+    "PS Limits",
   ]);
   expect(snap.tables.map((t) => t.name)).toEqual(
     snap.sheets.map((s) => `Kustomer_${s.name.replace(/ /g, "").replace("SLA", "Sla").replace("PS", "Ps")}`),
@@ -191,7 +192,7 @@ test("load all: 9 sheets, 9 tables, the names, in 2 round trips", async () => {
   await page.getByRole("button", { name: "Load all rate cards" }).click();
   await page.locator("#message .message.success").waitFor();
   await expect(page.locator("#message").textContent()).resolves.toBe(
-    "Already up to date. 9 cards already in the workbook with the same rates; nothing was changed.",
+    "Already up to date. 10 cards already in the workbook with the same rates; nothing was changed.",
   );
   await expect(syncs()).resolves.toBe(3);
   expect(await snapshot()).toEqual(snap);

@@ -159,14 +159,14 @@ test("storage prices into an empty workbook: what is written where", async () =>
   ]);
 });
 
-test("all 9 cards: 2 syncs, 9 sheets, one table each, 4 names", async () => {
+test("all 10 cards: 2 syncs, 10 sheets, one table each, 4 names", async () => {
   const wb = emptyWorkbook();
   await loadCards(
     RATE_CARDS.map((t) => ({ table: t, ...captionFor(t) })),
     { run: wb.run, today: "2026-11-21" },
   );
   expect(wb.syncs()).toBe(2);
-  expect(Object.keys(wb.sheets).length).toBe(9);
+  expect(Object.keys(wb.sheets).length).toBe(10);
   expect(Object.values(wb.sheets).map((s) => s.tables.map((t) => t.mock.name))).toEqual(RATE_CARDS.map((c) => [c.id]));
   expect(wb.namesAdded.map((n) => n.name)).toEqual([
     "Kustomer_DataPricePerGB",

@@ -37,7 +37,7 @@ describe("loading into an empty workbook", () => {
     fake = createFakeExcel();
   });
 
-  test("all 9 cards in one Excel.run and 2 context.sync round trips (one read, one write)", async () => {
+  test("all 10 cards in one Excel.run and 2 context.sync round trips (one read, one write)", async () => {
     const report = await loadAll(fake);
     expect(fake.stats.runs).toBe(1);
     expect(fake.stats.syncs).toBe(2);
@@ -52,6 +52,7 @@ describe("loading into an empty workbook", () => {
       ["Kustomer_PsPackages", "created", "PS Packages"],
       ["Kustomer_ManagedServicesHours", "created", "Managed Services Hours"],
       ["Kustomer_DataMigrationSizes", "created", "Data Migration Sizes"],
+      ["Kustomer_PsLimits", "created", "PS Limits"],
     ]);
     const snap = fake.snapshot();
     expect(snap.sheets.map((s) => s.name)).toEqual(report.outcomes.map((o) => o.sheet));
@@ -63,9 +64,10 @@ describe("loading into an empty workbook", () => {
       ["Kustomer_TranslationPrice", "Translation Price", "A4:C5"],
       ["Kustomer_SlaCreditBands", "SLA Credit Bands", "A4:D8"],
       ["Kustomer_SlaResponseTimes", "SLA Response Times", "A4:D7"],
-      ["Kustomer_PsPackages", "PS Packages", "A4:F15"], // 11 packages
+      ["Kustomer_PsPackages", "PS Packages", "A4:P15"], // 11 packages, 16 columns (A to P)
       ["Kustomer_ManagedServicesHours", "Managed Services Hours", "A4:C9"],
       ["Kustomer_DataMigrationSizes", "Data Migration Sizes", "A4:D7"],
+      ["Kustomer_PsLimits", "PS Limits", "A4:D8"], // 4 limits, 4 columns
     ]);
     for (const t of snap.tables) expect(t.style).toBe("TableStyleMedium2");
     expect(snap.active).toBe("Storage Record Sizes");
@@ -198,7 +200,8 @@ describe("never clobbering what is in the workbook", () => {
       backup: "Storage Pr… (backup 2026-11-21)",
       names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"],
     });
-    expect(report.outcomes.filter((o) => o.status === "up-to-date").length).toBe(8);
+    // The other 9 of the 10 cards were loaded unchanged before: up to date.
+    expect(report.outcomes.filter((o) => o.status === "up-to-date").length).toBe(9);
     const names = fake.snapshot().sheets.map((s) => s.name);
     // The backup sits right after the sheet it copies.
     expect(names.slice(2, 4)).toEqual(["Storage Prices", "Storage Pr… (backup 2026-11-21)"]);
@@ -340,7 +343,7 @@ describe("never clobbering what is in the workbook", () => {
     expect(report.outcomes[0]).toMatchObject({ status: "up-to-date", sheet: "Credits" });
   });
 
-  test("mixed workbook (3 edited, 2 equal, 4 absent): still 2 round trips for all 9 cards", async () => {
+  test("mixed workbook (3 edited, 2 equal, 5 absent): still 2 round trips for all 10 cards", async () => {
     fake = createFakeExcel();
     await loadAll(fake, ALL.slice(0, 5));
     for (const name of ["Storage Record Sizes", "Storage Allocation", "Storage Prices"]) {
@@ -359,8 +362,10 @@ describe("never clobbering what is in the workbook", () => {
       "created",
       "created",
       "created",
+      "created",
     ]);
-    expect(fake.snapshot().sheets.length).toBe(9 + 3);
+    // 10 card sheets + 3 dated backups of the replaced ones.
+    expect(fake.snapshot().sheets.length).toBe(10 + 3);
   });
 });
 

@@ -45,6 +45,7 @@ test("each card names its source document and that document's last-updated date 
     Kustomer_PsPackages: { title: "Professional Services Terms", updated: "last updated 17 Nov 2025" },
     Kustomer_ManagedServicesHours: { title: "Professional Services Terms", updated: "last updated 17 Nov 2025" },
     Kustomer_DataMigrationSizes: { title: "Professional Services Terms", updated: "last updated 17 Nov 2025" },
+    Kustomer_PsLimits: { title: "Professional Services Terms", updated: "last updated 17 Nov 2025" },
   });
 });
 

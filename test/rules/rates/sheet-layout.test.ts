@@ -131,6 +131,7 @@ test("sheet names from the stable ids, capitals kept for SLA and PS", () => {
     "PS Packages",
     "Managed Services Hours",
     "Data Migration Sizes",
+    "PS Limits",
   ]);
   for (const n of RATE_CARDS.map(sheetNameFor)) expect(n.length).toBeLessThanOrEqual(31);
 });
