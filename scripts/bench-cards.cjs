@@ -1,0 +1,38 @@
+/* The benchmark's count of context.sync round trips for loading every built-in rate card into an
+ * empty workbook: the task pane's own writer (src/taskpane/excel-writer.ts) against the counting
+ * in-memory fake of the Excel API the tests use (test/helpers/fake-excel.ts). The TypeScript is
+ * transpiled in memory, so nothing is written to disk. */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const ts = require("typescript");
+
+if (!require.extensions[".ts"]) {
+  require.extensions[".ts"] = (module, filename) => {
+    const source = fs.readFileSync(filename, "utf8");
+    const { outputText } = ts.transpileModule(source, {
+      fileName: filename,
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+    });
+    module._compile(outputText, filename);
+  };
+}
+
+const root = path.join(__dirname, "..");
+
+async function measureCardLoadSyncs() {
+  const { loadCards } = require(path.join(root, "src/taskpane/excel-writer.ts"));
+  const { captionFor } = require(path.join(root, "src/taskpane/format.ts"));
+  const { RATE_CARDS } = require(path.join(root, "src/rules/rates/index.ts"));
+  const { createFakeExcel } = require(path.join(root, "test/helpers/fake-excel.ts"));
+  const fake = createFakeExcel();
+  const report = await loadCards(
+    RATE_CARDS.map((table) => ({ table, ...captionFor(table) })),
+    { run: fake.Excel.run, today: "2026-11-21" },
+  );
+  const created = report.outcomes.filter((o) => o.status === "created").length;
+  if (created !== RATE_CARDS.length) throw new Error(`only ${created} of ${RATE_CARDS.length} cards were created`);
+  return fake.stats.syncs;
+}
+
+module.exports = { measureCardLoadSyncs };
