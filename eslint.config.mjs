@@ -29,7 +29,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   {
-    files: ["scripts/**/*.{js,mjs}", "*.js", "*.mjs"],
+    files: ["scripts/**/*.{js,mjs,cjs}", "*.js", "*.mjs", "*.cjs"],
     languageOptions: { globals: { ...globals.node } },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
