@@ -9,23 +9,14 @@ import { runInNewContext } from "vm";
 
 export const DIST = join(__dirname, "..", "..", "dist");
 
-/** Excel's error codes, as CustomFunctions.ErrorCode defines them. */
-export const ErrorCode = {
-  invalidValue: "#VALUE!",
-  notAvailable: "#N/A",
-  divisionByZero: "#DIV/0!",
-  invalidNumber: "#NUM!",
-  nullReference: "#NULL!",
-  invalidName: "#NAME?",
-  invalidReference: "#REF!",
-} as const;
-
-export class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
+// The stub CustomFunctions.Error and ErrorCode, shared with the benchmark and the fuzzer.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loader = require("../../scripts/bundle-loader") as {
+  StubError: new (code: string, message?: string) => { code: string; message?: string };
+  ErrorCode: Record<string, string>;
+};
+export const StubError = loader.StubError;
+export const ErrorCode = loader.ErrorCode;
 
 export interface FunctionMetadata {
   id: string;

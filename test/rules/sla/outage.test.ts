@@ -1,17 +1,7 @@
-import { RuleError } from "../../../src/rules/core/errors";
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
 import { intervalsFromRanges, type Intervals, mergeIntervals, outageInMonth } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
-
-function errorOf(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
+import { ruleError as errorOf } from "../../helpers/rule-error";
 
 /** Epoch seconds of "2025-06-01T10:00:00" (one clock, no zone). */
 function t(iso: string): number {

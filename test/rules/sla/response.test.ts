@@ -1,16 +1,6 @@
-import { RuleError } from "../../../src/rules/core/errors";
 import { epochDayFromYmd, formatEpochDay, formatEpochSecond } from "../../../src/rules/core/serial";
 import { claimDeadline, responseDue, toPriority } from "../../../src/rules/sla/response";
-
-function errorOf(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
+import { ruleError as errorOf } from "../../helpers/rule-error";
 
 const day = (iso: string) => {
   const [y, m, d] = iso.split("-").map(Number);

@@ -1,4 +1,3 @@
-import { RuleError } from "../../../src/rules/core/errors";
 import { Money } from "../../../src/rules/core/money";
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
 import {
@@ -11,16 +10,7 @@ import {
   slaMonth,
   slaWorking,
 } from "../../../src/rules/sla/uptime";
-
-function errorOf(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
+import { ruleError as errorOf } from "../../helpers/rule-error";
 
 const month = (y: number, m: number, d = 1) => slaMonth(epochDayFromYmd(y, m, d));
 const money = (v: number | string) => new Money(v);

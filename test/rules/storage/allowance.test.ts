@@ -6,9 +6,9 @@ import {
   type AllowanceInput,
 } from "../../../src/rules/storage/allowance";
 import { toChoice } from "../../../src/rules/core/args";
-import { RuleError } from "../../../src/rules/core/errors";
 import { Money } from "../../../src/rules/core/money";
 import type { StorageCategory, StoragePlan } from "../../../src/rules/rates/storage";
+import { ruleError } from "../../helpers/rule-error";
 
 const input = (plan: StoragePlan, category: StorageCategory, more: Partial<AllowanceInput> = {}): AllowanceInput => ({
   plan,
@@ -18,16 +18,6 @@ const input = (plan: StoragePlan, category: StorageCategory, more: Partial<Allow
 });
 const users = (n: number | string) => ({ fullTimeUsers: new Money(n) });
 const gb = (i: AllowanceInput) => storageAllowanceGb(i).toString();
-
-function ruleError(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 // The allocation table (billing-help, "Default storage allocation per organization"), by hand, in GB
 // (1 GB = 1000 MB): default; + 10 full-time users; + 2,000 committed conversations (2 x the per-1k amount).

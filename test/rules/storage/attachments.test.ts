@@ -1,20 +1,10 @@
 import { attachmentStorage, attachmentStorageGb } from "../../../src/rules/storage/attachments";
 import { countToExcel, kbRoundedUp, wholeCell } from "../../../src/rules/storage/units";
 import { toRange } from "../../../src/rules/core/args";
-import { RuleError } from "../../../src/rules/core/errors";
 import type { Cell } from "../../../src/rules/core/args";
+import { ruleError } from "../../helpers/rule-error";
 
 const col = (...cells: Cell[]): Cell[][] => cells.map((c) => [c]);
-
-function ruleError(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 describe("each file is rounded up to a whole KB (1 KB = 1000 bytes)", () => {
   test.each([

@@ -1,20 +1,10 @@
 import { dataStorage, dataStorageGb, recordType, RECORD_TYPES, SIZE_DIGITS } from "../../../src/rules/storage/data";
-import { RuleError } from "../../../src/rules/core/errors";
 import type { Cell } from "../../../src/rules/core/args";
+import { ruleError } from "../../helpers/rule-error";
 
 /** A column range from a list of cells. */
 const col = (...cells: Cell[]): Cell[][] => cells.map((c) => [c]);
 const gb = (types: Cell[], counts: Cell[]) => dataStorageGb(col(...types), col(...counts)).toString();
-
-function ruleError(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 const KNOWN = "Company, Customer, Conversation, Message, Attachment, Event / Audit Log, Note, KObject, Custom attribute";
 

@@ -1,7 +1,7 @@
 import { defaultPricePerGb, storageOverage, storageOverageCharge, type OverageInput } from "../../../src/rules/storage/overage";
-import { RuleError } from "../../../src/rules/core/errors";
 import { Money } from "../../../src/rules/core/money";
 import type { StorageCategory } from "../../../src/rules/rates/storage";
+import { ruleError } from "../../helpers/rule-error";
 
 const m = (v: number | string) => new Money(v);
 const input = (
@@ -17,16 +17,6 @@ const input = (
   ...more,
 });
 const charge = (i: OverageInput) => storageOverageCharge(i).toString();
-
-function ruleError(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
 
 describe("prices from the card (billing-help: $50 per GB of data, $1 per GB of attachments)", () => {
   test("defaults", () => {

@@ -1,20 +1,10 @@
 import { characterCount, graphemeCount, isSimpleText, numberText } from "../../../src/rules/translation/characters";
 import { translatedWords, translationFee, wordsInText } from "../../../src/rules/translation/words";
 import fc from "fast-check";
-import { RuleError } from "../../../src/rules/core/errors";
 import { Money } from "../../../src/rules/core/money";
+import { ruleError as errorOf } from "../../helpers/rule-error";
 
 /** The error a rule throws, as { kind, message }. */
-function errorOf(f: () => unknown): { kind: string; message: string } {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof RuleError) return { kind: e.kind, message: e.message };
-    throw e;
-  }
-  throw new Error("expected a RuleError");
-}
-
 // The grapheme test strings, spelled out code point by code point.
 const THUMBS_UP_MEDIUM = "\u{1F44D}\u{1F3FD}"; // thumbs up + skin tone modifier: 2 code points, 4 UTF-16 units
 const E_ACUTE = "e\u0301"; // e + COMBINING ACUTE ACCENT: 2 code points, 2 units
