@@ -22,9 +22,6 @@ export const COUNT_AS: ReadonlyArray<{ readonly names: readonly string[]; readon
   { names: ["len", "code units", "utf-16", "utf16"], value: "len" },
 ];
 
-// Plain ASCII (U+0000..U+007F): no combining marks, no surrogates; CR LF is the only cluster of two.
-const ASCII = /^[\x00-\x7f]*$/; // eslint-disable-line no-control-regex
-
 /**
  * Code points that may form a grapheme cluster with a neighbour (Unicode UAX #29): combining and
  * spacing marks (\p{M}, which holds Grapheme_Extend's marks, the viramas of Indic conjuncts and
@@ -40,8 +37,40 @@ const COMPLEX =
 // The class lists marks and ZWJ one by one, on purpose: it matches each, never a sequence.
 // eslint-disable-next-line no-misleading-character-class
 const NEEDS_SEGMENTER = new RegExp(`[${COMPLEX}]`, "u");
-// eslint-disable-next-line no-misleading-character-class
-const COMPLEX_RUNS = new RegExp(`[${COMPLEX}]+`, "gu");
+
+/**
+ * Which UTF-16 code units are complex (in COMPLEX, or a surrogate: a code point beyond the BMP),
+ * as a table built from NEEDS_SEGMENTER on the first non-ASCII text (about 64k tests, once), so
+ * the scan of a text is a table lookup per code unit instead of a Unicode-aware regex. Nothing
+ * below U+0300 is complex.
+ */
+let complexUnits: Uint8Array | undefined;
+function complexTable(): Uint8Array {
+  if (complexUnits) return complexUnits;
+  const t = new Uint8Array(0x10000);
+  for (let c = 0x300; c < 0x10000; c++) t[c] = (c >= 0xd800 && c <= 0xdfff) || NEEDS_SEGMENTER.test(String.fromCharCode(c)) ? 1 : 0;
+  complexUnits = t;
+  return t;
+}
+
+/** Index of the first complex code unit at or after `from`, or the text's length. */
+function nextComplex(text: string, from: number): number {
+  const len = text.length;
+  let i = from;
+  while (i < len && text.charCodeAt(i) < 0x300) i++;
+  if (i === len) return len;
+  const t = complexTable();
+  while (i < len && t[text.charCodeAt(i)] === 0) i++;
+  return i;
+}
+
+/** End (exclusive) of the run of complex code units starting at `from`. */
+function runEnd(text: string, from: number): number {
+  const t = complexTable();
+  let i = from + 1;
+  while (i < text.length && t[text.charCodeAt(i)] === 1) i++;
+  return i;
+}
 
 interface GraphemeSegmenter {
   segment(text: string): Iterable<unknown>;
@@ -114,7 +143,7 @@ function pieceCount(text: string): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i) as number;
     if (cp > 0xffff) i++;
-    const c = classOf(cp, NEEDS_SEGMENTER.test(String.fromCodePoint(cp)));
+    const c = classOf(cp, cp > 0xffff || complexTable()[cp] === 1);
     if (c === OTHER) return undefined;
     let join: boolean;
     if (prev === -1) join = false;
@@ -173,7 +202,7 @@ function simpleCount(text: string, from: number, to: number): number {
 
 /** True when the text can be counted without the segmenter (every code unit is a grapheme, CR LF aside). */
 export function isSimpleText(text: string): boolean {
-  return ASCII.test(text) || !NEEDS_SEGMENTER.test(text);
+  return nextComplex(text, 0) === text.length;
 }
 
 /**
@@ -187,26 +216,27 @@ export function isSimpleText(text: string): boolean {
  */
 export function graphemeCount(text: string): number {
   const len = text.length;
-  if (ASCII.test(text)) return simpleCount(text, 0, len);
-  COMPLEX_RUNS.lastIndex = 0;
-  let run = COMPLEX_RUNS.exec(text);
-  if (run === null) return simpleCount(text, 0, len);
+  let i = nextComplex(text, 0);
+  if (i === len) return simpleCount(text, 0, len);
   let total = 0;
   let pos = 0; // text before pos is counted
-  while (run !== null) {
-    let from = run.index > pos ? run.index - 1 : pos;
+  while (i < len) {
+    let end = runEnd(text, i);
+    let from = i > pos ? i - 1 : pos;
     if (from > pos && text.charCodeAt(from) === 0x0a && text.charCodeAt(from - 1) === 0x0d) from--;
-    let to = run.index + run[0].length + 1;
-    run = COMPLEX_RUNS.exec(text);
-    while (run !== null && run.index - 1 < to) {
-      to = run.index + run[0].length + 1;
-      run = COMPLEX_RUNS.exec(text);
+    let to = end + 1;
+    let next = nextComplex(text, end);
+    while (next < len && next - 1 < to) {
+      end = runEnd(text, next);
+      to = end + 1;
+      next = nextComplex(text, end);
     }
     if (to > len) to = len;
     if (to < len && text.charCodeAt(to - 1) === 0x0d && text.charCodeAt(to) === 0x0a) to++;
     const piece = text.slice(from, to);
     total += simpleCount(text, pos, from) + (pieceCount(piece) ?? segmentCount(piece));
     pos = to;
+    i = next;
   }
   return total + simpleCount(text, pos, len);
 }
