@@ -271,9 +271,27 @@ function chooseInDialog(conflicts: readonly Conflict[]): Promise<Record<string, 
 // Loading
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * The writer copies a sheet before replacing it (ExcelApi 1.10) and points names with formulas
+ * (1.7). The manifest does not require them, so the functions still load in older Excel; the pane
+ * says what is missing instead of failing half-way. True where Office cannot tell (outside Excel).
+ */
+function excelApiSupported(): boolean {
+  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  return !requirements || typeof requirements.isSetSupported !== "function" || requirements.isSetSupported("ExcelApi", "1.10");
+}
+
 async function runLoad(loads: CardLoad[], what: string): Promise<void> {
   if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to load the cards.");
+    return;
+  }
+  if (!excelApiSupported()) {
+    showMessage(
+      "error",
+      "This version of Excel cannot load the rate cards.",
+      "Loading needs Excel JavaScript API 1.10 (to keep a backup copy of a sheet before replacing it). Update Excel, or use Excel on the web. Nothing was written.",
+    );
     return;
   }
   clearMessages();

@@ -293,6 +293,25 @@ test("a good Order CSV loads the Order's rates beside the built-in ones when ask
   expect(snap.names.find((n) => n.name === "Kustomer_DataPricePerGB")!.formula).toBe("='Storage Prices'!$B$5");
 });
 
+test("an Excel without ExcelApi 1.10 is told so, and nothing is written", async () => {
+  const before = await snapshot();
+  const syncsBefore = await syncs();
+  // Office says which requirement sets the host supports (Office.context.requirements, absent
+  // outside a host); pretend an old Excel that answers no for ExcelApi 1.10.
+  await page.evaluate(() => {
+    (window as any).Office.context.requirements = {
+      isSetSupported: (name: string, version: string) => !(name === "ExcelApi" && version === "1.10"),
+    };
+  });
+  await page.getByRole("checkbox", { name: "Select all" }).check();
+  await page.locator("#load").click();
+  await page.locator("#message .message.error").waitFor();
+  await expect(page.locator("#message").textContent()).resolves.toContain("This version of Excel cannot load the rate cards.");
+  await expect(syncs()).resolves.toBe(syncsBefore);
+  expect(await snapshot()).toEqual(before);
+  await page.evaluate(() => delete (window as any).Office.context.requirements);
+});
+
 test("nothing left the machine; the page ran without errors", async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(artifacts, "taskpane-final.png"), fullPage: true });
