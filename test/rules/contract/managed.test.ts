@@ -5,7 +5,7 @@
  */
 import { epochDayFromYmd as d } from "../../../src/rules/core/serial";
 import { managedHours, managedLevel, managedService, managedTerm } from "../../../src/rules/contract/managed";
-import { thrown } from "./helpers";
+import { ruleError as thrown } from "../../helpers/rule-error";
 
 describe("MANAGEDHOURS", () => {
   test("Managed Services: Essential 8, Basic 16, Standard 40 hours a month", () => {

@@ -2,7 +2,7 @@
  * Data migration sizes (ps-terms §7) and CSV import files (Appendix A: at most 50,000 rows a file).
  */
 import { csvFiles, CSV_MAX_ROWS_PER_FILE, migrationSize } from "../../../src/rules/contract/migration";
-import { thrown } from "./helpers";
+import { ruleError as thrown } from "../../helpers/rule-error";
 
 describe("MIGRATIONSIZE", () => {
   test("Small up to 50,000; Medium 50,001 to 250,000; Large 250,001 to 500,000 (edges included)", () => {

@@ -13,7 +13,7 @@ import {
   psKickoffDeadline,
   psPackage,
 } from "../../../src/rules/contract/packages";
-import { thrown } from "./helpers";
+import { ruleError as thrown } from "../../helpers/rule-error";
 
 const ALL =
   "Onboarding - Self-Paced, Onboarding Essentials, Implementation - Basic, Implementation - Standard, Optimization Assessment, " +

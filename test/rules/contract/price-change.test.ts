@@ -5,7 +5,7 @@
  */
 import { epochDayFromYmd as d } from "../../../src/rules/core/serial";
 import { deactivationDate, priceEffective } from "../../../src/rules/contract/price-change";
-import { thrown } from "./helpers";
+import { ruleError as thrown } from "../../helpers/rule-error";
 
 describe("PRICEEFFECTIVE", () => {
   test("mid-month update: 15 Jan + 30 = 14 Feb, so 1 Mar", () => {

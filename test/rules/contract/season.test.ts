@@ -7,7 +7,7 @@
  */
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
 import { localEpochSecond, seasonWindow, timeZone } from "../../../src/rules/contract/season";
-import { thrown } from "./helpers";
+import { ruleError as thrown } from "../../helpers/rule-error";
 
 const d = epochDayFromYmd;
 /** Local wall-clock y-m-d h:m as local epoch seconds. */
