@@ -21,6 +21,10 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
+// Every fast-check property runs on one fixed seed (test/setup/fast-check-seed.ts); explore
+// others with `npm run properties -- --seed=random`.
+console.log(`fast-check seed: ${process.env.KUSTOMER_FC_SEED ?? "20261123 (fixed)"}`);
+
 const tmp = mkdtempSync(join(tmpdir(), "kustomer-jest-"));
 let passed = 0;
 let failed = 0;

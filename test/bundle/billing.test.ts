@@ -22,6 +22,16 @@ describe("PRORATE", () => {
     // 1 Jul to 31 Dec 2025 is 184 of 365 days.
     expect(b.call("PRORATE", 1200, JAN1, DEC31, JUL1, null)).toBe(220800 / 365);
   });
+  test("a one-day period from its first day is the whole amount on every basis (issue 10)", () => {
+    // =KUSTOMER.PRORATE(100, DATE(2025,1,30), DATE(2025,1,30), DATE(2025,1,30), "30/360"):
+    // DAYS360 sees 0 days in the period, but a change on the first day charges it all: 100.
+    const JAN30 = JAN31 - 1;
+    for (const basis of ["30/360", "actual/360", "actual", null]) {
+      expect(b.call("PRORATE", 100, JAN30, JAN30, JAN30, basis)).toBe(100);
+      expect(b.call("SEATCHARGE", 2, 50, JAN30, JAN30, JAN30, basis)).toBe(100);
+      expect(b.call("PLANCHANGE", 300, 400, JAN30, JAN30, JAN30, basis)).toBe(100);
+    }
+  });
   test("a time of day in a date serial is ignored", () => {
     expect(b.call("PRORATE", 310, JAN1 + 0.9, JAN31 + 0.1, JAN22 + 0.5, null)).toBe(100);
   });

@@ -86,12 +86,14 @@ export function prorationShare(p: ProrationPeriod, names: PeriodArgNames = DEFAU
     daysInPeriod = days360(periodStart, periodEnd + 1);
     daysCharged = periodEnd - effective + 1;
   }
-  if (daysInPeriod <= 0) {
+  // Decision (issue 10): from the period's first day the share is 1 on every basis, even where
+  // the basis counts no days in the period (a one-day period on the 30th or 31st on 30/360).
+  const whole = effective === periodStart || (daysInPeriod > 0 && daysCharged >= daysInPeriod);
+  if (!whole && daysInPeriod <= 0) {
     throw numError(
       `The period ${formatEpochDay(periodStart)} to ${formatEpochDay(periodEnd)} has no days on the ${basis} basis; use the actual basis.`,
     );
   }
-  const whole = effective === periodStart || daysCharged >= daysInPeriod;
   return {
     basis,
     daysInPeriod,

@@ -138,10 +138,17 @@ describe("errors", () => {
       "num: old_price must not be negative; got -1.",
     );
   });
-  test("a one-day period on the 30th has no 30/360 days: #NUM! suggesting the actual basis", () => {
-    // DAYS360(30 Jan, 31 Jan) = 0 (the 31st counts as the 30th).
-    expect(err(() => prorationShare(period("2025-01-30", "2025-01-30", "2025-01-30", "30/360")))).toBe(
-      "num: The period 2025-01-30 to 2025-01-30 has no days on the 30/360 basis; use the actual basis.",
-    );
+  test("from the period's first day the share is 1 on every basis, even a one-day period on the 30th (issue 10)", () => {
+    // DAYS360(30 Jan, 31 Jan) = 0: the 31st counts as the 30th, so 30/360 sees no days in the
+    // period 30 Jan to 30 Jan. Decision: effective = period_start charges the whole amount, so
+    // 100 x 1 = 100, as on 31 January (DAYS360(31 Jan, 1 Feb) = 1, 1/1).
+    for (const b of ["30/360", "actual/360", "actual"] as const) {
+      const s = prorationShare(period("2025-01-30", "2025-01-30", "2025-01-30", b));
+      expect([s.shareNumerator, s.shareDenominator]).toEqual([1, 1]);
+      expect(prorate(money(100), period("2025-01-30", "2025-01-30", "2025-01-30", b)).toString()).toBe("100");
+      expect(prorate(money(100), period("2025-01-31", "2025-01-31", "2025-01-31", b)).toString()).toBe("100");
+    }
+    // 30/360 counts 0 days in the period: shown as such in the working, the share still 1.
+    expect(prorationShare(period("2025-01-30", "2025-01-30", "2025-01-30", "30/360")).daysInPeriod).toBe(0);
   });
 });
