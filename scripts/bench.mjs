@@ -139,6 +139,45 @@ if (fn("TRANSLATEDWORDS")) {
   out.translatedwords_100k_ms = timeMs(() => fn("TRANSLATEDWORDS")(texts, null));
   ranged.push(["TRANSLATEDWORDS, 100k texts of 100 chars (60% ASCII)", out.translatedwords_100k_ms, 250]);
 }
+if (fn("TRANSLATEDWORDS")) {
+  // Issue 10.4: every script at ASCII speed. Texts of 100 code points drawn from each script's
+  // block (letters, vowel signs, viramas, digits) by a fixed linear congruential sequence.
+  let seed = 12345;
+  const draw = (lo, hi) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return lo + (seed % (hi - lo + 1));
+  };
+  const scriptTexts = (lo, hi) =>
+    Array.from({ length: 100000 }, () => {
+      let s = "";
+      for (let k = 0; k < 100; k++) s += String.fromCharCode(draw(lo, hi));
+      return [s];
+    });
+  out.translatedwords_thai_100k_ms = timeMs(() => fn("TRANSLATEDWORDS")(scriptTexts(0x0e01, 0x0e5b), null));
+  ranged.push(["TRANSLATEDWORDS, 100k Thai texts of 100 chars", out.translatedwords_thai_100k_ms, 250]);
+  out.translatedwords_devanagari_100k_ms = timeMs(() => fn("TRANSLATEDWORDS")(scriptTexts(0x0900, 0x097f), null));
+  ranged.push(["TRANSLATEDWORDS, 100k Devanagari texts of 100 chars", out.translatedwords_devanagari_100k_ms, 250]);
+  // One text of 2 MB (2,097,152 UTF-16 code units) of each hostile shape.
+  const MB2 = 2 * 1024 * 1024;
+  const fill = (unit) => unit.repeat(Math.ceil(MB2 / unit.length)).slice(0, MB2);
+  const worst = {
+    "lone surrogates": fill("\ud800"),
+    "reversed pairs": fill("\udc00\ud83d"),
+    "Hangul jamo L V T": fill("\u1100\u1161\u11a8"),
+    "Hangul jamo L only": fill("\u1100"),
+    "ZWJ chain": fill("\u{1F468}\u200d"),
+    "combining marks": "a" + fill("\u0301").slice(1),
+    "regional indicators": fill("\u{1F1EB}"),
+    "Devanagari conjunct chain": fill("\u0915\u094d"),
+    "Thai": fill("\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35"),
+  };
+  out.translatedwords_2mb_ms = {};
+  for (const [name, text] of Object.entries(worst)) {
+    const ms = timeMs(() => fn("TRANSLATEDWORDS")(text, null));
+    out.translatedwords_2mb_ms[name] = ms;
+    ranged.push([`TRANSLATEDWORDS, one 2 MB text: ${name}`, ms, 1000]);
+  }
+}
 if (fn("OUTAGEMINUTES")) {
   const JUN1 = 45809; // 2025-06-01
   const starts = [];

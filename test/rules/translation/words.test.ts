@@ -88,120 +88,102 @@ describe("characters as a reader counts them (grapheme clusters), or as Excel's 
   });
 });
 
-describe("the fast paths agree with the segmenter", () => {
+describe("scripts beyond Latin, counted without Intl.Segmenter", () => {
+  // Thai and Devanagari worked by hand from UAX #29 (GB9: no break before an Extend or
+  // SpacingMark; GB9c: no break inside a consonant + virama + consonant conjunct).
+  const THAI = "\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35"; // สวัสดี: ส | ว+ั | ส | ด+ี = 4
+  const HINDI = "\u0928\u092e\u0938\u094d\u0924\u0947"; // नमस्ते: न | म | स+्+त+े = 3
+  const intl = Intl as unknown as { Segmenter?: unknown };
+  const saved = intl.Segmenter;
+  afterEach(() => {
+    intl.Segmenter = saved;
+  });
+  test("Thai, Devanagari, jamo and emoji count the same with no Intl.Segmenter in the runtime", () => {
+    delete intl.Segmenter;
+    expect(graphemeCount(THAI)).toBe(4);
+    expect(graphemeCount(HINDI)).toBe(3);
+    expect(graphemeCount(HANGUL_JAMO)).toBe(1);
+    expect(graphemeCount(`Top ${THUMBS_UP_MEDIUM} ${FAMILY}`)).toBe(7);
+    // 4 + 3 = 7 characters -> 2 words.
+    expect(translatedWords([[THAI], [HINDI]])).toBe(2);
+  });
+  test("lone surrogates and reversed pairs are one character each", () => {
+    // A lone surrogate is a Control-class code point of its own (GB4/GB5); a low then a high
+    // surrogate is no pair: two characters. A high then a low is one code point, 1 character.
+    expect(graphemeCount("\ud800")).toBe(1);
+    expect(graphemeCount("\udc00\ud800")).toBe(2);
+    expect(graphemeCount("\ud800\udc00")).toBe(1);
+    // low, high+low, high: 3.
+    expect(graphemeCount("\udc00\ud800\udc00\ud800")).toBe(3);
+  });
+});
+
+describe("graphemeCount agrees with Intl.Segmenter on every script", () => {
+  // The reference: the runtime's own UAX #29 (ICU). Node 20 ships ICU 78 (Unicode 17), the
+  // version unicode-segmenter 0.17 follows, and the two agree on every case below. An older
+  // ICU (Unicode < 15.1) lacks rule GB9c (Devanagari conjuncts), which the current UAX #29
+  // has: where ICU is older the Indic cases are checked against GB9c as worked by hand above.
   // Intl.Segmenter is ES2022; the project's TypeScript lib is ES2020.
   const segmenter = new (Intl as any).Segmenter("en", { granularity: "grapheme" });
   const segments = (s: string) => [...(segmenter.segment(s) as Iterable<unknown>)].length;
+  const [major, minor] = (process.versions.unicode ?? "0.0").split(".").map(Number);
+  const icuHasGb9c = major > 15 || (major === 15 && minor >= 1);
 
-  test("plain ASCII and accented Latin-1 or CJK texts skip the segmenter", () => {
+  test("plain ASCII and Latin-1 texts take the fast path; anything from U+0300 on does not", () => {
     expect(isSimpleText("Return my order!")).toBe(true);
-    expect(isSimpleText("Caf\u00e9 \u00fcber 漢字")).toBe(true);
+    expect(isSimpleText("Caf\u00e9 \u00fcber")).toBe(true);
     expect(isSimpleText(`Caf${E_ACUTE}`)).toBe(false);
+    expect(isSimpleText("漢字")).toBe(false);
     expect(isSimpleText(THUMBS_UP_MEDIUM)).toBe(false);
   });
-  test("every BMP code unit the fast path accepts is one grapheme, alone, doubled and next to others", () => {
-    // A text the fast path accepts has one grapheme per code unit (CR LF aside, handled apart):
-    // checked for every such code unit c in "c c a c é c 漢 c", 32 code units to a segmenter call.
+  test("every code point of the BMP and the emoji and tag planes, alone and between neighbours", () => {
+    // Each code point c in "c c a c é c 漢 c", 32 code points to a comparison.
     const wrong: string[] = [];
-    for (let block = 0; block < 0x10000; block += 32) {
+    const blocks: number[] = [];
+    for (let b = 0; b < 0x10000; b += 32) blocks.push(b);
+    for (let b = 0x1f000; b < 0x1fc00; b += 32) blocks.push(b);
+    for (let b = 0xe0000; b < 0xe0200; b += 32) blocks.push(b);
+    for (const block of blocks) {
+      if (!icuHasGb9c && block >= 0x900 && block < 0xe00) continue; // Indic: see above
       let s = "";
       for (let u = block; u < block + 32; u++) {
-        const c = String.fromCharCode(u);
-        if (isSimpleText(c) && u !== 0x0d && u !== 0x0a) s += `${c}${c}a${c}\u00e9${c}漢${c}`;
+        const c = String.fromCodePoint(u);
+        s += `${c}${c}a${c}\u00e9${c}漢${c}`;
       }
-      if (!isSimpleText(s) || segments(s) !== s.length) wrong.push(block.toString(16));
+      if (graphemeCount(s) !== segments(s)) wrong.push(block.toString(16));
     }
     expect(wrong).toEqual([]);
   });
-  test("texts mixing simple and complex pieces count as the segmenter counts the whole text", () => {
-    // Pieces that join their neighbours in every way UAX #29 allows: marks after a letter, a
-    // virama between consonants, ZWJ between pictographs (BMP ones too), regional indicators,
-    // Hangul jamo around a syllable, Prepend, CR LF at every edge.
-    const pieces = [
-      "a",
-      "e",
-      " ",
-      "\r",
-      "\n",
-      "\r\n",
-      "\u00e9",
-      "漢",
-      "\u0301",
-      "\u0302",
-      THUMBS_UP_MEDIUM,
-      "\u{1F3FD}",
-      "\u{1F1EB}",
-      "\u{1F1F7}",
-      "\u200d",
-      "\u263a",
-      "\ufe0f",
-      "\u0915",
-      "\u094d",
-      "\u0937",
-      "\u1112",
-      "\u1161",
-      "\u11ab",
-      "\ud55c",
-      "\u0600",
-      "\u0e01",
-      "\u0e33",
-      "\ud83d",
-      FAMILY,
-      CJK_EXT_B,
-    ];
+  test("random texts mixing Thai, Devanagari, jamo, emoji sequences, flags, keycaps and surrogates", () => {
+    const range = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((c) => String.fromCodePoint(c));
+    const piece = fc.oneof(
+      range(0x20, 0x7e), // ASCII
+      fc.constantFrom("\r", "\n", "\r\n", "\t", "\u00ad"), // CR LF, controls
+      range(0x0e00, 0x0e7f), // Thai (SARA AM, marks)
+      ...(icuHasGb9c ? [range(0x0900, 0x097f), fc.constantFrom("\u0915\u094d\u0937", "\u0915\u094d\u200d\u0937")] : []), // Devanagari, conjuncts
+      range(0x1100, 0x11ff), // Hangul jamo L, V, T
+      range(0xa960, 0xa97f),
+      range(0xd7b0, 0xd7ff),
+      range(0xac00, 0xd7a3), // Hangul syllables LV, LVT
+      range(0xd800, 0xdfff), // lone surrogates, and reversed pairs where a low follows a high
+      range(0x0300, 0x036f), // combining marks
+      range(0x0600, 0x0605), // Prepend
+      range(0x1f1e6, 0x1f1ff), // regional indicators (flags)
+      range(0x1f300, 0x1faff), // pictographs
+      range(0x1f3fb, 0x1f3ff), // skin tones
+      fc.constantFrom("\u200d", "\u200c", "\ufe0f", "\ufe0e", "\u20e3", "#\ufe0f\u20e3", "1\u20e3"), // ZWJ, ZWNJ, selectors, keycaps
+      fc.constantFrom(FAMILY, THUMBS_UP_MEDIUM, FLAG_FR, "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "\u2764\ufe0f"),
+      range(0xe0020, 0xe007f), // tags
+    );
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
         const s = parts.join("");
-        expect(graphemeCount(s)).toBe(segments(s));
+        expect({ s, n: graphemeCount(s) }).toEqual({ s, n: segments(s) });
       }),
-      { numRuns: 3000 },
+      { numRuns: 20000 },
     );
   });
-  test("the whitelisted fast path (emoji, flags, keycaps, tags, combining accents) counts as the segmenter", () => {
-    // Code points the fast path classifies itself, and their neighbours that it must not join:
-    // controls (tab, soft hyphen) before an extender, ZWJ after a non-pictograph, odd runs of
-    // regional indicators, tag sequences (subdivision flags), keycaps, text/emoji selectors.
-    const pieces = [
-      "a",
-      "#",
-      "1",
-      "\t",
-      "\u00ad",
-      "\r",
-      "\n",
-      "\u0300",
-      "\u0301",
-      "\u1dc0",
-      "\u20e3",
-      "\ufe0e",
-      "\ufe0f",
-      "\u200d",
-      "\u2764",
-      "\u00a9",
-      "\u{1F468}",
-      "\u{1F469}",
-      "\u{1F9D1}",
-      "\u{1F3FB}",
-      "\u{1F3FF}",
-      "\u{1F3F4}",
-      "\u{E0067}",
-      "\u{E0062}",
-      "\u{E007F}",
-      "\u{1F1FA}",
-      "\u{1F1F8}",
-      "\u{1F1EF}",
-      "\u0915",
-      "\u094d",
-    ];
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 20 }), (parts) => {
-        const s = parts.join("");
-        expect(graphemeCount(s)).toBe(segments(s));
-      }),
-      { numRuns: 5000 },
-    );
-  });
-  test("graphemeCount matches the segmenter on the grapheme cases", () => {
+  test("the grapheme cases", () => {
     for (const s of [THUMBS_UP_MEDIUM, E_ACUTE, FLAG_FR, FAMILY, HANGUL_JAMO, CJK_EXT_B, "a\r\nb", "\r\n\r\n", "x\u0301\u0302y"]) {
       expect({ s, n: graphemeCount(s) }).toEqual({ s, n: segments(s) });
     }
