@@ -3,7 +3,7 @@
  * levels): case, spaces, dashes and punctuation ignored; maps built once at module load.
  */
 import { describe, Msg, valueError } from "../core/errors";
-import { isBlank } from "../core/args";
+import { cellValue, isBlank } from "../core/args";
 
 /**
  * Lookup key of a name: case, spaces, dashes and punctuation ignored, so "implementation basic",
@@ -30,7 +30,8 @@ export function buildNameMap<T>(entries: ReadonlyArray<{ readonly names: readonl
 }
 
 /** Looks a name up in a map built by {@link buildNameMap}; unknown or blank is #VALUE! listing `known`. */
-export function lookupName<T>(v: unknown, arg: string, map: ReadonlyMap<string, T>, known: readonly string[]): T {
+export function lookupName<T>(value: unknown, arg: string, map: ReadonlyMap<string, T>, known: readonly string[]): T {
+  const v = cellValue(value, arg);
   if (isBlank(v)) throw valueError(Msg.required(arg, `one of: ${known.join(", ")}`));
   if (typeof v !== "string") throw valueError(Msg.unknownName(arg, describe(v), known));
   const found = map.get(nameKey(v));

@@ -11,8 +11,8 @@
  * host's zone). A fixed offset such as "+05:30" or "UTC-4" is also accepted, read here the same
  * way on every host.
  */
-import { describe, numError, valueError } from "../core/errors";
-import { isBlank } from "../core/args";
+import { describe, numError, quote, valueError } from "../core/errors";
+import { cellValue, isBlank } from "../core/args";
 import { epochDayFromYmd, formatEpochDay, SECONDS_PER_DAY } from "../core/serial";
 
 /** A time zone: an IANA zone read through Intl, or a fixed offset from UTC in seconds. */
@@ -21,12 +21,15 @@ export type TimeZone =
   | { readonly kind: "offset"; readonly name: string; readonly offsetSeconds: number };
 
 const OFFSET = /^(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i;
+/** Longer than any IANA zone name (the longest is 32 characters) or offset: refused before Intl reads it. */
+const MAX_ZONE_LENGTH = 64;
 const ZONES = new Map<string, TimeZone>();
 const UTC: TimeZone = { kind: "offset", name: "UTC", offsetSeconds: 0 };
 const EXPECTED = "an IANA time zone such as America/New_York, Europe/London, Asia/Kolkata or UTC, or an offset such as -05:00";
 
 /** Reads the time_zone argument: blank is UTC. An unknown zone is #VALUE!. */
-export function timeZone(v: unknown, arg = "time_zone"): TimeZone {
+export function timeZone(value: unknown, arg = "time_zone"): TimeZone {
+  const v = cellValue(value, arg);
   if (isBlank(v)) return UTC;
   if (typeof v !== "string") throw valueError(`${arg} must be ${EXPECTED}; got ${describe(v)}.`);
   const text = v.trim();
@@ -38,10 +41,11 @@ export function timeZone(v: unknown, arg = "time_zone"): TimeZone {
   if (m) {
     const hours = Number(m[2]);
     const minutes = m[3] === undefined ? 0 : Number(m[3]);
-    if (hours > 23 || minutes > 59) throw valueError(`${arg} "${text}" is not a valid offset; expected -23:59 to +23:59.`);
+    if (hours > 23 || minutes > 59) throw valueError(`${arg} ${quote(text)} is not a valid offset; expected -23:59 to +23:59.`);
     const sign = m[1] === "-" ? -1 : 1;
     zone = { kind: "offset", name: text, offsetSeconds: sign * (hours * 3600 + minutes * 60) };
   } else {
+    if (text.length > MAX_ZONE_LENGTH) throw valueError(`${arg} ${quote(text)} is not a known time zone; expected ${EXPECTED}.`);
     let format: Intl.DateTimeFormat;
     try {
       format = new Intl.DateTimeFormat("en-US", {
@@ -55,7 +59,7 @@ export function timeZone(v: unknown, arg = "time_zone"): TimeZone {
         second: "numeric",
       });
     } catch {
-      throw valueError(`${arg} "${text}" is not a known time zone; expected ${EXPECTED}.`);
+      throw valueError(`${arg} ${quote(text)} is not a known time zone; expected ${EXPECTED}.`);
     }
     zone = { kind: "iana", name: format.resolvedOptions().timeZone, format };
   }

@@ -3,10 +3,14 @@
  *
  * Excel hands a custom function: numbers (dates are serial numbers), text, booleans, `null`
  * for an omitted argument, and 2-D arrays (rows of cells) for ranges, where a blank cell may
- * arrive as `null` or `""`. These helpers turn those into rule inputs or throw a
+ * arrive as `null` or `""`. Where the metadata allows custom data, Excel data types arrive too
+ * (see {@link cellValue}). These helpers turn those into rule inputs or throw a
  * {@link RuleError} whose message names the argument.
+ *
+ * Every parser here is linear in its input: no regex has two ways to match the same text (no
+ * `\s*x?\s*`), so a 32,767-character cell costs microseconds, never a backtracking storm.
  */
-import { describe, Msg, numError, valueError } from "./errors";
+import { clip, describe, Msg, naError, numError, type RuleError, valueError } from "./errors";
 import {
   type DateSystem,
   epochDayFromSerial,
@@ -20,14 +24,76 @@ import {
 /** A cell as Excel passes it. */
 export type Cell = number | string | boolean | null | undefined;
 
+// Read once: in sandboxed hosts (and the bundle tests' vm) every global read is slow, and
+// toRange runs once per row of ranges of 100k rows.
+const isArray = Array.isArray;
+
+/** An Excel error value as a data type names it (Office.js ErrorCellValueType) -> the error Excel shows. */
+const ERROR_NAMES: ReadonlyMap<string, string> = new Map([
+  ["Div0", "#DIV/0!"],
+  ["NotAvailable", "#N/A"],
+  ["Name", "#NAME?"],
+  ["Null", "#NULL!"],
+  ["Num", "#NUM!"],
+  ["Ref", "#REF!"],
+  ["Value", "#VALUE!"],
+  ["Spill", "#SPILL!"],
+  ["Calc", "#CALC!"],
+  ["Busy", "#BUSY!"],
+  ["Blocked", "#BLOCKED!"],
+  ["Connect", "#CONNECT!"],
+  ["Field", "#FIELD!"],
+  ["GettingData", "#GETTING_DATA"],
+  ["Python", "#PYTHON!"],
+  ["Unknown", "#UNKNOWN!"],
+]);
+
+/** The RuleError for an Excel error value passed as an argument: #N/A and #NUM! keep their kind, any other is #VALUE!. */
+function errorArgument(o: { errorType?: unknown; basicValue?: unknown }, arg: string): RuleError {
+  const errorType = typeof o.errorType === "string" ? o.errorType : "";
+  const shown = ERROR_NAMES.get(errorType) ?? (typeof o.basicValue === "string" ? clip(o.basicValue) : "an error");
+  const message = `${arg} holds the error ${shown}.`;
+  return errorType === "NotAvailable" ? naError(message) : errorType === "Num" ? numError(message) : valueError(message);
+}
+
+/**
+ * The plain value of a cell that may be an Excel data type (Office.js CellValue JSON, which
+ * custom functions receive when the metadata allows custom data): a formatted number or a
+ * Double is its `basicValue` number, a String its text, a Boolean its truth value, Empty is
+ * blank; an Error value is thrown as that error naming `arg`. Any other data type (an entity,
+ * an image, a linked entity) has no plain value: it is returned as it is, and the caller's
+ * message names its type ({@link describe}). Anything that is not an object is returned as is.
+ */
+export function cellValue(v: unknown, arg: string): unknown {
+  if (typeof v !== "object" || v === null || isArray(v)) return v;
+  const o = v as { type?: unknown; basicValue?: unknown; errorType?: unknown };
+  switch (o.type) {
+    case "Double":
+    case "FormattedNumber":
+      return typeof o.basicValue === "number" ? o.basicValue : v;
+    case "String":
+      return typeof o.basicValue === "string" ? o.basicValue : v;
+    case "Boolean":
+      return typeof o.basicValue === "boolean" ? o.basicValue : v;
+    case "Empty":
+      return null;
+    case "Error":
+      throw errorArgument(o, arg);
+    default:
+      return v;
+  }
+}
+
 /** Blank: omitted, an empty cell, or empty text. */
 export function isBlank(v: unknown): v is null | undefined | "" {
   return v === null || v === undefined || v === "";
 }
 
 // Text Excel would read as a number: optional sign and currency sign, thousands commas,
-// decimals, exponent, a trailing percent sign.
-const NUMERIC_TEXT = /^([+-])?\s*\$?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*(%)?$/;
+// decimals, exponent, a trailing percent sign. No ambiguous repetition: the spaces after the
+// sign are one run, then an optional "$" with its own run (the old `\s*\$?\s*` could split one
+// run of spaces two ways at every length, and took 0.7 s on a 32,767-character "-   ...   x").
+const NUMERIC_TEXT = /^([+-])?\s*(?:\$\s*)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?\s*(%)?$/;
 
 /** Parses text as Excel would read a typed number; returns a plain decimal string or undefined. */
 export function numericText(text: string): string | undefined {
@@ -48,7 +114,8 @@ export interface NumberOptions {
 }
 
 /** A finite number from a number or numeric text. Booleans are refused: TRUE is not an amount. */
-export function toNumber(v: unknown, arg: string, opts: NumberOptions = {}): number {
+export function toNumber(value: unknown, arg: string, opts: NumberOptions = {}): number {
+  const v = cellValue(value, arg);
   if (isBlank(v)) {
     if (opts.default !== undefined) return opts.default;
     throw valueError(Msg.required(arg, opts.expected ?? "a number"));
@@ -77,7 +144,8 @@ export function toInteger(v: unknown, arg: string, opts: NumberOptions = {}): nu
 }
 
 /** A boolean from TRUE/FALSE, a number (0 is FALSE) or the text "TRUE"/"FALSE". */
-export function toBoolean(v: unknown, arg: string, fallback: boolean): boolean {
+export function toBoolean(value: unknown, arg: string, fallback: boolean): boolean {
+  const v = cellValue(value, arg);
   if (isBlank(v)) return fallback;
   if (typeof v === "boolean") return v;
   if (typeof v === "number" && Number.isFinite(v)) return v !== 0;
@@ -90,7 +158,8 @@ export function toBoolean(v: unknown, arg: string, fallback: boolean): boolean {
 }
 
 /** Text; numbers are taken as their text (a cell formatted as a number still names something). */
-export function toText(v: unknown, arg: string, expected = "text"): string {
+export function toText(value: unknown, arg: string, expected = "text"): string {
+  const v = cellValue(value, arg);
   if (isBlank(v)) throw valueError(Msg.required(arg, expected));
   if (typeof v === "string") return v;
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
@@ -128,7 +197,7 @@ function parseIsoText(text: string, arg: string): { day: number; seconds: number
 }
 
 function checkEpochDay(day: number, system: DateSystem, arg: string, shown: string): number {
-  if (day < firstEpochDay(system) || day > EPOCH_DAY_9999_12_31) throw numError(Msg.dateOutOfRange(arg, shown));
+  if (day < firstEpochDay(system) || day > EPOCH_DAY_9999_12_31) throw numError(Msg.dateOutOfRange(arg, shown, system));
   return day;
 }
 
@@ -136,11 +205,12 @@ function checkEpochDay(day: number, system: DateSystem, arg: string, shown: stri
  * A calendar day (epoch day) from a serial or ISO text; any time of day is ignored, as the
  * rules that count days ignore it.
  */
-export function toDate(v: unknown, arg: string, system: DateSystem): number {
+export function toDate(value: unknown, arg: string, system: DateSystem): number {
+  const v = cellValue(value, arg);
   if (isBlank(v)) throw valueError(Msg.required(arg, "a date"));
   if (typeof v === "number") {
     if (Number.isNaN(v)) throw valueError(Msg.notDate(arg, "NaN"));
-    if (!Number.isFinite(v)) throw numError(Msg.dateOutOfRange(arg, String(v)));
+    if (!Number.isFinite(v)) throw numError(Msg.dateOutOfRange(arg, String(v), system));
     return epochDayFromSerial(Math.floor(v), system, arg);
   }
   if (typeof v === "string") {
@@ -153,11 +223,12 @@ export function toDate(v: unknown, arg: string, system: DateSystem): number {
 }
 
 /** A date-time as epoch seconds, the time of day taken to the nearest second. */
-export function toDateTime(v: unknown, arg: string, system: DateSystem): EpochSecond {
+export function toDateTime(value: unknown, arg: string, system: DateSystem): EpochSecond {
+  const v = cellValue(value, arg);
   if (isBlank(v)) throw valueError(Msg.required(arg, "a date-time"));
   if (typeof v === "number") {
     if (Number.isNaN(v)) throw valueError(Msg.notDate(arg, "NaN"));
-    if (!Number.isFinite(v)) throw numError(Msg.dateOutOfRange(arg, String(v)));
+    if (!Number.isFinite(v)) throw numError(Msg.dateOutOfRange(arg, String(v), system));
     const whole = Math.floor(v);
     const day = epochDayFromSerial(whole, system, arg);
     // The fraction is the time of day; rounding to the second may carry into the next day.
@@ -175,22 +246,32 @@ export function toDateTime(v: unknown, arg: string, system: DateSystem): EpochSe
   throw valueError(Msg.notDate(arg, describe(v)));
 }
 
-// Read once: in sandboxed hosts (and the bundle tests' vm) every global read is slow, and
-// toRange runs once per row of ranges of 100k rows.
-const isArray = Array.isArray;
+/** A row with any data-type cell replaced by its plain value ({@link cellValue}); the row itself when it has none. */
+function plainRow(row: unknown[], arg: string, r: number): Cell[] {
+  for (let c = 0; c < row.length; c++) {
+    const x = row[c];
+    if (typeof x === "object" && x !== null) {
+      const out = row.slice();
+      for (let k = c; k < row.length; k++) out[k] = cellValue(row[k], `${arg} (row ${r + 1}, column ${k + 1})`);
+      return out as Cell[];
+    }
+  }
+  return row as Cell[];
+}
 
 /**
  * A range as a 2-D array of cells: a single value is a 1x1 range, a flat array one row, a row
- * that is not an array one cell.
+ * that is not an array one cell. Data-type cells become their plain values ({@link cellValue});
+ * `arg` names the range in the message of an error value inside it.
  */
-export function toRange(v: unknown): Cell[][] {
-  if (!isArray(v)) return [[v as Cell]];
+export function toRange(v: unknown, arg = "the range"): Cell[][] {
+  if (!isArray(v)) return [[cellValue(v, arg) as Cell]];
   if (v.length === 0) return [];
-  if (!isArray(v[0])) return [v as Cell[]];
+  if (!isArray(v[0])) return [plainRow(v, arg, 0)];
   const out: Cell[][] = new Array(v.length);
   for (let i = 0; i < v.length; i++) {
     const row: unknown = v[i];
-    out[i] = isArray(row) ? (row as Cell[]) : [row as Cell];
+    out[i] = isArray(row) ? plainRow(row, arg, i) : [cellValue(row, `${arg} (row ${i + 1}, column 1)`) as Cell];
   }
   return out;
 }
@@ -218,21 +299,27 @@ export function* cellsOf(range: Cell[][]): Generator<{ value: Cell; row: number;
 export function toDateList(v: unknown, arg: string, system: DateSystem): number[] {
   if (isBlank(v)) return [];
   const out: number[] = [];
-  for (const { value, row, col } of cellsOf(toRange(v))) {
+  for (const { value, row, col } of cellsOf(toRange(v, arg))) {
     if (isBlank(value)) continue;
     out.push(toDate(value, `${arg} (row ${row}, column ${col})`, system));
   }
   return out;
 }
 
-/** Normalises a name for lookup: case-insensitive, spaces and dashes collapsed. */
+/**
+ * Normalises a name for lookup: case-insensitive, spaces and dashes collapsed ("a  -b" is
+ * "a - b"). Linear: whitespace runs are collapsed to one space first, so the spaces around a
+ * dash are at most one each (the old `\s*-\s*` rescanned every run of spaces from each of
+ * its positions: quadratic on a long run).
+ */
 export function normalizeName(s: string): string {
   return s
     .trim()
     .toLowerCase()
     .replace(/[\u2010-\u2015]/g, "-")
-    .replace(/\s*-\s*/g, " - ")
-    .replace(/\s+/g, " ");
+    .replace(/\s+/g, " ")
+    .replace(/ ?- ?/g, " - ")
+    .replace(/ {2,}/g, " ");
 }
 
 /** Each table of choices gets its lookup map once: exact names and normalised names to the choice. */
@@ -257,11 +344,12 @@ const knownNames = (choices: ReadonlyArray<{ readonly names: readonly string[] }
  * `fallback` when there is one. An unknown name is #VALUE! listing the known ones.
  */
 export function toChoice<T>(
-  v: unknown,
+  value: unknown,
   arg: string,
   choices: ReadonlyArray<{ readonly names: readonly string[]; readonly value: T }>,
   fallback?: T,
 ): T {
+  const v = cellValue(value, arg);
   if (isBlank(v)) {
     if (fallback !== undefined) return fallback;
     throw valueError(Msg.required(arg, `one of: ${knownNames(choices).join(", ")}`));

@@ -30,34 +30,69 @@ export function naError(message: string): RuleError {
   return new RuleError("na", message);
 }
 
-/** Message builders: `arg` is the argument name as Excel shows it (snake_case). */
+/**
+ * Message builders: `arg` is the argument name as Excel shows it (snake_case); every `got` is
+ * shortened by {@link clip}, so a message quotes at most {@link QUOTE_MAX} characters of input.
+ */
 export const Msg = {
   required: (arg: string, expected: string) => `${arg} is required: expected ${expected}.`,
-  notNumber: (arg: string, got: string) => `${arg} must be a number; got ${got}.`,
+  notNumber: (arg: string, got: string) => `${arg} must be a number; got ${clip(got)}.`,
   notFinite: (arg: string) => `${arg} must be a finite number.`,
   notInteger: (arg: string, got: number) => `${arg} must be a whole number; got ${got}.`,
-  notBoolean: (arg: string, got: string) => `${arg} must be TRUE or FALSE; got ${got}.`,
-  notText: (arg: string, got: string) => `${arg} must be text; got ${got}.`,
-  notDate: (arg: string, got: string) => `${arg} must be a date (an Excel date serial or ISO text such as 2025-01-31); got ${got}.`,
-  negative: (arg: string, got: string) => `${arg} must not be negative; got ${got}.`,
-  atLeast: (arg: string, min: string, got: string) => `${arg} must be at least ${min}; got ${got}.`,
-  atMost: (arg: string, max: string, got: string) => `${arg} must be at most ${max}; got ${got}.`,
-  between: (arg: string, min: string, max: string, got: string) => `${arg} must be between ${min} and ${max}; got ${got}.`,
-  unknownName: (arg: string, got: string, known: readonly string[]) =>
-    `${arg} "${got}" is not known; expected one of: ${known.join(", ")}.`,
-  dateOutOfRange: (arg: string, got: string) => `${arg} is outside Excel's calendar (1900-01-01 to 9999-12-31); got ${got}.`,
+  notBoolean: (arg: string, got: string) => `${arg} must be TRUE or FALSE; got ${clip(got)}.`,
+  notText: (arg: string, got: string) => `${arg} must be text; got ${clip(got)}.`,
+  notDate: (arg: string, got: string) => `${arg} must be a date (an Excel date serial or ISO text such as 2025-01-31); got ${clip(got)}.`,
+  negative: (arg: string, got: string) => `${arg} must not be negative; got ${clip(got)}.`,
+  atLeast: (arg: string, min: string, got: string) => `${arg} must be at least ${min}; got ${clip(got)}.`,
+  atMost: (arg: string, max: string, got: string) => `${arg} must be at most ${max}; got ${clip(got)}.`,
+  between: (arg: string, min: string, max: string, got: string) => `${arg} must be between ${min} and ${max}; got ${clip(got)}.`,
+  /** `got` is the name as typed (quoted here, shortened to {@link QUOTE_MAX}) or a {@link describe}d non-text value. */
+  unknownName: (arg: string, got: string, known: readonly string[]) => `${arg} ${quote(got)} is not known; expected one of: ${known.join(", ")}.`,
+  /** The calendar's first day depends on the workbook's date system (1900-01-01, or 1904-01-01 in a 1904 workbook). */
+  dateOutOfRange: (arg: string, got: string, system: "1900" | "1904" = "1900") =>
+    `${arg} is outside Excel's calendar (${system === "1904" ? "1904-01-01" : "1900-01-01"} to 9999-12-31); got ${clip(got)}.`,
   phantomLeapDay: (arg: string) => `${arg} is serial 60, Excel's 1900-02-29, a day that never existed; use 1900-02-28 or 1900-03-01.`,
   notRange: (arg: string) => `${arg} must be a cell or a range.`,
   shapeMismatch: (a: string, b: string, shapeA: string, shapeB: string) =>
     `${a} and ${b} must be ranges of the same shape; got ${shapeA} and ${shapeB}.`,
 } as const;
 
-/** Describes a received argument for an error message: `"abc"` (text), `TRUE`, `1.5`, `an empty cell`. */
+/** At most this many characters of what the user typed appear in a message (Excel cells hold 32,767). */
+export const QUOTE_MAX = 60;
+
+/** The first 57 code units of a long input (never half a surrogate pair). */
+function head(text: string): string {
+  let end = QUOTE_MAX - 3;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end);
+}
+
+/** User input, unquoted, for a message: itself up to {@link QUOTE_MAX} code units, else its head, "..." and its length. */
+export function clip(text: string): string {
+  return text.length <= QUOTE_MAX ? text : `${head(text)}... (${text.length} characters)`;
+}
+
+/** User input quoted for a message: `"abc"`, or `"abc..." (32767 characters)`. The one place that quotes input. */
+export function quote(text: string): string {
+  return text.length <= QUOTE_MAX ? `"${text}"` : `"${head(text)}..." (${text.length} characters)`;
+}
+
+/** Describes a received argument for an error message: `"abc"` (text), `TRUE`, `1.5`, `an empty cell`, `a date`. */
 export function describe(v: unknown): string {
   if (v === null || v === undefined) return "an empty cell";
-  if (typeof v === "string") return v === "" ? "empty text" : `"${v.length > 40 ? v.slice(0, 37) + "..." : v}"`;
+  if (typeof v === "string") return v === "" ? "empty text" : quote(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   if (typeof v === "number") return Number.isNaN(v) ? "NaN" : String(v);
   if (Array.isArray(v)) return "a range";
+  if (typeof v === "object") {
+    // An Excel data type (Office.js CellValue JSON) that coercion could not read as a plain value.
+    const { type, text } = v as { type?: unknown; text?: unknown };
+    if (typeof type === "string") {
+      const name = `${/^[AEIOU]/.test(type) ? "an" : "a"} ${clip(type)} data type`;
+      return typeof text === "string" && text !== "" ? `${name} (${quote(text)})` : name;
+    }
+    return "an object";
+  }
   return typeof v;
 }

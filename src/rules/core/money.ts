@@ -6,7 +6,7 @@
  * a division cannot be exact), so the global Decimal settings of any other code are untouched.
  */
 import Decimal from "decimal.js";
-import { isBlank, numericText } from "./args";
+import { cellValue, isBlank, numericText } from "./args";
 import { describe, Msg, numError, valueError } from "./errors";
 
 export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
@@ -26,7 +26,8 @@ export interface MoneyOptions {
  * An exact decimal from an Excel number (its shortest round-trip text: 0.1 is exactly 0.1) or
  * from numeric text (read digit for digit, so "0.0005" is exact whatever a double would hold).
  */
-export function toMoney(v: unknown, arg: string, opts: MoneyOptions = {}): Money {
+export function toMoney(value: unknown, arg: string, opts: MoneyOptions = {}): Money {
+  const v = cellValue(value, arg);
   let d: Money;
   if (isBlank(v)) {
     if (opts.default !== undefined) return opts.default;

@@ -88,7 +88,7 @@ export function epochDayFromSerial(serial: number, system: DateSystem, arg: stri
     epochDay = serial < PHANTOM ? serial - SERIAL_1970_1900 + 1 : serial - SERIAL_1970_1900;
   }
   if (!(epochDay >= firstEpochDay(system) && epochDay <= EPOCH_DAY_9999_12_31)) {
-    throw numError(Msg.dateOutOfRange(arg, String(serial)));
+    throw numError(Msg.dateOutOfRange(arg, String(serial), system));
   }
   return epochDay;
 }
@@ -96,7 +96,7 @@ export function epochDayFromSerial(serial: number, system: DateSystem, arg: stri
 /** The whole serial of an epoch day. Throws #NUM! when the day is outside Excel's calendar. */
 export function serialFromEpochDay(epochDay: number, system: DateSystem, what = "the result"): number {
   if (epochDay < firstEpochDay(system) || epochDay > EPOCH_DAY_9999_12_31) {
-    throw numError(Msg.dateOutOfRange(what, formatEpochDay(epochDay)));
+    throw numError(Msg.dateOutOfRange(what, formatEpochDay(epochDay), system));
   }
   if (system === "1904") return epochDay + SERIAL_1970_1904;
   const serial = epochDay + SERIAL_1970_1900;

@@ -17,7 +17,7 @@
  * - the working lists one row per record type, in the order the types first appear; a type
  *   given on several rows (or under two names, such as Event and Audit Log) is one row.
  */
-import { type Cell, assertSameShape, isBlank, normalizeName } from "../core/args";
+import { type Cell, assertSameShape, cellValue, isBlank, normalizeName } from "../core/args";
 import { describe, Msg, valueError } from "../core/errors";
 import { Money, type Money as MoneyT } from "../core/money";
 import type { DecimalText } from "../rates/documents";
@@ -68,7 +68,8 @@ const BY_KEY: ReadonlyMap<string, RecordType> = (() => {
 })();
 
 /** The record type named `name` (any case, any alias), or #VALUE! listing the known types. */
-export function recordType(name: unknown, arg = "record_type"): RecordType {
+export function recordType(value: unknown, arg = "record_type"): RecordType {
+  const name = cellValue(value, arg);
   if (isBlank(name)) throw valueError(Msg.required(arg, `a record type (one of: ${RECORD_TYPE_NAMES.join(", ")})`));
   if (typeof name !== "string" && typeof name !== "number") throw valueError(Msg.unknownName(arg, describe(name), RECORD_TYPE_NAMES));
   const t = BY_KEY.get(recordTypeKey(String(name)));

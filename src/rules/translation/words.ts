@@ -14,6 +14,7 @@
  * TRUE/FALSE and anything else that is not text or a number is #VALUE!: a text to translate is
  * never a truth value, so such a cell is a mistake in the range.
  */
+import { cellValue } from "../core/args";
 import { describe, Msg, numError, valueError } from "../core/errors";
 import { Money, type Money as MoneyT } from "../core/money";
 import { TRANSLATION_PRICE } from "../rates/translation";
@@ -35,7 +36,10 @@ export function wordsInText(text: string, countAs: CountAs = "characters"): numb
   return ceil(characterCount(text, countAs) / CHARACTERS_PER_WORD);
 }
 
-function cellWords(v: unknown, countAs: CountAs, arg: string, row: number, col: number): number {
+function cellWords(value: unknown, countAs: CountAs, arg: string, row: number, col: number): number {
+  if (typeof value === "string") return value === "" ? 0 : wordsInText(value, countAs);
+  // A data type (a formatted number, a String value) counts as its plain value.
+  const v = typeof value === "object" && value !== null ? cellValue(value, `${arg} (row ${row}, column ${col})`) : value;
   if (typeof v === "string") return v === "" ? 0 : wordsInText(v, countAs);
   if (v === null || v === undefined) return 0;
   if (typeof v === "number") {
