@@ -28,29 +28,75 @@ export function toCustomFunctionsError(e: unknown, fn: string): CustomFunctions.
 }
 
 /**
+ * Thrown by {@link workbookDateSystem} while the workbook's date system is being detected; caught
+ * by {@link excel}, which then waits for the detection and runs the function again.
+ */
+const DETECTING: unique symbol = Symbol("KUSTOMER: date system detection under way");
+
+let dateSystem: DateSystem = "1900";
+/** Settles when the detection started by {@link awaitWorkbookDateSystem} is over; undefined once it is. */
+let detecting: Promise<DateSystem> | undefined;
+
+/**
  * Runs a rule for the function `fn` (its Excel name, for internal-error messages). A rule
  * error is thrown as a `CustomFunctions.Error`; nothing else escapes.
+ *
+ * While the workbook's date system is still being detected, a function that reads it (through
+ * {@link workbookDateSystem}) returns a Promise instead, which settles with its result (or
+ * rejects with its `CustomFunctions.Error`) once the detection is over. Excel's runtime takes a
+ * Promise from any custom function (it checks each result for `then`), and the metadata is the
+ * same (the generator reads `Promise<number>` as result type "number"). Excel shows #BUSY!
+ * meanwhile, never a 1900-system result in a 1904 workbook. Once detected, every call returns
+ * synchronously, as before, and functions that take no date never wait. The declared type
+ * stays `T`, so the adapters' signatures do not change: only this start-up window returns a
+ * Promise.
  */
 export function excel<T>(fn: string, body: () => T): T {
   try {
     return body();
   } catch (e) {
+    if (e === DETECTING && detecting !== undefined) return detecting.then(() => excel(fn, body)) as unknown as T;
     throw toCustomFunctionsError(e, fn);
   }
 }
 
-let dateSystem: DateSystem = "1900";
-
 /**
- * The workbook's date system. 1900 unless the runtime found the workbook uses 1904 (see
- * `detectDateSystem` in ./runtime).
+ * The workbook's date system: 1900 unless the runtime found the workbook uses 1904 (see
+ * `detectDateSystem` in ./runtime). Called inside {@link excel}'s body only: while the
+ * detection is under way it throws a signal that makes the call wait for it.
  */
 export function workbookDateSystem(): DateSystem {
+  if (detecting !== undefined) throw DETECTING;
   return dateSystem;
 }
 
 export function setWorkbookDateSystem(system: DateSystem): void {
   dateSystem = system;
+}
+
+/**
+ * Holds every function that reads the date system until `detection` settles with the system
+ * (null: Excel cannot tell, keep 1900) or `timeoutMs` passes, whichever is first; after a
+ * timeout the 1900 system stays, as before. Resolves to the system in force afterwards.
+ */
+export function awaitWorkbookDateSystem(detection: Promise<DateSystem | null>, timeoutMs: number): Promise<DateSystem> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), timeoutMs);
+  });
+  const done: Promise<DateSystem> = Promise.race([detection.catch(() => null), timeout]).then((system) => {
+    clearTimeout(timer);
+    if (system === "1900" || system === "1904") dateSystem = system;
+    if (detecting === done) detecting = undefined;
+    return dateSystem;
+  });
+  detecting = done;
+  return done;
+}
+
+/** True while functions that read the date system wait for its detection. */
+export function isDetectingDateSystem(): boolean {
+  return detecting !== undefined;
 }
 
 /** A spilled label/value table: one row per label. */

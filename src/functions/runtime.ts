@@ -1,9 +1,14 @@
 /**
  * Start-up of the shared runtime (the functions and the task pane run in one page).
  * Asks Excel, where it can tell, whether the workbook uses the 1904 date system; where the
- * property is not available (older Excel builds), the 1900 system stays assumed.
+ * property is not available (older Excel builds), the 1900 system stays assumed. Until the
+ * answer comes (at most {@link DETECTION_TIMEOUT_MS}), functions that read dates wait for it
+ * (see `excel` in ./excel), so a 1904 workbook never shows a 1900-system result.
  */
-import { setWorkbookDateSystem } from "./excel";
+import { awaitWorkbookDateSystem, setWorkbookDateSystem } from "./excel";
+
+/** How long functions wait for the date system before assuming 1900 (Excel's default). */
+export const DETECTION_TIMEOUT_MS = 5000;
 
 /** Reads `Workbook.use1904DateSystem`; resolves to the system it set, or null when Excel cannot tell. */
 export async function detectDateSystem(): Promise<"1900" | "1904" | null> {
@@ -26,6 +31,17 @@ export async function detectDateSystem(): Promise<"1900" | "1904" | null> {
   }
 }
 
+/**
+ * Starts the detection once Office is ready, holding the date functions until it is over.
+ * Resolves to the system in force afterwards.
+ */
+export function startDateSystemDetection(timeoutMs = DETECTION_TIMEOUT_MS): Promise<"1900" | "1904"> {
+  const detection = new Promise<"1900" | "1904" | null>((resolve) => {
+    void Office.onReady(() => resolve(detectDateSystem()));
+  });
+  return awaitWorkbookDateSystem(detection, timeoutMs);
+}
+
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady(() => detectDateSystem());
+  void startDateSystemDetection();
 }

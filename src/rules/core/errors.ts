@@ -47,7 +47,8 @@ export const Msg = {
   atMost: (arg: string, max: string, got: string) => `${arg} must be at most ${max}; got ${clip(got)}.`,
   between: (arg: string, min: string, max: string, got: string) => `${arg} must be between ${min} and ${max}; got ${clip(got)}.`,
   /** `got` is the name as typed (quoted here, shortened to {@link QUOTE_MAX}) or a {@link describe}d non-text value. */
-  unknownName: (arg: string, got: string, known: readonly string[]) => `${arg} ${quote(got)} is not known; expected one of: ${known.join(", ")}.`,
+  unknownName: (arg: string, got: string, known: readonly string[]) =>
+    `${arg} ${quote(got)} is not known; expected one of: ${known.join(", ")}.`,
   /** The calendar's first day depends on the workbook's date system (1900-01-01, or 1904-01-01 in a 1904 workbook). */
   dateOutOfRange: (arg: string, got: string, system: "1900" | "1904" = "1900") =>
     `${arg} is outside Excel's calendar (${system === "1904" ? "1904-01-01" : "1900-01-01"} to 9999-12-31); got ${clip(got)}.`,

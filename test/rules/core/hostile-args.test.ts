@@ -98,7 +98,9 @@ describe("Excel data types as arguments (Office.js CellValue JSON)", () => {
     expect(toText({ type: "String", basicValue: "Data" }, "category")).toBe("Data");
     expect(toMoney(FORMATTED, "amount").toString()).toBe("1200.5");
     // 45658 is 2025-01-01 in the 1900 system; a date cell formatted as a date arrives as a formatted number.
-    expect(toDate({ type: "FormattedNumber", basicValue: 45658, numberFormat: "yyyy-mm-dd" }, "d", "1900")).toBe(epochDayFromYmd(2025, 1, 1));
+    expect(toDate({ type: "FormattedNumber", basicValue: 45658, numberFormat: "yyyy-mm-dd" }, "d", "1900")).toBe(
+      epochDayFromYmd(2025, 1, 1),
+    );
     expect(toDateTime({ type: "Double", basicValue: 45658.5 }, "d", "1900")).toBe(epochDayFromYmd(2025, 1, 1) * 86400 + 43200);
     expect(toChoice({ type: "String", basicValue: "data" }, "category", [{ names: ["Data"], value: 1 }])).toBe(1);
     expect(cellValue({ type: "Empty", basicValue: "" }, "x")).toBeNull();
@@ -123,14 +125,32 @@ describe("Excel data types as arguments (Office.js CellValue JSON)", () => {
   });
 
   test("inside 2-D ranges: data-type cells become plain values; an error names its cell", () => {
-    expect(toRange([[1, FORMATTED], [{ type: "String", basicValue: "Note" }, null]], "counts")).toEqual([
+    expect(
+      toRange(
+        [
+          [1, FORMATTED],
+          [{ type: "String", basicValue: "Note" }, null],
+        ],
+        "counts",
+      ),
+    ).toEqual([
       [1, 1200.5],
       ["Note", null],
     ]);
-    expect(ruleError(() => toRange([[1], [DIV0]], "counts"))).toEqual({ kind: "value", message: "counts (row 2, column 1) holds the error #DIV/0!." });
+    expect(ruleError(() => toRange([[1], [DIV0]], "counts"))).toEqual({
+      kind: "value",
+      message: "counts (row 2, column 1) holds the error #DIV/0!.",
+    });
     // TRANSLATEDWORDS: a String value "Return my order" is 15 characters, 3 words; a formatted 123 is "123", 1 word.
-    expect(translatedWords([[{ type: "String", basicValue: "Return my order" }], [{ type: "FormattedNumber", basicValue: 123, numberFormat: "0" }]])).toBe(4);
-    expect(ruleError(() => translatedWords([[ENTITY]])).message).toBe('texts (row 1, column 1) must be text; got an Entity data type ("Contoso").');
+    expect(
+      translatedWords([
+        [{ type: "String", basicValue: "Return my order" }],
+        [{ type: "FormattedNumber", basicValue: 123, numberFormat: "0" }],
+      ]),
+    ).toBe(4);
+    expect(ruleError(() => translatedWords([[ENTITY]])).message).toBe(
+      'texts (row 1, column 1) must be text; got an Entity data type ("Contoso").',
+    );
   });
 });
 
