@@ -1,7 +1,12 @@
 /* Fuzzing every registered function through the built bundle, as Excel calls it: generated
- * argument lists of hostile values; every call must return a finite number, a string or a
- * rectangular 2-D array of those, or throw CustomFunctions.Error with a message that is not an
- * internal error. Used by `npm run fuzz` (100k calls) and test/fuzz.test.ts (a seeded sample). */
+ * argument lists of hostile values (numbers, text in many scripts, text up to Excel's 32,767
+ * characters, whitespace runs, Excel data types and error values, ranges of them); every call
+ * must return a finite number, a string or a rectangular 2-D array of those, or throw
+ * CustomFunctions.Error with a short message (at most MAX_MESSAGE characters) that is not an
+ * internal error. Each call is timed: the slowest per function (on its best of three runs) is
+ * reported, and with `timeLimitMs` a call slower than that is a failure. Used by
+ * `npm run fuzz` (100k calls, 50 ms limit), `npm run bench` (slowest call per function) and
+ * test/fuzz.test.ts (a seeded sample, no time limit: jest must not fail on a loaded machine). */
 "use strict";
 const { loadBundle, StubError } = require("./bundle-loader");
 const { loadExamples } = require("./help-page");
@@ -77,14 +82,100 @@ const TEXTS = [
   "e\u0301",
   "\u0000",
   "x".repeat(300),
+  // Other scripts: Thai, Devanagari, Arabic, Chinese, Cyrillic, Hangul (jamo and syllables), emoji sequences.
+  "\u0e2a\u0e27\u0e31\u0e2a\u0e14\u0e35\u0e04\u0e23\u0e31\u0e1a",
+  "\u0928\u092e\u0938\u094d\u0924\u0947 \u0926\u0941\u0928\u093f\u092f\u093e",
+  "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645",
+  "\u4f60\u597d\uff0c\u4e16\u754c\uff01",
+  "\u041f\u0440\u0438\u0432\u0435\u0442",
+  "\u1112\u1161\u11ab\uad6d\uc5b4",
+  "\u{1F468}\u200d\u{1F469}\u200d\u{1F467} \u{1F1EB}\u{1F1F7} #\ufe0f\u20e3",
+  "\ud800\udc00\udc00\ud800",
+  "\uff11\uff12\uff13", // full-width digits
+  "\u0661\u0662\u0663", // Arabic-Indic digits
+  // Whitespace runs: tabs, line breaks, no-break and ideographic spaces.
+  " \t\r\n\u00a0\u3000 ",
+  "Implementation \t\u00a0- \u3000Basic",
 ];
 
-function scalar(r) {
+/** Excel's longest cell. */
+const LONGEST = 32767;
+/** Text of up to 32,767 characters in the shapes that have cost parsers dear. */
+const LONG_SHAPES = [
+  (n) => "-" + " ".repeat(n - 2) + "x", // sign, spaces, a letter: backtracking in number regexes
+  (n) => " ".repeat(n), // whitespace only
+  (n) => ("a" + " ".repeat(50) + "-").repeat(Math.ceil(n / 52)).slice(0, n), // space runs around dashes (normalizeName)
+  (n) => "\t\u00a0 \r\n".repeat(Math.ceil(n / 5)).slice(0, n), // mixed whitespace
+  (n) => "1,".repeat(Math.ceil(n / 2)).slice(0, n) + "x", // almost thousands groups
+  (n) => "0." + "0".repeat(n - 3) + "1", // a long exact decimal
+  (n) => "9".repeat(n), // a huge number
+  (n) => "2025-01-01" + " ".repeat(n - 11) + "Z", // ISO date, then spaces
+  (n) => "UTC" + " ".repeat(n - 5) + "+x", // offset time zone, then spaces
+  (n) => "America/" + "x".repeat(n - 8), // a long time zone
+  (n) => "\ud800".repeat(n), // lone surrogates
+  (n) => "\udc00\ud800".repeat(Math.ceil(n / 2)).slice(0, n), // reversed pairs
+  (n) => "\u1100".repeat(n), // Hangul jamo L, one long syllable
+  (n) => "\u{1F468}\u200d".repeat(Math.ceil(n / 3)).slice(0, n), // a ZWJ chain
+  (n) => "a" + "\u0301".repeat(n - 1), // combining marks
+  (n) => "\u0e2a\u0e27\u0e31".repeat(Math.ceil(n / 3)).slice(0, n), // Thai
+  (n) => "\u0915\u094d".repeat(Math.ceil(n / 2)).slice(0, n), // a Devanagari conjunct chain
+];
+
+function longText(r) {
+  const n = r() < 0.5 ? LONGEST : 3 + Math.floor(r() * (LONGEST - 3));
+  return LONG_SHAPES[Math.floor(r() * LONG_SHAPES.length)](n);
+}
+
+const ERROR_TYPES = [
+  "Div0",
+  "NotAvailable",
+  "Name",
+  "Null",
+  "Num",
+  "Ref",
+  "Value",
+  "Spill",
+  "Calc",
+  "Busy",
+  "Field",
+  "Unknown",
+  "NotAType",
+];
+
+/** An Excel data type as custom functions receive it (Office.js CellValue JSON), or an error value. */
+function dataType(r) {
   const k = r();
-  if (k < 0.4) return NUMBERS[Math.floor(r() * NUMBERS.length)];
-  if (k < 0.55) return (r() - 0.5) * 10 ** Math.floor(r() * 12);
-  if (k < 0.8) return TEXTS[Math.floor(r() * TEXTS.length)];
-  if (k < 0.88) return r() < 0.5;
+  const n = NUMBERS[Math.floor(r() * NUMBERS.length)];
+  if (k < 0.25) return { type: "FormattedNumber", basicValue: n, numberFormat: r() < 0.5 ? "$#,##0.00" : "yyyy-mm-dd" };
+  if (k < 0.35) return { type: "Double", basicValue: n, basicType: "Double" };
+  if (k < 0.45) return { type: "String", basicValue: TEXTS[Math.floor(r() * TEXTS.length)], basicType: "String" };
+  if (k < 0.5) return { type: "Boolean", basicValue: r() < 0.5, basicType: "Boolean" };
+  if (k < 0.55) return { type: "Empty", basicValue: "" };
+  if (k < 0.75) {
+    const errorType = ERROR_TYPES[Math.floor(r() * ERROR_TYPES.length)];
+    return { type: "Error", errorType, basicValue: "#" + errorType.toUpperCase() + "!", basicType: "Error" };
+  }
+  if (k < 0.9)
+    return {
+      type: "Entity",
+      text: r() < 0.5 ? "Contoso" : longText(r),
+      properties: { Revenue: { type: "Double", basicValue: n } },
+      basicValue: "#VALUE!",
+    };
+  if (k < 0.95) return { type: "WebImage", address: "https://example.com/a.png", basicValue: "#VALUE!" };
+  // Not a known data type: a bare object, a type that is not text, a basicValue of the wrong type.
+  return [{}, { type: 5 }, { type: "Double", basicValue: "12" }, { type: "String", basicValue: null }][Math.floor(r() * 4)];
+}
+
+/** One cell; `small` (for the cells of huge ranges) leaves out long text, whose millions of characters would time the range, not a parser. */
+function scalar(r, small = false) {
+  const k = r();
+  if (k < 0.35) return NUMBERS[Math.floor(r() * NUMBERS.length)];
+  if (k < 0.48) return (r() - 0.5) * 10 ** Math.floor(r() * 12);
+  if (k < 0.7) return TEXTS[Math.floor(r() * TEXTS.length)];
+  if (k < 0.77) return r() < 0.5;
+  if (k < 0.85) return dataType(r);
+  if (k < 0.9 && !small) return longText(r);
   return null;
 }
 
@@ -95,7 +186,7 @@ function range(r) {
   if (k < 0.4) return [[], [scalar(r)]]; // ragged
   if (k < 0.41) {
     const n = 20000 + Math.floor(r() * 20000); // huge: a column of tens of thousands of cells
-    const v = scalar(r);
+    const v = scalar(r, true);
     return Array.from({ length: n }, () => [v]);
   }
   const rows = 1 + Math.floor(r() * 6);
@@ -124,12 +215,30 @@ function badResult(v) {
   return `bad value ${typeof v} ${String(v)}`;
 }
 
-/** Calls `calls` generated argument lists spread over every function; returns the counts. */
-function fuzz({ calls, seed = 1, bundle = loadBundle(), onlyIds } = {}) {
+/** The longest error message accepted: the argument, what was expected (a list of choices), and at most 60 characters of input. */
+const MAX_MESSAGE = 1000;
+
+/** Milliseconds of one call (its result or error kept), timed with the high-resolution clock. */
+function timed(fn, args) {
+  const t0 = performance.now();
+  try {
+    const value = fn(...args);
+    return { ms: performance.now() - t0, value };
+  } catch (error) {
+    return { ms: performance.now() - t0, error, threw: true };
+  }
+}
+
+/**
+ * Calls `calls` generated argument lists spread over every function; returns the counts, the
+ * slowest call of each function (`slowest[id] = { ms, args }`, best of three runs) and the
+ * failures. With `timeLimitMs`, a call whose best of three runs is slower than that fails.
+ */
+function fuzz({ calls, seed = 1, bundle = loadBundle(), onlyIds, timeLimitMs } = {}) {
   const r = rng(seed);
   const fns = bundle.metadata.functions.filter((f) => !onlyIds || onlyIds.includes(f.id));
   const examples = loadExamples();
-  const counts = { calls: 0, numbers: 0, strings: 0, arrays: 0, errors: {}, failures: [] };
+  const counts = { calls: 0, numbers: 0, strings: 0, arrays: 0, errors: {}, failures: [], slowest: {} };
   for (let i = 0; i < calls; i++) {
     const f = fns[i % fns.length];
     const known = (examples[f.name] && examples[f.name].examples) || [];
@@ -143,26 +252,54 @@ function fuzz({ calls, seed = 1, bundle = loadBundle(), onlyIds } = {}) {
     }
     const fn = bundle.registered.get(f.id);
     counts.calls++;
-    try {
-      const v = fn(...args);
+    const run = timed(fn, args);
+    let ms = run.ms;
+    const slow = counts.slowest[f.id];
+    // A call slower than the function's slowest so far (or than the limit) is timed twice more and
+    // counts its best run: one slow run is a garbage collection, the first compilation or another
+    // process on the machine; a slow best of three is the code.
+    if ((!slow || ms > slow.ms || (timeLimitMs !== undefined && ms > timeLimitMs)) && ms > 0.5) {
+      ms = Math.min(ms, timed(fn, args).ms, timed(fn, args).ms);
+    }
+    if (!slow || ms > slow.ms) counts.slowest[f.id] = { ms, args };
+    if (timeLimitMs !== undefined && ms > timeLimitMs) {
+      counts.failures.push({ id: f.id, args, why: `took ${ms.toFixed(1)} ms (limit ${timeLimitMs} ms, best of 3)` });
+    }
+    if (!run.threw) {
+      const v = run.value;
       const why = badResult(v);
       if (why) counts.failures.push({ id: f.id, args, why });
       else if (typeof v === "number") counts.numbers++;
       else if (typeof v === "string") counts.strings++;
       else counts.arrays++;
-    } catch (e) {
+    } else {
+      const e = run.error;
       if (!(e instanceof StubError)) counts.failures.push({ id: f.id, args, why: `uncaught ${e && e.stack ? e.stack : e}` });
       else if (!e.message) counts.failures.push({ id: f.id, args, why: `error ${e.code} without a message` });
       else if (e.message.startsWith("Internal error")) counts.failures.push({ id: f.id, args, why: e.message });
+      else if (e.message.length > MAX_MESSAGE) counts.failures.push({ id: f.id, args, why: `a ${e.message.length}-character message` });
       else counts.errors[e.code] = (counts.errors[e.code] || 0) + 1;
     }
   }
   return counts;
 }
 
+/** Arguments for a report: long ranges as their row count, long text as its head and length. */
 const brief = (args) =>
   JSON.stringify(args, (k, v) =>
-    Array.isArray(v) && v.length > 6 ? `[${v.length} rows]` : typeof v === "number" && !Number.isFinite(v) ? String(v) : v,
+    Array.isArray(v) && v.length > 6
+      ? `[${v.length} rows]`
+      : typeof v === "number" && !Number.isFinite(v)
+        ? String(v)
+        : typeof v === "string" && v.length > 40
+          ? `${v.slice(0, 20)}...(${v.length} chars)`
+          : v,
   );
 
-module.exports = { fuzz, rng, badResult, brief };
+/** The slowest call of each function, slowest first: [{ id, ms, args }]. */
+const slowestCalls = (counts) =>
+  Object.entries(counts.slowest)
+    .map(([id, s]) => ({ id, ms: s.ms, args: s.args }))
+    .sort((a, b) => b.ms - a.ms);
+
+module.exports = { fuzz, rng, badResult, brief, slowestCalls, MAX_MESSAGE, LONGEST };

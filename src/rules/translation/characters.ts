@@ -61,6 +61,24 @@ export function characterCount(text: string, countAs: CountAs): number {
  */
 export function numberText(n: number): string {
   if (n === 0 || !Number.isFinite(n)) return "0";
+  const a = n < 0 ? -n : n;
+  // Fast paths (a range of 100k numbers is common): a whole number below 1E+15 is its own
+  // text; from 1E-6 to 1E+15, toPrecision(15) rounds to the same 15 digits as toExponential(14)
+  // (one rounding rule in ECMAScript for both) and writes them without an exponent, so only
+  // the fraction's trailing zeros are left to trim.
+  if (a < 1e15) {
+    if (Number.isInteger(n)) return String(n);
+    if (a >= 1e-6) {
+      const p = n.toPrecision(15);
+      if (p.indexOf("e") < 0) {
+        if (p.indexOf(".") < 0) return p; // 15 digits before the point: nothing to trim
+        let end = p.length;
+        while (p.charCodeAt(end - 1) === 0x30) end--; // "0"
+        if (p.charCodeAt(end - 1) === 0x2e) end--; // "."
+        return p.slice(0, end);
+      }
+    }
+  }
   const sign = n < 0 ? "-" : "";
   const [mantissa, e] = Math.abs(n).toExponential(14).split("e");
   const exp = Number(e);

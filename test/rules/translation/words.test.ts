@@ -246,6 +246,51 @@ describe("numbers as text (15 significant digits, as Excel)", () => {
     expect(numberText(1e-9)).toBe("0.000000001");
     expect(numberText(1.5e-10)).toBe("1.5E-10");
   });
+  test("the fast paths write what the general rule writes (15 significant digits, trailing zeros dropped)", () => {
+    // The general rule, as written before the fast paths: toExponential(14)'s digits, placed.
+    const general = (n: number): string => {
+      if (n === 0 || !Number.isFinite(n)) return "0";
+      const sign = n < 0 ? "-" : "";
+      const [mantissa, e] = Math.abs(n).toExponential(14).split("e");
+      const exp = Number(e);
+      const digits = mantissa.replace(".", "").replace(/0+$/, "");
+      if (exp >= 15 || exp < -9) {
+        const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+        return `${sign}${m}E${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
+      }
+      if (exp < 0) return `${sign}0.${"0".repeat(-exp - 1)}${digits}`;
+      const whole = digits.slice(0, exp + 1).padEnd(exp + 1, "0");
+      const fraction = digits.slice(exp + 1);
+      return `${sign}${whole}${fraction ? "." + fraction : ""}`;
+    };
+    // Edges: 15 digits before the point with a fraction, rounding up to 1E+15, zeros in the whole part.
+    for (const n of [
+      100000000000000.4,
+      999999999999999.5,
+      123456789012345.6,
+      2265739692.375064,
+      1e-6,
+      9.999999999999999e-7,
+      0.1 + 0.7,
+      1e14 + 0.5,
+    ]) {
+      expect({ n, s: numberText(n) }).toEqual({ n, s: general(n) });
+    }
+    expect(numberText(100000000000000.4)).toBe("100000000000000");
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ noNaN: true }),
+          fc.double({ min: -1e16, max: 1e16, noNaN: true }),
+          fc.double({ min: -1e-4, max: 1e-4, noNaN: true }),
+        ),
+        (n) => {
+          expect(numberText(n)).toBe(general(n));
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
 });
 
 describe("the fee: words x $0.0005 unless the Order says otherwise", () => {
