@@ -249,7 +249,7 @@ const hostile = [];
           call(text);
         } catch (e) {
           if (!(e instanceof StubError)) throw e;
-          if (e.message.length > 1000) throw new Error(`${callName}: a ${e.message.length}-character message`);
+          if (e.message.length > 1000) throw new Error(`${callName}: a ${e.message.length}-character message`, { cause: e });
         }
       };
       const ms = timeMs(safe);

@@ -270,7 +270,7 @@ describe("numbers as text (15 significant digits, as Excel)", () => {
       123456789012345.6,
       2265739692.375064,
       1e-6,
-      9.999999999999999e-7,
+      1e-6 - 2 ** -72, // just below 1E-6: the general path
       0.1 + 0.7,
       1e14 + 0.5,
     ]) {
