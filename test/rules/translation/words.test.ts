@@ -100,12 +100,20 @@ describe("scripts beyond Latin, counted without Intl.Segmenter", () => {
   });
   test("Thai, Devanagari, jamo and emoji count the same with no Intl.Segmenter in the runtime", () => {
     delete intl.Segmenter;
-    expect(graphemeCount(THAI)).toBe(4);
-    expect(graphemeCount(HINDI)).toBe(3);
-    expect(graphemeCount(HANGUL_JAMO)).toBe(1);
-    expect(graphemeCount(`Top ${THUMBS_UP_MEDIUM} ${FAMILY}`)).toBe(7);
-    // 4 + 3 = 7 characters -> 2 words.
-    expect(translatedWords([[THAI], [HINDI]])).toBe(2);
+    // Fresh modules, loaded without Intl.Segmenter (nothing made before the delete is reused).
+    jest.isolateModules(() => {
+      /* eslint-disable @typescript-eslint/no-require-imports */
+      const fresh = require("../../../src/rules/translation/characters");
+      const words = require("../../../src/rules/translation/words");
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      expect(fresh.graphemeCount(THAI)).toBe(4);
+      expect(fresh.graphemeCount(HINDI)).toBe(3);
+      expect(fresh.graphemeCount(HANGUL_JAMO)).toBe(1);
+      // T o p ␣ 👍🏽 ␣ 👨‍👩‍👧 = 7.
+      expect(fresh.graphemeCount(`Top ${THUMBS_UP_MEDIUM} ${FAMILY}`)).toBe(7);
+      // 4 + 3 = 7 characters -> 2 words.
+      expect(words.translatedWords([[THAI], [HINDI]])).toBe(2);
+    });
   });
   test("lone surrogates and reversed pairs are one character each", () => {
     // A lone surrogate is a Control-class code point of its own (GB4/GB5); a low then a high
