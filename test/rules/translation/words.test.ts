@@ -137,12 +137,16 @@ describe("graphemeCount agrees with Intl.Segmenter on every script", () => {
   const [major, minor] = (process.versions.unicode ?? "0.0").split(".").map(Number);
   const icuHasGb9c = major > 15 || (major === 15 && minor >= 1);
 
-  test("plain ASCII and Latin-1 texts take the fast path; anything from U+0300 on does not", () => {
+  test("texts of letters that never join a neighbour are counted by their code units; a mark, joiner or surrogate is not", () => {
     expect(isSimpleText("Return my order!")).toBe(true);
-    expect(isSimpleText("Caf\u00e9 \u00fcber")).toBe(true);
+    expect(isSimpleText("Caf\u00e9 \u00fcber 漢字 한국어")).toBe(true);
     expect(isSimpleText(`Caf${E_ACUTE}`)).toBe(false);
-    expect(isSimpleText("漢字")).toBe(false);
+    expect(isSimpleText(HANGUL_JAMO)).toBe(false);
     expect(isSimpleText(THUMBS_UP_MEDIUM)).toBe(false);
+    // A simple start, then the segmenter from the letter before the first mark: 漢 字 ␣ C a f é = 7.
+    expect(graphemeCount(`漢字 Caf${E_ACUTE}`)).toBe(7);
+    // CR LF just before the first complex code unit stays one character: a CR LF 👍🏽 = 3.
+    expect(graphemeCount(`a\r\n${THUMBS_UP_MEDIUM}`)).toBe(3);
   });
   test("every code point of the BMP and the emoji and tag planes, alone and between neighbours", () => {
     // Each code point c in "c c a c é c 漢 c", 32 code points to a comparison.
@@ -166,6 +170,8 @@ describe("graphemeCount agrees with Intl.Segmenter on every script", () => {
     const range = (lo: number, hi: number) => fc.integer({ min: lo, max: hi }).map((c) => String.fromCodePoint(c));
     const piece = fc.oneof(
       range(0x20, 0x7e), // ASCII
+      range(0xa0, 0x2ff), // Latin-1 and Latin Extended (© is a pictograph that ZWJ may join)
+      range(0x4e00, 0x4e20), // CJK ideographs
       fc.constantFrom("\r", "\n", "\r\n", "\t", "\u00ad"), // CR LF, controls
       range(0x0e00, 0x0e7f), // Thai (SARA AM, marks)
       ...(icuHasGb9c ? [range(0x0900, 0x097f), fc.constantFrom("\u0915\u094d\u0937", "\u0915\u094d\u200d\u0937")] : []), // Devanagari, conjuncts
