@@ -127,15 +127,22 @@ describe("scripts beyond Latin, counted without Intl.Segmenter", () => {
 });
 
 describe("graphemeCount agrees with Intl.Segmenter on every script", () => {
-  // The reference: the runtime's own UAX #29 (ICU). Node 20 ships ICU 78 (Unicode 17), the
-  // version unicode-segmenter 0.17 follows, and the two agree on every case below. An older
-  // ICU (Unicode < 15.1) lacks rule GB9c (Devanagari conjuncts), which the current UAX #29
-  // has: where ICU is older the Indic cases are checked against GB9c as worked by hand above.
+  // The reference: the runtime's own UAX #29 (ICU). Node 20.20 ships ICU 78 (Unicode 17), the
+  // version unicode-segmenter 0.17 follows (UAX #29 revision 47), and the two agree on every
+  // case below; over all 1,114,112 code points in the shape of the exhaustive test, they
+  // differed nowhere (checked once, outside the suite). Decision where they would differ: the
+  // current UAX #29 wins. An older ICU (Unicode < 15.1) lacks rule GB9c (Devanagari conjuncts):
+  // there the Indic cases are checked against GB9c as worked by hand above. (Before this
+  // change, the hand-written classes miscounted unassigned code points in U+1AC0-1AFF and
+  // U+20E0-20FF, which they took for combining marks.)
   // Intl.Segmenter is ES2022; the project's TypeScript lib is ES2020.
   const segmenter = new (Intl as any).Segmenter("en", { granularity: "grapheme" });
   const segments = (s: string) => [...(segmenter.segment(s) as Iterable<unknown>)].length;
   const [major, minor] = (process.versions.unicode ?? "0.0").split(".").map(Number);
   const icuHasGb9c = major > 15 || (major === 15 && minor >= 1);
+  // unicode-segmenter 0.17 follows Unicode 17. An ICU of an older Unicode does not know the
+  // characters assigned since: there those (unassigned to the runtime, \p{Cn}) are left out.
+  const unassignedToIcu = major < 17 ? /\p{Cn}/u : undefined;
 
   test("texts of letters that never join a neighbour are counted by their code units; a mark, joiner or surrogate is not", () => {
     expect(isSimpleText("Return my order!")).toBe(true);
@@ -160,6 +167,7 @@ describe("graphemeCount agrees with Intl.Segmenter on every script", () => {
       let s = "";
       for (let u = block; u < block + 32; u++) {
         const c = String.fromCodePoint(u);
+        if (unassignedToIcu?.test(c)) continue;
         s += `${c}${c}a${c}\u00e9${c}漢${c}`;
       }
       if (graphemeCount(s) !== segments(s)) wrong.push(block.toString(16));
@@ -194,7 +202,7 @@ describe("graphemeCount agrees with Intl.Segmenter on every script", () => {
         const s = parts.join("");
         expect({ s, n: graphemeCount(s) }).toEqual({ s, n: segments(s) });
       }),
-      { numRuns: 20000 },
+      { numRuns: 4000 },
     );
   });
   test("the grapheme cases", () => {
@@ -302,7 +310,7 @@ describe("numbers as text (15 significant digits, as Excel)", () => {
           expect(numberText(n)).toBe(general(n));
         },
       ),
-      { numRuns: 20000 },
+      { numRuns: 4000 },
     );
   });
 });
