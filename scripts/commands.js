@@ -14,6 +14,8 @@
 const path = require("path");
 
 const PORT = 3000;
+/** Where `npm start` writes the development manifest (own Id, "(dev)" name; scripts/dev-manifest.js). */
+const DEV_MANIFEST = [".dev", "manifest.xml"];
 
 /** The path module of `platform` (win32 paths on Windows, posix elsewhere). */
 const pathFor = (platform) => (platform === "win32" ? path.win32 : path.posix);
@@ -47,7 +49,7 @@ function startCommand(platform, { execPath, root, debuggingCli, webpackCli, host
       args: [
         debuggingCli,
         "start",
-        p.join(root, "manifest.xml"),
+        p.join(root, ...DEV_MANIFEST),
         "desktop",
         "--app",
         "excel",
@@ -103,4 +105,4 @@ function tail(text, n = 30) {
   return lines.slice(-n).join("\n");
 }
 
-module.exports = { PORT, startCommand, buildCommand, jestCommand, npmCommand, compileOutcome, resolveBin, binScript, tail };
+module.exports = { PORT, DEV_MANIFEST, startCommand, buildCommand, jestCommand, npmCommand, compileOutcome, resolveBin, binScript, tail };

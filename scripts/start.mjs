@@ -10,14 +10,22 @@
 // Every command is run as `node <package's JS CLI>` without a shell (scripts/commands.js), so
 // the same argv works on every platform and nothing is split at spaces.
 import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
-const { startCommand, resolveBin, compileOutcome, PORT } = require("./commands.js");
+const { startCommand, resolveBin, compileOutcome, PORT, DEV_MANIFEST } = require("./commands.js");
 const { ensureDevCertificates, CERT_DIR } = require("./dev-certs.js");
+const { devManifest } = require("./dev-manifest.js");
+
+// The development manifest (own Id, "Kustomer Contract Billing (dev)"), so a released add-in
+// can stay installed beside it. `npm stop` unregisters the same file.
+const devManifestPath = join(root, ...DEV_MANIFEST);
+mkdirSync(dirname(devManifestPath), { recursive: true });
+writeFileSync(devManifestPath, devManifest(readFileSync(join(root, "manifest.xml"), "utf8")));
 
 const argv = process.argv.slice(2);
 const hostArg = argv.find((a) => a.startsWith("--host"));
@@ -55,8 +63,8 @@ function steps(certDir) {
  free at https://account.microsoft.com):
    1. Open a workbook at https://www.office.com.
    2. Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in, and choose
-      ${join(root, "manifest.xml")}
-      (its name is "Kustomer Contract Billing (dev)").
+      ${devManifestPath}
+      (the development manifest: "Kustomer Contract Billing (dev)", its own Id).
    3. Chrome 142 and later ask whether the page may reach devices on your local network
       (Local Network Access): click Allow, or the add-in cannot load from localhost.
    4. Type =KUSTOMER. in a cell; Home > Rate cards opens the task pane.

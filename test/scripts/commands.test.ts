@@ -17,7 +17,7 @@ const c = require("../../scripts/commands.js") as {
 import { join } from "path";
 
 describe("npm start", () => {
-  test("win32: node runs office-addin-debugging's cli.js; the manifest path keeps its space; the dev server is one argument", () => {
+  test("win32: node runs office-addin-debugging's cli.js; the dev manifest's path keeps its space; the dev server is one argument", () => {
     const cmd = c.startCommand("win32", {
       execPath: "C:\\Program Files\\nodejs\\node.exe",
       root: "C:\\Users\\Ana Lima\\kustomer billing",
@@ -30,7 +30,7 @@ describe("npm start", () => {
       args: [
         "C:\\Users\\Ana Lima\\kustomer billing\\node_modules\\office-addin-debugging\\cli.js",
         "start",
-        "C:\\Users\\Ana Lima\\kustomer billing\\manifest.xml",
+        "C:\\Users\\Ana Lima\\kustomer billing\\.dev\\manifest.xml",
         "desktop",
         "--app",
         "excel",
@@ -54,7 +54,7 @@ describe("npm start", () => {
       args: [
         "/Users/ana/My Projects/kustomer/node_modules/office-addin-debugging/cli.js",
         "start",
-        "/Users/ana/My Projects/kustomer/manifest.xml",
+        "/Users/ana/My Projects/kustomer/.dev/manifest.xml",
         "desktop",
         "--app",
         "excel",
@@ -146,7 +146,7 @@ test("spawned without a shell, a script path with a space and a multi-word argum
     writeFileSync(script, "process.stdout.write(JSON.stringify(process.argv.slice(2)))");
     const cmd = c.startCommand("darwin", { execPath: process.execPath, root: dir, debuggingCli: script });
     const r = spawnSync(cmd.command, cmd.args, { encoding: "utf8" });
-    expect(JSON.parse(r.stdout)).toEqual(["start", join(dir, "manifest.xml"), "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"]);
+    expect(JSON.parse(r.stdout)).toEqual(["start", join(dir, ".dev", "manifest.xml"), "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
