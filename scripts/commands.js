@@ -91,7 +91,8 @@ function npmCommand(platform, { execPath, npmExecPath }, npmArgs) {
 
 /** What a line of webpack's output says of a build: "ok", "failed", or null (another line). */
 function compileOutcome(line) {
-  line = String(line).replace(/\x1b\[[0-9;]*m/g, ""); // colours, when forced
+  // eslint-disable-next-line no-control-regex -- ANSI colour codes, when colours are forced
+  line = String(line).replace(/\x1b\[[0-9;]*m/g, "");
   if (/\bcompiled (successfully|with \d+ warnings?)\b/.test(line)) return "ok";
   if (/\bcompiled with \d+ errors?\b/.test(line) || /\bfailed to compile\b/i.test(line)) return "failed";
   return null;

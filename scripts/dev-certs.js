@@ -49,6 +49,8 @@ async function ensureDevCertificates(dir = CERT_DIR, now = Date.now()) {
     }
   }
   fs.mkdirSync(dir, { recursive: true });
+  // office-addin-dev-certs writes nothing when ca.crt exists: the old set goes first.
+  for (const file of Object.values(f)) fs.rmSync(file, { force: true });
   const { generateCertificates } = require("office-addin-dev-certs");
   await generateCertificates(f.ca, f.cert, f.key, VALID_DAYS);
   return { dir, generated: true, reason, notAfter: certificateStatus(fs.readFileSync(f.cert), now).notAfter };

@@ -82,8 +82,12 @@ function isoFromSerial(serial) {
 }
 
 /** How a date parameter's value is edited: { type, as, value }, or null when it is not a date. */
-function dateField(v) {
-  if (v === null || v === undefined || v === "") return { type: "date", as: "serial", value: "" };
+function dateField(v, p) {
+  if (v === null || v === undefined || v === "") {
+    // Blank: a date, or a date-time where the parameter speaks of times.
+    const timed = p && /\bdate-times?\b|_at$/i.test(`${p.name} ${p.description || ""}`);
+    return { type: timed ? "datetime-local" : "date", as: "serial", value: "" };
+  }
   if (typeof v === "string" && ISO_DATE.test(v.trim())) {
     const text = v.trim().replace(" ", "T");
     return { type: text.includes("T") ? "datetime-local" : "date", as: "iso", value: text };
@@ -97,7 +101,7 @@ const cellText = (v) => (v === null || v === undefined ? "" : typeof v === "bool
 /** One editable field: a date input or a text cell (with the enum's values offered). */
 function fieldHtml(p, v, extra) {
   if (isDateParam(p)) {
-    const d = dateField(v);
+    const d = dateField(v, p);
     if (d) {
       const step = d.type === "datetime-local" && d.value.length > 16 ? ' step="1"' : "";
       return `<input type="${d.type}"${step} data-kind="date" data-as="${d.as}" value="${esc(d.value)}"${extra}>`;
@@ -111,7 +115,7 @@ function gridHtml(p, v, i, id) {
   const rows = Array.isArray(v) && v.length ? v.map((r) => (Array.isArray(r) ? r : [r])) : [[null]];
   // A date range has one kind of date field for every cell: that of its first filled cell.
   const first = rows.flat().find((c) => c !== null && c !== undefined && c !== "");
-  const dates = isDateParam(p) ? dateField(first) : null;
+  const dates = isDateParam(p) ? dateField(first, p) : null;
   const cell = (c, label) => {
     if (!dates) return `<input type="text" data-kind="cell" value="${esc(cellText(c))}"${label}>`;
     const d = dateField(c) || { value: cellText(c) };

@@ -198,10 +198,12 @@ function init(): void {
       else removeRow(grid);
       compute(form);
     });
-    form.addEventListener("reset", () => setTimeout(() => {
-      form.querySelectorAll<HTMLInputElement>("input[data-kind=date]").forEach(updateSerial);
-      compute(form);
-    }));
+    form.addEventListener("reset", () =>
+      setTimeout(() => {
+        form.querySelectorAll<HTMLInputElement>("input[data-kind=date]").forEach(updateSerial);
+        compute(form);
+      }),
+    );
     compute(form);
   }
   document.body.dataset.helpReady = String(registered.size);
@@ -221,4 +223,3 @@ else {
   document.addEventListener("DOMContentLoaded", start);
   window.addEventListener("load", start);
 }
-

@@ -50,7 +50,8 @@ const pageErrors: string[] = [];
 const metadata = () => JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as { functions: { id: string; name: string }[] };
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, "help.html"))) throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
+  if (!existsSync(join(dist, "help.html")))
+    throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
   mkdirSync(artifacts, { recursive: true });
   server = await serve(dist);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -73,7 +74,8 @@ afterAll(async () => {
 
 const example = (fn: string, n = 0): Locator => page.locator(`section#${fn} form.example`).nth(n);
 const result = (form: Locator) => form.locator(".result-value");
-const field = (form: Locator, name: string) => form.locator(".field", { has: page.locator(`.arg-name:text-is("${name}")`) }).locator("input");
+const field = (form: Locator, name: string) =>
+  form.locator(".field", { has: page.locator(`.arg-name:text-is("${name}")`) }).locator("input");
 
 test("the real functions bundle registers every function in the page, offline, with no error", async () => {
   const ids = metadata().functions.map((f) => f.id);
@@ -144,7 +146,9 @@ test("a range is a small editable grid: a row added and typed into counts", asyn
 });
 
 test("readable at the pane's width: no sideways scroll at 380 px or 320 px; screenshots at 380 and 1280 px", async () => {
-  await page.locator("button[type=reset]").first().click();
+  // The typed-into examples back to their documented arguments.
+  for (const form of [example("PRORATE"), example("PSKICKOFFDEADLINE")]) await form.locator("button[type=reset]").click();
+  await expect(result(example("PRORATE")).textContent()).resolves.toBe("100.00");
   for (const width of [380, 320]) {
     await page.setViewportSize({ width, height: 900 });
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);

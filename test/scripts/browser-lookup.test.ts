@@ -33,7 +33,9 @@ test("no browser: one line saying what to install, per platform", () => {
   expect(noBrowserMessage("linux", {})).toBe(
     "No Chromium-family browser found for the browser tests: install Chromium (sudo apt-get install chromium) or Google Chrome, or set CHROME_PATH to its executable.",
   );
-  expect(noBrowserMessage("win32", {})).toMatch(/^No Chromium-family browser found for the browser tests: install Google Chrome or Microsoft Edge, or set CHROME_PATH/);
+  expect(noBrowserMessage("win32", {})).toMatch(
+    /^No Chromium-family browser found for the browser tests: install Google Chrome or Microsoft Edge, or set CHROME_PATH/,
+  );
   expect(noBrowserMessage("darwin", {})).toMatch(/install Google Chrome or Microsoft Edge \(brew install --cask google-chrome\)/);
   for (const p of ["linux", "win32", "darwin"]) expect(noBrowserMessage(p, {})).not.toMatch(/\n/);
 });

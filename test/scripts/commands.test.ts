@@ -14,6 +14,9 @@ const c = require("../../scripts/commands.js") as {
   resolveBin(root: string, pkg: string, name?: string): string;
   tail(text: string, n?: number): string;
 };
+import { spawnSync } from "child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
 import { join } from "path";
 
 describe("npm start", () => {
@@ -86,8 +89,15 @@ describe("npm start", () => {
 
 describe("npm test", () => {
   test("webpack and jest are their JS CLIs run by node (one argv for every platform)", () => {
-    const tools = { execPath: "C:\\node\\node.exe", webpackCli: "C:\\a b\\webpack-cli\\bin\\cli.js", jestCli: "C:\\a b\\jest\\bin\\jest.js" };
-    expect(c.buildCommand(tools)).toEqual({ command: "C:\\node\\node.exe", args: ["C:\\a b\\webpack-cli\\bin\\cli.js", "--mode", "production"] });
+    const tools = {
+      execPath: "C:\\node\\node.exe",
+      webpackCli: "C:\\a b\\webpack-cli\\bin\\cli.js",
+      jestCli: "C:\\a b\\jest\\bin\\jest.js",
+    };
+    expect(c.buildCommand(tools)).toEqual({
+      command: "C:\\node\\node.exe",
+      args: ["C:\\a b\\webpack-cli\\bin\\cli.js", "--mode", "production"],
+    });
     expect(c.jestCommand(tools, ["--ci", "test/x.test.ts"])).toEqual({
       command: "C:\\node\\node.exe",
       args: ["C:\\a b\\jest\\bin\\jest.js", "--ci", "test/x.test.ts"],
@@ -108,7 +118,9 @@ describe("npm test", () => {
 
 describe("npm run audit: npm itself", () => {
   test("under npm run (any platform): node runs npm_execpath", () => {
-    expect(c.npmCommand("win32", { execPath: "C:\\node\\node.exe", npmExecPath: "C:\\node\\node_modules\\npm\\bin\\npm-cli.js" }, ["audit"])).toEqual({
+    expect(
+      c.npmCommand("win32", { execPath: "C:\\node\\node.exe", npmExecPath: "C:\\node\\node_modules\\npm\\bin\\npm-cli.js" }, ["audit"]),
+    ).toEqual({
       command: "C:\\node\\node.exe",
       args: ["C:\\node\\node_modules\\npm\\bin\\npm-cli.js", "audit"],
     });
@@ -136,17 +148,23 @@ test("webpack's outcome lines are told apart, coloured or not", () => {
 });
 
 test("spawned without a shell, a script path with a space and a multi-word argument arrive whole", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { mkdtempSync, writeFileSync, rmSync } = require("fs") as typeof import("fs");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { spawnSync } = require("child_process") as typeof import("child_process");
-  const dir = mkdtempSync(join(require("os").tmpdir(), "kustomer argv "));
+  const dir = mkdtempSync(join(tmpdir(), "kustomer argv "));
   try {
     const script = join(dir, "print args.js");
     writeFileSync(script, "process.stdout.write(JSON.stringify(process.argv.slice(2)))");
     const cmd = c.startCommand("darwin", { execPath: process.execPath, root: dir, debuggingCli: script });
     const r = spawnSync(cmd.command, cmd.args, { encoding: "utf8" });
-    expect(JSON.parse(r.stdout)).toEqual(["start", join(dir, ".dev", "manifest.xml"), "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      "start",
+      join(dir, ".dev", "manifest.xml"),
+      "desktop",
+      "--app",
+      "excel",
+      "--dev-server",
+      "npm run dev-server",
+      "--dev-server-port",
+      "3000",
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
