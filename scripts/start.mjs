@@ -121,8 +121,17 @@ async function serveForExcelOnTheWeb() {
     };
     watch(child.stdout, process.stdout);
     watch(child.stderr, process.stderr);
+    // Ctrl+C reaches both; a plain kill of this script stops the server too.
+    let stopping = false;
+    for (const signal of ["SIGINT", "SIGTERM"])
+      process.on(signal, () => {
+        stopping = true;
+        child.kill(signal);
+      });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`webpack serve exited with ${code}`))));
+    child.on("exit", (code, signal) =>
+      code === 0 || stopping || signal ? resolve() : reject(new Error(`webpack serve exited with ${code}`)),
+    );
   });
 }
 
