@@ -177,14 +177,15 @@ ${e.working ? `<p class="working">${esc(e.working)}</p>` : ""}
 
 function renderFunction(fn, doc, ns) {
   const format = resultFormat(fn, doc);
-  const signature = `${ns}.${fn.name}(${(fn.parameters || []).map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+  // Break opportunities after "(" and each ", ", so a long signature wraps between arguments.
+  const signature = `${esc(ns)}.${esc(fn.name)}(<wbr>${(fn.parameters || []).map((p) => esc(p.optional ? `[${p.name}]` : p.name)).join(",<wbr> ")})`;
   const params = (fn.parameters || [])
     .map((p) => `<dt><code>${esc(p.name)}</code>${p.optional ? ' <span class="optional">optional</span>' : ""}</dt><dd>${esc(p.description || "")}</dd>`)
     .join("\n");
   const examples = (doc.examples || []).map((e, k) => exampleHtml(fn, e, k, ns, format)).join("\n");
   const errors = (doc.errors || []).map((e) => `<li><code class="error-code">${esc(e.error)}</code> ${esc(e.when)}</li>`).join("\n");
-  return `<section id="${esc(fn.name)}" class="function">
-<h2><code>${esc(signature)}</code></h2>
+  return `<section id="${esc(fn.name)}">
+<h2><code>${signature}</code></h2>
 <p>${esc(fn.description || "")}</p>
 ${params ? `<dl class="params">\n${params}\n</dl>` : ""}
 ${examples ? `<h3>Try it</h3>\n${examples}` : ""}
@@ -226,7 +227,12 @@ function renderHelpPage(metadata, examples, ns, options = {}) {
         `<li><span class="toc-family">${esc(family)}</span><ul>${list.map((f) => `<li><a href="#${esc(f.name)}">${esc(f.name)}</a></li>`).join("")}</ul></li>`,
     )
     .join("\n");
-  const body = fns.map((f) => renderFunction(f, examples[f.name] || {}, ns)).join("\n");
+  // The sections in the order of the contents: by family, then by name.
+  const body = [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([, list]) => list)
+    .map((f) => renderFunction(f, examples[f.name] || {}, ns))
+    .join("\n");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(ns)} functions: help</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">

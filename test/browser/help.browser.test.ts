@@ -156,10 +156,10 @@ test("readable at the pane's width: no sideways scroll at 380 px or 320 px; scre
   }
   await page.setViewportSize({ width: 380, height: 1400 });
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.locator("section#PRORATE").scrollIntoViewIfNeeded();
+  await page.locator("section#PRORATE").evaluate((e) => e.scrollIntoView());
   await page.screenshot({ path: join(artifacts, "help-380.png") });
   await page.setViewportSize({ width: 1280, height: 1000 });
-  await page.locator("section#SEASONWINDOW").scrollIntoViewIfNeeded();
+  await page.locator("section#SEASONWINDOW").evaluate((e) => e.scrollIntoView());
   await page.screenshot({ path: join(artifacts, "help-1280.png") });
   expect(existsSync(join(artifacts, "help-380.png")) && existsSync(join(artifacts, "help-1280.png"))).toBe(true);
 });

@@ -59,7 +59,7 @@ const html = h.renderHelpPage(metadata, examples, "KUSTOMER", {
   families: { PLANFEE: "Billing" },
 });
 const section = (name: string) =>
-  html.slice(html.indexOf(`<section id="${name}"`), html.indexOf("</section>", html.indexOf(`<section id="${name}"`)));
+  html.slice(html.indexOf(`<section id="${name}">`), html.indexOf("</section>", html.indexOf(`<section id="${name}">`)));
 
 test("a new function gets its section, its live example form and its contents entry", () => {
   expect(section("MAINTENANCEWINDOWS")).toContain('<form class="example" data-fn="MAINTENANCEWINDOWS" data-format="date" data-params="3"');

@@ -65,6 +65,15 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
 }
 
+/** A temporary profile removed; a file the browser still held never fails a test. */
+function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+  } catch {
+    // left in the temporary folder
+  }
+}
+
 /** Starts the first browser found, headless, in a fresh temporary profile. */
 export async function launchChromium(options: LaunchOptions = {}): Promise<BrowserContext> {
   const candidates = browserCandidates(process.env, process.platform, existsSync);
@@ -78,10 +87,15 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
         viewport: options.viewport ?? { width: 1280, height: 900 },
         deviceScaleFactor: options.deviceScaleFactor ?? 1,
       });
-      context.on("close", () => rmSync(profile, { recursive: true, force: true }));
+      // The profile goes once the browser has exited (close() waits for that).
+      const close = context.close.bind(context);
+      context.close = async (...a: Parameters<BrowserContext["close"]>) => {
+        await close(...a);
+        removeProfile(profile);
+      };
       return context;
     } catch {
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile(profile);
     }
   }
   throw new Error(noBrowserMessage(process.platform, process.env));
