@@ -63,7 +63,7 @@ class HelpPagePlugin {
         // the functions bundle, in order (shared chunks included).
         const files = (entry) => (compilation.entrypoints.get(entry)?.getFiles() ?? []).filter((f) => f.endsWith(".js"));
         const html = renderHelpPage(JSON.parse(meta.source().toString()), examples, "KUSTOMER", {
-          scripts: [...files("help"), ...files("functions")],
+          scripts: [...new Set([...files("help"), ...files("functions")])],
           styles: ["taskpane.css", "help.css"],
           families: loadFamilies(),
         });

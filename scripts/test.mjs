@@ -26,6 +26,8 @@ if (build.status !== 0) {
   console.error(`npm test: the build (webpack --mode production) failed, so no test ran:\n${why}`);
   process.exit(1);
 }
+if (/PRODUCTION BUILD WITHOUT ADDIN_PUBLIC_URL/.test(`${build.stdout}${build.stderr}`))
+  console.log("build: done; its manifest points at https://localhost:3000/ (no ADDIN_PUBLIC_URL), as the tests expect.");
 
 // Every fast-check property runs on one fixed seed (test/setup/fast-check-seed.ts); explore
 // others with `npm run properties -- --seed=random`.
