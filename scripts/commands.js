@@ -98,6 +98,23 @@ function compileOutcome(line) {
   return null;
 }
 
+/**
+ * A line handler for webpack's output that calls `onFirstBuild` once, at the first successful
+ * build (so `npm start` prints its steps after webpack's output, not before), and `onFailure` at
+ * each failed build before it.
+ */
+function afterFirstBuild(onFirstBuild, onFailure = () => {}) {
+  let done = false;
+  return (line) => {
+    if (done) return;
+    const outcome = compileOutcome(line);
+    if (outcome === "ok") {
+      done = true;
+      onFirstBuild();
+    } else if (outcome === "failed") onFailure();
+  };
+}
+
 /** The last `n` non-empty lines of a tool's output: the reason a build failed. */
 function tail(text, n = 30) {
   const lines = String(text || "")
@@ -106,4 +123,4 @@ function tail(text, n = 30) {
   return lines.slice(-n).join("\n");
 }
 
-module.exports = { PORT, DEV_MANIFEST, startCommand, buildCommand, jestCommand, npmCommand, compileOutcome, resolveBin, binScript, tail };
+module.exports = { PORT, DEV_MANIFEST, startCommand, buildCommand, jestCommand, npmCommand, compileOutcome, afterFirstBuild, resolveBin, binScript, tail };

@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const require = createRequire(import.meta.url);
-const { startCommand, resolveBin, compileOutcome, PORT, DEV_MANIFEST } = require("./commands.js");
+const { startCommand, resolveBin, afterFirstBuild, PORT, DEV_MANIFEST } = require("./commands.js");
 const { ensureDevCertificates, CERT_DIR } = require("./dev-certs.js");
 const { devManifest } = require("./dev-manifest.js");
 
@@ -98,8 +98,12 @@ async function serveForExcelOnTheWeb() {
       // Piped (to watch for the first build), so colours are asked for when the terminal has them.
       env: { ...process.env, DEV_SERVER_CERT_DIR: certs.dir, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}) },
     });
-    let shown = false;
-    // webpack's output passes through as it comes; the steps follow the first successful build.
+    // webpack's output passes through as it comes; the steps follow the first successful build
+    // (after webpack's own lines of that build have been written).
+    const onLine = afterFirstBuild(
+      () => setImmediate(() => console.log(steps(certs.dir))),
+      () => console.log("\nThe build failed (above); fix it and save: the server rebuilds, then prints how to try the add-in.\n"),
+    );
     const watch = (stream, out) => {
       let pending = "";
       stream.on("data", (chunk) => {
@@ -107,16 +111,7 @@ async function serveForExcelOnTheWeb() {
         pending += chunk.toString();
         const lines = pending.split(/\r?\n/);
         pending = lines.pop();
-        for (const line of lines) {
-          const outcome = compileOutcome(line);
-          if (outcome === "ok" && !shown) {
-            shown = true;
-            // After webpack's own lines of this build have been written.
-            setImmediate(() => console.log(steps(certs.dir)));
-          } else if (outcome === "failed" && !shown) {
-            console.log("\nThe build failed (above); fix it and save: the server rebuilds, then prints how to try the add-in.\n");
-          }
-        }
+        lines.forEach(onLine);
       });
     };
     watch(child.stdout, process.stdout);

@@ -11,6 +11,7 @@ const c = require("../../scripts/commands.js") as {
   jestCommand(o: Record<string, string>, a: string[]): { command: string; args: string[] };
   npmCommand(platform: string, o: Record<string, string | undefined>, a: string[]): { command: string; args: string[] };
   compileOutcome(line: string): string | null;
+  afterFirstBuild(onFirstBuild: () => void, onFailure?: () => void): (line: string) => void;
   resolveBin(root: string, pkg: string, name?: string): string;
   tail(text: string, n?: number): string;
 };
@@ -168,4 +169,24 @@ test("spawned without a shell, a script path with a space and a multi-word argum
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("npm start's steps come once, after the first successful build's output, not before it", () => {
+  const said: string[] = [];
+  const onLine = c.afterFirstBuild(
+    () => said.push("steps"),
+    () => said.push("failed"),
+  );
+  for (const line of [
+    "<i> [webpack-dev-server] Project is running at:",
+    "asset functions.js 1.2 MiB [emitted] (name: functions)",
+    "webpack 5.112.2 compiled with 1 error in 900 ms",
+    "asset functions.js 1.2 MiB [emitted] (name: functions)",
+    "webpack 5.112.2 compiled successfully in 800 ms",
+    "webpack 5.112.2 compiled successfully in 300 ms",
+  ]) {
+    onLine(line);
+    said.push(".");
+  }
+  expect(said.join("")).toBe("..failed..steps..");
 });
