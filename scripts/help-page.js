@@ -169,9 +169,8 @@ function exampleHtml(fn, e, k, ns, format) {
 <div class="fields">
 ${fields}
 </div>
-<div class="result" aria-live="polite"><span class="result-label">Result</span><output class="result-value">${esc(JSON.stringify(e.result))}</output></div>
+<div class="result"><span class="result-label">Result</span><output class="result-value" aria-live="polite">${esc(JSON.stringify(e.result))}</output><button type="reset" class="button subtle reset" title="Back to the documented arguments">Reset</button></div>
 ${e.working ? `<p class="working">${esc(e.working)}</p>` : ""}
-<div class="example-actions"><button type="reset" class="button subtle">Reset the example</button></div>
 </form>`;
 }
 
