@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const { npmCommand } = require("./commands.js");
+const { npmCommand, auditOutcome } = require("./commands.js");
 
 function npm(args) {
   const c = npmCommand(process.platform, { execPath: process.execPath, npmExecPath: process.env.npm_execpath }, args);
@@ -23,27 +23,20 @@ function npm(args) {
 }
 
 const r = npm(["audit", "--omit=dev", "--json"]);
-let report;
-try {
-  report = JSON.parse(r.stdout);
-} catch {
-  report = null;
+const result = auditOutcome(r.stdout, r.stderr);
+if (result.outcome === "unavailable") {
+  const ls = npm(["ls", "--omit=dev", "--all", "--parseable"]);
+  const deps = (ls.stdout || "")
+    .split("\n")
+    .filter((l) => l.includes("node_modules"))
+    .map((l) => l.slice(l.replace(/\\/g, "/").lastIndexOf("node_modules/") + 13));
+  console.log(`audit: the registry's audit service is unavailable here (${result.why}); not audited: ${deps.join(", ")}`);
+  process.exit(0);
 }
-if (!report || !report.metadata) {
-  const why = (report && (report.message || (report.error && (report.error.summary || report.error.code)))) || (r.stderr || "").trim().split("\n").pop() || "";
-  // The registry has no audit endpoint: a fact about the mirror, not a finding.
-  if (/\b(405|404|ENOAUDIT|not implemented|method not allowed|not found)\b/i.test(why)) {
-    const ls = npm(["ls", "--omit=dev", "--all", "--parseable"]);
-    const deps = (ls.stdout || "")
-      .split("\n")
-      .filter((l) => l.includes("node_modules"))
-      .map((l) => l.slice(l.replace(/\\/g, "/").lastIndexOf("node_modules/") + 13));
-    console.log(`audit: the registry's audit service is unavailable here (${why}); not audited: ${deps.join(", ")}`);
-    process.exit(0);
-  }
-  console.error(`audit: npm audit failed (exit ${r.status}): ${why || "no readable report"}`);
+if (result.outcome === "failed") {
+  console.error(`audit: npm audit failed (exit ${r.status}): ${result.why}`);
   process.exit(1);
 }
-const v = report.metadata.vulnerabilities;
+const v = result.counts;
 console.log(`audit: runtime dependencies: ${v.critical} critical, ${v.high} high, ${v.moderate} moderate, ${v.low} low`);
 process.exit(v.critical + v.high > 0 ? 1 : 0);

@@ -115,6 +115,30 @@ function afterFirstBuild(onFirstBuild, onFailure = () => {}) {
   };
 }
 
+/**
+ * What `npm audit --json` said: { outcome: "audited", counts } with the vulnerability counts;
+ * "unavailable" when the registry has no audit service (a 404/405 mirror: a fact, not a
+ * finding); "failed" otherwise (unreadable answer, npm error): the audit must then exit 1.
+ */
+function auditOutcome(stdout, stderr) {
+  let report;
+  try {
+    report = JSON.parse(stdout);
+  } catch {
+    report = null;
+  }
+  if (report && report.metadata && report.metadata.vulnerabilities) return { outcome: "audited", counts: report.metadata.vulnerabilities };
+  const why =
+    (report && (report.message || (report.error && (report.error.summary || report.error.code)))) ||
+    String(stderr || "")
+      .trim()
+      .split("\n")
+      .pop() ||
+    "no readable report";
+  if (/\b(405|404|ENOAUDIT|not implemented|method not allowed)\b/i.test(why)) return { outcome: "unavailable", why };
+  return { outcome: "failed", why };
+}
+
 /** The last `n` non-empty lines of a tool's output: the reason a build failed. */
 function tail(text, n = 30) {
   const lines = String(text || "")
@@ -123,4 +147,4 @@ function tail(text, n = 30) {
   return lines.slice(-n).join("\n");
 }
 
-module.exports = { PORT, DEV_MANIFEST, startCommand, buildCommand, jestCommand, npmCommand, compileOutcome, afterFirstBuild, resolveBin, binScript, tail };
+module.exports = { PORT, DEV_MANIFEST, startCommand, buildCommand, jestCommand, npmCommand, compileOutcome, afterFirstBuild, auditOutcome, resolveBin, binScript, tail };

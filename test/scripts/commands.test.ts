@@ -190,3 +190,25 @@ test("npm start's steps come once, after the first successful build's output, no
   }
   expect(said.join("")).toBe("..failed..steps..");
 });
+
+test("npm audit's answer: counts, an unavailable service (exit 0, said), or a failure (exit 1)", () => {
+  const c2 = c as unknown as {
+    auditOutcome(stdout: string, stderr: string): { outcome: string; why?: string; counts?: Record<string, number> };
+  };
+  const counts = { info: 0, low: 1, moderate: 0, high: 2, critical: 0, total: 3 };
+  expect(c2.auditOutcome(JSON.stringify({ metadata: { vulnerabilities: counts } }), "")).toEqual({ outcome: "audited", counts });
+  expect(
+    c2.auditOutcome(
+      JSON.stringify({ message: "405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk" }),
+      "",
+    ),
+  ).toEqual({
+    outcome: "unavailable",
+    why: "405 Method Not Allowed - POST https://registry.example/-/npm/v1/security/advisories/bulk",
+  });
+  expect(c2.auditOutcome("", "npm error code ENOLOCK\nnpm error audit This command requires an existing lockfile.")).toEqual({
+    outcome: "failed",
+    why: "npm error audit This command requires an existing lockfile.",
+  });
+  expect(c2.auditOutcome("not json", "")).toEqual({ outcome: "failed", why: "no readable report" });
+});
