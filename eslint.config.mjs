@@ -1,6 +1,18 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
+import officeAddins from "eslint-plugin-office-addins";
+
+// Microsoft's add-in rules (the ones office-addin-lint runs), taken from the plugin's
+// "recommended" flat config by name: that config also brings its own parser, ecmaVersion 6 and
+// prettier-as-a-rule, which would override this project's settings (prettier runs on its own).
+const officeAddinsRules = Object.fromEntries(
+  officeAddins.configs.recommended
+    .flatMap((c) => Object.entries(c.rules ?? {}))
+    .filter(([name]) => name.startsWith("office-addins/"))
+    // Every one fails the lint here, "no context.sync() in a loop" included (the plugin only warns).
+    .map(([name]) => [name, "error"]),
+);
 
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "artifacts/**", ".certs/**"] },
@@ -15,6 +27,11 @@ export default tseslint.config(
       "no-eval": "error",
       "no-new-func": "error",
     },
+  },
+  {
+    files: ["src/**/*.ts", "test/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: officeAddinsRules,
   },
   {
     files: ["src/rules/**/*.ts"],

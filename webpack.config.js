@@ -6,7 +6,9 @@ const fs = require("fs");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const { renderHelpPage, loadExamples } = require("./scripts/help-page");
+const { renderHelpPage, loadExamples, loadFamilies } = require("./scripts/help-page");
+const { devManifest } = require("./scripts/dev-manifest");
+const devCerts = require("./scripts/dev-certs");
 
 const DEV_URL = "https://localhost:3000/";
 const DEV_ORIGIN = "https://localhost:3000";
@@ -57,25 +59,75 @@ class HelpPagePlugin {
         const meta = assets["functions.json"];
         if (!meta) return;
         const examples = loadExamples((file) => compilation.fileDependencies.add(file));
-        const html = renderHelpPage(JSON.parse(meta.source().toString()), examples, "KUSTOMER");
+        // The help script first (it stands in for Excel's CustomFunctions), then every file of
+        // the functions bundle, in order (shared chunks included).
+        const files = (entry) => (compilation.entrypoints.get(entry)?.getFiles() ?? []).filter((f) => f.endsWith(".js"));
+        const html = renderHelpPage(JSON.parse(meta.source().toString()), examples, "KUSTOMER", {
+          scripts: [...new Set([...files("help"), ...files("functions")])],
+          styles: ["taskpane.css", "help.css"],
+          families: loadFamilies(),
+        });
         compilation.emitAsset("help.html", new sources.RawSource(html));
       });
     });
   }
 }
 
-/** HTTPS options for `webpack serve`: the certificates scripts/start.mjs generated
- * (DEV_SERVER_CERT_DIR), or Office's trusted dev certificates (installed on first use on
- * Windows and Mac by office-addin-dev-certs). */
+/** HTTPS options for `webpack serve`. Linux (and any machine where DEV_SERVER_CERT_DIR is
+ * set, as `npm start` does): the certificates in .certs/, generated or renewed without sudo
+ * (scripts/dev-certs.js), the same for `npm start` and `npm run dev-server`. Windows and Mac:
+ * Office's trusted dev certificates (office-addin-dev-certs installs them on first use; desktop
+ * Excel needs them trusted by the system). */
 async function httpsOptions() {
   if (!process.env.WEBPACK_SERVE) return {};
   const dir = process.env.DEV_SERVER_CERT_DIR;
-  if (dir) {
-    const read = (f) => fs.readFileSync(path.join(dir, f));
-    return { ca: read("ca.crt"), cert: read("localhost.crt"), key: read("localhost.key") };
+  if (dir) return devCerts.readHttpsOptions(dir);
+  if (process.platform !== "win32" && process.platform !== "darwin") {
+    const certs = await devCerts.ensureDevCertificates(devCerts.CERT_DIR);
+    if (certs.generated) console.log(`Development certificates ${certs.reason === "missing" ? "generated" : "renewed"} in ${certs.dir} (trust ca.crt in your browser).`);
+    return devCerts.readHttpsOptions(devCerts.CERT_DIR);
   }
   return require("office-addin-dev-certs").getHttpsServerOptions();
 }
+
+/** The development build's manifest has its own Id and "(dev)" name (scripts/dev-manifest.js),
+ * so it installs beside the released add-in; a production build keeps the real ones. */
+const manifestTransform = (mode) => (content) => (mode === "development" ? devManifest(content.toString()) : content);
+
+/** A production build without ADDIN_PUBLIC_URL still points at https://localhost:3000/: fine for
+ * tests, never for a release. Said loudly, as a webpack warning and on stderr. */
+class LocalhostManifestWarningPlugin {
+  apply(compiler) {
+    const message =
+      "PRODUCTION BUILD WITHOUT ADDIN_PUBLIC_URL: dist/manifest.xml points at https://localhost:3000/. " +
+      "Fine for tests; for a release set ADDIN_PUBLIC_URL=https://your.host/path/ and build again.";
+    compiler.hooks.thisCompilation.tap("LocalhostManifestWarningPlugin", (compilation) => {
+      compilation.warnings.push(new compiler.webpack.WebpackError(message));
+    });
+    compiler.hooks.done.tap("LocalhostManifestWarningPlugin", () => {
+      const line = "!".repeat(100);
+      process.stderr.write(`\n${line}\n!! ${message}\n${line}\n\n`);
+    });
+  }
+}
+
+/** https://localhost:3000/ (and the released root): what is served, linked. */
+const INDEX_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Kustomer Contract Billing add-in</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="taskpane.css">
+</head>
+<body>
+<h1>Kustomer Contract Billing add-in</h1>
+<p class="lead">What this server hosts for Excel:</p>
+<ul>
+<li><a href="help.html">help.html</a>: every KUSTOMER function, with live examples you can edit (no Excel needed)</li>
+<li><a href="taskpane.html">taskpane.html</a>: the task pane that loads the rate cards (works inside Excel)</li>
+<li><a href="manifest.xml">manifest.xml</a>: the add-in manifest, to upload into Excel (Home &gt; Add-ins &gt; My Add-ins &gt; Upload My Add-in)</li>
+<li><a href="functions.json">functions.json</a>: the functions' metadata Excel reads</li>
+</ul>
+</body></html>
+`;
 
 module.exports = async (env, argv) => {
   const mode = argv.mode || "production";
@@ -88,6 +140,8 @@ module.exports = async (env, argv) => {
     entry: {
       functions: "./src/functions/index.ts",
       taskpane: "./src/taskpane/taskpane.ts",
+      // The help page's live examples (scripts/help-page.js, src/help/help.ts).
+      help: "./src/help/help.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -108,18 +162,23 @@ module.exports = async (env, argv) => {
         chunks: ["functions", "taskpane"],
         scriptLoading: "defer",
       }),
+      new HtmlWebpackPlugin({ filename: "index.html", templateContent: INDEX_PAGE, inject: false }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          { from: "manifest.xml", to: "manifest.xml", transform: manifestTransform(mode) },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          { from: "src/help/help.css", to: "help.css" },
         ],
       }),
       new HelpPagePlugin(),
       new PublicUrlPlugin(url),
+      ...(mode === "production" && url === DEV_URL ? [new LocalhostManifestWarningPlugin()] : []),
     ],
     devServer: {
       port: PORT,
+      // This machine only; `npm start -- --host 0.0.0.0` (or `npm run dev-server -- --host ...`) to serve the network.
+      host: "localhost",
       headers: { "Access-Control-Allow-Origin": "*" },
       static: { directory: path.resolve(__dirname, "dist") },
       server: { type: "https", options: https },

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,13 +14,20 @@ const args = process.argv.slice(2);
 const tzArg = args.find((a) => a.startsWith("--tz="));
 const zones = tzArg ? tzArg.slice(5).split(",") : ["UTC", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"];
 const jestArgs = args.filter((a) => a !== tzArg);
-const bin = (n) => join(root, "node_modules", ".bin", n);
+const require = createRequire(import.meta.url);
+const { buildCommand, jestCommand, resolveBin, tail } = require("./commands.js");
+// Node runs the tools' JS CLIs itself: the same on Windows (no .cmd shims), Mac and Linux.
+const tools = { execPath: process.execPath, webpackCli: resolveBin(root, "webpack-cli"), jestCli: resolveBin(root, "jest") };
 
-const build = spawnSync(bin("webpack"), ["--mode", "production"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+const b = buildCommand(tools);
+const build = spawnSync(b.command, b.args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 if (build.status !== 0) {
-  console.error("build failed");
+  const why = build.error ? build.error.message : tail(`${build.stdout}\n${build.stderr}`);
+  console.error(`npm test: the build (webpack --mode production) failed, so no test ran:\n${why}`);
   process.exit(1);
 }
+if (/PRODUCTION BUILD WITHOUT ADDIN_PUBLIC_URL/.test(`${build.stdout}${build.stderr}`))
+  console.log("build: done; its manifest points at https://localhost:3000/ (no ADDIN_PUBLIC_URL), as the tests expect.");
 
 // Every fast-check property runs on one fixed seed (test/setup/fast-check-seed.ts); explore
 // others with `npm run properties -- --seed=random`.
@@ -32,7 +40,8 @@ let ok = true;
 for (const tz of zones) {
   console.log(`\n=== jest under TZ=${tz} ===`);
   const out = join(tmp, `${tz.replace(/\W/g, "_")}.json`);
-  const r = spawnSync(bin("jest"), ["--ci", "--json", `--outputFile=${out}`, ...jestArgs], {
+  const j = jestCommand(tools, ["--ci", "--json", `--outputFile=${out}`, ...jestArgs]);
+  const r = spawnSync(j.command, j.args, {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, TZ: tz },

@@ -2,7 +2,7 @@
  * The manifest checked offline (the online validator cannot be reached from CI): well-formed,
  * a GUID Id, a version, a provider, https everywhere, every resid resolving to a resource,
  * the KUSTOMER namespace and the SharedRuntime requirement set; and the production build
- * rewrites every dev URL.
+ * rewrites every dev URL; the development manifest has its own Id and name.
  */
 import { readFileSync, existsSync } from "fs";
 import { join } from "path";
@@ -78,6 +78,17 @@ test("requires the SharedRuntime requirement set", () => {
   expect(sets).toContain("SharedRuntime 1.1");
 });
 
-test("the built manifest is the source manifest (dev build serves https://localhost:3000)", () => {
+test("the production build's manifest is the source manifest: the real Id and name (no ADDIN_PUBLIC_URL: https://localhost:3000)", () => {
   expect(readFileSync(join(root, "dist", "manifest.xml"), "utf8")).toBe(source);
+});
+
+test("the development manifest is the same add-in under its own Id and a '(dev)' name, to install beside the released one", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { devManifest, DEV_ID, PRODUCTION_ID } = require("../scripts/dev-manifest.js");
+  const dev: string = devManifest(source);
+  expect(source).toContain(`<Id>${PRODUCTION_ID}</Id>`);
+  expect(dev).toContain(`<Id>${DEV_ID}</Id>`);
+  expect(dev).toContain('<DisplayName DefaultValue="Kustomer Contract Billing (dev)"/>');
+  expect(dev.split("\n").length).toBe(source.split("\n").length);
+  expect(dev.replace(DEV_ID, PRODUCTION_ID).replace("Kustomer Contract Billing (dev)", "Kustomer Contract Billing")).toBe(source);
 });

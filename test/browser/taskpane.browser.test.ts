@@ -8,16 +8,17 @@
  * backup), and a bad Order CSV (every problem listed, nothing written). It asserts on the fake
  * workbook and saves screenshots to artifacts/.
  *
- * Needs the build (npm test builds first) and /usr/bin/chromium (.ci/run installs it).
+ * Needs the build (npm test builds first) and a Chromium-family browser (test/helpers/browser.ts
+ * finds one: CHROME_PATH, Chrome, Edge, or Linux's /usr/bin/chromium, which .ci/run installs).
  */
 import { createServer, type Server } from "node:http";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
 import type { AddressInfo } from "node:net";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import * as ts from "typescript";
 import type { Snapshot } from "../helpers/fake-excel";
+import { launchChromium } from "../helpers/browser";
 
 jest.setTimeout(180_000);
 
@@ -25,7 +26,6 @@ const root = join(__dirname, "..", "..");
 const dist = join(root, "dist");
 const officeDist = join(root, "node_modules", "@microsoft", "office-js", "dist");
 const artifacts = join(root, "artifacts");
-const CHROMIUM = "/usr/bin/chromium";
 const TODAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 const TYPES: Record<string, string> = {
@@ -62,7 +62,6 @@ function fakeScript(): string {
 let server: Server;
 let context: BrowserContext;
 let page: Page;
-let profile: string;
 let base: string;
 const officeFiles: string[] = [];
 const aborted: string[] = [];
@@ -71,27 +70,10 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   if (!existsSync(join(dist, "taskpane.html")))
     throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it).`);
   mkdirSync(artifacts, { recursive: true });
   server = await serve(dist);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  profile = mkdtempSync(join(tmpdir(), "kustomer-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-    viewport: { width: 380, height: 900 },
-    deviceScaleFactor: 1,
-  });
+  context = await launchChromium({ viewport: { width: 380, height: 900 } });
   await context.route("**/*", async (route) => {
     const url = new URL(route.request().url());
     if (url.origin === base) return route.continue();
@@ -122,7 +104,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await context?.close();
   await new Promise((r) => server?.close(r));
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as any).__fake.snapshot());
