@@ -122,7 +122,7 @@ export function planChangeFn(
 }
 
 /**
- * Shows the working of PLANCHANGE as an invoice shows a mid-period plan change: PRORATEWORKING's rows (basis, days in the period, days charged, share), then the credit for the unused time on the old plan, the charge for the remaining time on the new one, and the net charge.
+ * Shows a plan change as an invoice does, for auditors: spills PRORATEWORKING's rows (basis, days in period, days charged, share), the credit for the unused time on the old plan, the charge for the remaining time on the new one, and the net.
  * @customfunction PLANCHANGEWORKING
  * @helpurl https://localhost:3000/help.html#PLANCHANGEWORKING
  * @param old_price Price of the current plan for the whole paid period.

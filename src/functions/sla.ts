@@ -71,7 +71,7 @@ function countOutage(
 }
 
 /**
- * The Outage minutes that count in a calendar month from a log of downtimes: to the nearest second, overlapping or touching downtimes merged, those shorter than min_minutes dropped, maintenance excused up to 6 hours in any rolling 14 days, the rest cut to the month.
+ * The Outage minutes that count in a calendar month from a log of downtimes: to the nearest second, overlapping downtimes merged, those under min_minutes dropped, maintenance excused up to 6 hours in any rolling 14 days, cut to the month.
  * @customfunction OUTAGEMINUTES
  * @helpurl https://localhost:3000/help.html#OUTAGEMINUTES
  * @param month Any date within the calendar month measured.

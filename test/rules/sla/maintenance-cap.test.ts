@@ -122,8 +122,9 @@ describe("overlapping maintenance ranges and a log before the month", () => {
     expect([c.minutes, c.excusedBeforeSeconds / 60, c.excusedSeconds / 60, c.maintenanceSeconds / 60]).toEqual([120, 120, 240, 360]);
   });
   test("downtimes shorter than min_minutes use none of the cap", () => {
-    // 2 June 02:00-02:04 (4 minutes, dropped), then 02:10-08:10 (360 in maintenance to 06:00? no:
-    // 02:10-06:00 = 230 in maintenance, excused; 06:00-08:10 = 130 outside). Outage 130.
+    // 2 June 02:00-02:04 (4 minutes, dropped), then 02:10-08:10: 02:10-06:00 = 230 minutes in
+    // maintenance, all excused under a cap of exactly 230 minutes, which the dropped 4 minutes
+    // would have overrun; 06:00-08:10 = 130 outside. Outage 130.
     const c = outageInMonth(
       JUNE,
       log(["2025-06-02T02:00", "2025-06-02T02:04"], ["2025-06-02T02:10", "2025-06-02T08:10"]),
