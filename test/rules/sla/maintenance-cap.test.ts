@@ -78,7 +78,11 @@ describe("the rolling window, to the second", () => {
 });
 
 describe("maintenance_cap_hours", () => {
-  const down = log(["2025-06-02T03:00", "2025-06-02T06:00"], ["2025-06-03T03:00", "2025-06-03T06:00"], ["2025-06-04T03:00", "2025-06-04T06:00"]);
+  const down = log(
+    ["2025-06-02T03:00", "2025-06-02T06:00"],
+    ["2025-06-03T03:00", "2025-06-03T06:00"],
+    ["2025-06-04T03:00", "2025-06-04T06:00"],
+  );
   const maint = windowsOn("2025-06-02", "2025-06-03", "2025-06-04");
   test("0 is no cap: all 540 minutes excused", () => {
     expect(outageInMonth(JUNE, down, maint, 5, 0).minutes).toBe(0);
@@ -180,5 +184,7 @@ test("no 14 days hold more than the cap, and long maintenance is excused in 6-ho
   // then each second 14 days after an excused one: 15 May 00:00-06:00 and 29 May 00:00-06:00.
   const all = log(["2025-05-01T00:00", "2025-06-10T00:00"]);
   const e = excuseUnderCap(all, SIX_HOURS);
-  expect(e).toEqual(log(["2025-05-01T00:00", "2025-05-01T06:00"], ["2025-05-15T00:00", "2025-05-15T06:00"], ["2025-05-29T00:00", "2025-05-29T06:00"]));
+  expect(e).toEqual(
+    log(["2025-05-01T00:00", "2025-05-01T06:00"], ["2025-05-15T00:00", "2025-05-15T06:00"], ["2025-05-29T00:00", "2025-05-29T06:00"]),
+  );
 });
