@@ -196,15 +196,21 @@ export function checkMinMinutes(minMinutes: number, arg = "min_minutes"): number
 export const MAINTENANCE_CAP = Object.freeze({ defaultHours: 6, windowDays: 14 });
 export const CAP_WINDOW_SECONDS = MAINTENANCE_CAP.windowDays * SECONDS_PER_DAY;
 
-/** Reads maintenance_cap_hours as whole seconds: 0 (no cap) or more, to the nearest second. */
+/** No cap: every second of downtime in maintenance is excused. */
+export const NO_CAP = Number.POSITIVE_INFINITY;
+
+/**
+ * Reads maintenance_cap_hours as whole seconds, to the nearest second: 0 hours means no cap
+ * (NO_CAP); a positive cap below half a second rounds to 0 seconds and excuses nothing.
+ */
 export function capSeconds(hours: number, arg = "maintenance_cap_hours"): number {
   if (hours < 0) throw numError(Msg.negative(arg, String(hours)));
-  return round(hours * 3600);
+  return hours === 0 ? NO_CAP : round(hours * 3600);
 }
 
 /**
  * Excuses, earliest first, the seconds of `k` (sorted, disjoint intervals of whole epoch seconds)
- * under a cap of `cap` seconds in any rolling `window` seconds (cap 0: no cap, all excused).
+ * under a cap of `cap` seconds in any rolling `window` seconds (NO_CAP: all excused; 0: none).
  *
  * The rolling window, at the resolution of OUTAGEMINUTES (whole seconds): second t is the
  * interval [t, t+1); "the 14 days up to and including it" are the W = 1,209,600 seconds
@@ -226,7 +232,8 @@ export function capSeconds(hours: number, arg = "maintenance_cap_hours"): number
  * (1 + span / 14 days) intervals per interval of `k`, where span is the log's length.
  */
 export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_WINDOW_SECONDS): Intervals {
-  if (cap <= 0) return { starts: k.starts.slice(), ends: k.ends.slice() };
+  if (cap === NO_CAP) return { starts: k.starts.slice(), ends: k.ends.slice() };
+  if (!(cap > 0)) return { starts: [], ends: [] };
   const D = window - 1;
   const es: number[] = [];
   const ee: number[] = [];
@@ -300,8 +307,8 @@ function measureIn(x: Intervals, lo: number, hi: number): number {
 /**
  * The Outage seconds of a month: downtimes merged, short ones dropped, the parts inside
  * maintenance excused up to the cap (`capSecs` in any rolling 14 days, earliest first, over the
- * whole log so that downtime before the month counts toward it; 0 is no cap), the rest cut to
- * the month.
+ * whole log so that downtime before the month counts toward it; NO_CAP for none), the rest cut
+ * to the month.
  */
 export function outageInMonth(
   month: SlaMonth,

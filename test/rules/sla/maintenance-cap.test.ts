@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
-import { capSeconds, excuseUnderCap, type Intervals, outageInMonth } from "../../../src/rules/sla/outage";
+import { capSeconds, excuseUnderCap, type Intervals, NO_CAP, outageInMonth } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
 import { ruleError as errorOf } from "../../helpers/rule-error";
 
@@ -85,7 +85,7 @@ describe("maintenance_cap_hours", () => {
   );
   const maint = windowsOn("2025-06-02", "2025-06-03", "2025-06-04");
   test("0 is no cap: all 540 minutes excused", () => {
-    expect(outageInMonth(JUNE, down, maint, 5, 0).minutes).toBe(0);
+    expect(outageInMonth(JUNE, down, maint, 5, capSeconds(0)).minutes).toBe(0);
   });
   test("3 hours: 2 June's 180 fill it; 3 and 4 June count (360)", () => {
     expect(outageInMonth(JUNE, down, maint, 5, capSeconds(3)).minutes).toBe(360);
@@ -94,7 +94,10 @@ describe("maintenance_cap_hours", () => {
     expect(outageInMonth(JUNE, down, maint, 5, capSeconds(9)).minutes).toBe(0);
   });
   test("hours to the nearest second; negative is #NUM!", () => {
-    expect([capSeconds(6), capSeconds(0.5), capSeconds(1 / 3)]).toEqual([21600, 1800, 1200]);
+    expect([capSeconds(6), capSeconds(0.5), capSeconds(1 / 3), capSeconds(0)]).toEqual([21600, 1800, 1200, NO_CAP]);
+    // A positive cap under half a second is 0 seconds: nothing is excused (not "no cap").
+    expect(capSeconds(0.0001)).toBe(0);
+    expect(outageInMonth(JUNE, down, maint, 5, capSeconds(0.0001)).minutes).toBe(540);
     expect(errorOf(() => capSeconds(-1))).toEqual({ kind: "num", message: "maintenance_cap_hours must not be negative; got -1." });
   });
 });
@@ -140,7 +143,7 @@ describe("overlapping maintenance ranges and a log before the month", () => {
   });
 });
 
-/** The definition, second by second: second s is excused iff in k and fewer than cap of s-W+1 .. s-1 are. */
+/** The definition, second by second: second s is excused iff in k and fewer than cap of s-W+1 .. s-1 are (cap -1: no cap). */
 function bySecond(k: Intervals, cap: number, window: number): Set<number> {
   const e = new Set<number>();
   const inK = (s: number) => k.starts.some((a, i) => a <= s && s < k.ends[i]);
@@ -149,7 +152,7 @@ function bySecond(k: Intervals, cap: number, window: number): Set<number> {
     if (!inK(s)) continue;
     let n = 0;
     for (let u = s - window + 1; u < s; u++) if (e.has(u)) n++;
-    if (cap === 0 || n < cap) e.add(s);
+    if (cap < 0 || n < cap) e.add(s);
   }
   return e;
 }
@@ -166,8 +169,8 @@ test("excuseUnderCap equals the second-by-second definition (small windows and c
     return k;
   });
   fc.assert(
-    fc.property(intervals, fc.integer({ min: 0, max: 15 }), fc.integer({ min: 2, max: 40 }), (k, cap, window) => {
-      const got = excuseUnderCap(k, cap, window);
+    fc.property(intervals, fc.integer({ min: -1, max: 15 }), fc.integer({ min: 2, max: 40 }), (k, cap, window) => {
+      const got = excuseUnderCap(k, cap < 0 ? NO_CAP : cap, window);
       const seconds = new Set<number>();
       for (let i = 0; i < got.starts.length; i++) for (let s = got.starts[i]; s < got.ends[i]; s++) seconds.add(s);
       // Disjoint and sorted, and the same seconds as the definition.
