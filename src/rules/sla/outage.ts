@@ -123,6 +123,13 @@ export function intervalsFromRanges(starts: unknown, ends: unknown, startsArg: s
   return out;
 }
 
+/** A sorted typed copy; a log already in time order (most are, and MAINTENANCEWINDOWS' spill is) skips the sort. */
+function sortedCopy(xs: number[]): Float64Array {
+  const a = F64.from(xs);
+  for (let i = 1; i < a.length; i++) if (a[i] < a[i - 1]) return a.sort();
+  return a;
+}
+
 /**
  * The union of intervals, as sorted disjoint intervals; intervals that overlap or touch merge.
  *
@@ -134,8 +141,8 @@ export function intervalsFromRanges(starts: unknown, ends: unknown, startsArg: s
  */
 export function mergeIntervals(log: Intervals): Intervals {
   const n = log.starts.length;
-  const starts = F64.from(log.starts).sort();
-  const ends = F64.from(log.ends).sort();
+  const starts = sortedCopy(log.starts);
+  const ends = sortedCopy(log.ends);
   const ms: number[] = [];
   const me: number[] = [];
   let i = 0;
