@@ -8,6 +8,7 @@ import {
   PRORATION_BASES,
   type ProrationPeriod,
   planChangeToNumber,
+  planChangeWorking,
   prorateToNumber,
   prorationShare,
   seatChargeToNumber,
@@ -118,6 +119,45 @@ export function planChangeFn(
       names("change_date"),
     ),
   );
+}
+
+/**
+ * Shows a plan change as an invoice does, for auditors: spills PRORATEWORKING's rows (basis, days in period, days charged, share), the credit for the unused time on the old plan, the charge for the remaining time on the new one, and the net.
+ * @customfunction PLANCHANGEWORKING
+ * @helpurl https://localhost:3000/help.html#PLANCHANGEWORKING
+ * @param old_price Price of the current plan for the whole paid period.
+ * @param new_price Price of the new plan for the whole paid period.
+ * @param period_start First day of the paid period.
+ * @param period_end Last day of the paid period, included.
+ * @param change_date Day the new plan takes effect, charged at the new price; must fall within the period.
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
+ * @returns A 7x2 table of labels and values; the credit is negative and "Net charge" equals PLANCHANGE.
+ */
+export function planChangeWorkingFn(
+  old_price: any,
+  new_price: any,
+  period_start: any,
+  period_end: any,
+  change_date: any,
+  basis?: ProrationBasis,
+): any[][] {
+  return excel("PLANCHANGEWORKING", (): Working => {
+    const w = planChangeWorking(
+      toAmount(old_price, "old_price"),
+      toAmount(new_price, "new_price"),
+      period(period_start, period_end, change_date, "change_date", basis),
+      names("change_date"),
+    );
+    return [
+      ["Basis", w.share.basis],
+      ["Days in period", w.share.daysInPeriod],
+      ["Days charged", w.share.daysCharged],
+      ["Share", w.share.shareNumerator / w.share.shareDenominator],
+      ["Unused time on the old plan (credit)", w.credit],
+      ["Remaining time on the new plan (charge)", w.charge],
+      ["Net charge", w.net],
+    ];
+  });
 }
 
 /**

@@ -2,10 +2,12 @@
  * Excel adapters for the Service Level Agreement (rules: src/rules/sla).
  * Each function only converts Excel's arguments, calls the rule and converts the result.
  */
-import { isBlank, toDate, toDateList, toDateTime, toInteger } from "../rules/core/args";
+import { isBlank, toChoice, toDate, toDateList, toDateTime, toInteger, toNumber } from "../rules/core/args";
 import { toExcelNumber, toMoney } from "../rules/core/money";
-import { serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
-import { intervalsFromRanges, MIN_MINUTES, outageInMonth } from "../rules/sla/outage";
+import { type DateSystem, EPOCH_DAY_9999_12_31, SECONDS_PER_DAY, serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
+import { timeZone } from "../rules/contract/season";
+import { HOSTINGS, maintenanceWindows } from "../rules/sla/maintenance";
+import { capSeconds, intervalsFromRanges, MAINTENANCE_CAP, MIN_MINUTES, type OutageCount, outageInMonth } from "../rules/sla/outage";
 import { claimDeadline, responseDue, toPriority } from "../rules/sla/response";
 import { monthlyUptime, ratioToNumber, slaCredit, slaCreditPct, slaMonth, slaWorking } from "../rules/sla/uptime";
 import { excel, workbookDateSystem, type Working } from "./excel";
@@ -24,6 +26,17 @@ enum ResponsePriority {
 }
 
 /**
+ * Where a Covered Service is hosted, which sets its standing maintenance window (SLA section 3).
+ * @customenum {string}
+ */
+enum MaintenanceHosting {
+  /** U.S. data centre: 2:00-6:00 a.m. US Eastern time (EST/EDT), Monday to Friday (default) */
+  US = "US",
+  /** European data centre: 2:00-6:00 a.m. GMT (UTC+0 all year), Monday to Friday */
+  EU = "EU",
+}
+
+/**
  * The Monthly Uptime Percentage as a fraction (0.999 for 99.9%): (minutes in the month - outage minutes) / minutes in the month, for the calendar month containing the date month.
  * @customfunction UPTIME
  * @helpurl https://localhost:3000/help.html#UPTIME
@@ -38,16 +51,36 @@ export function uptimeFn(month: any, outage_minutes: any): number {
   });
 }
 
+/** Reads OUTAGEMINUTES' arguments and counts the month. */
+function countOutage(
+  month: unknown,
+  outage_starts: unknown,
+  outage_ends: unknown,
+  maintenance_starts: unknown,
+  maintenance_ends: unknown,
+  min_minutes: unknown,
+  maintenance_cap_hours: unknown,
+): OutageCount {
+  const system = workbookDateSystem();
+  const m = slaMonth(toDate(month, "month", system));
+  const down = intervalsFromRanges(outage_starts, outage_ends, "outage_starts", "outage_ends", system);
+  const maint = intervalsFromRanges(maintenance_starts, maintenance_ends, "maintenance_starts", "maintenance_ends", system);
+  const min = toInteger(min_minutes, "min_minutes", { default: MIN_MINUTES.default });
+  const cap = capSeconds(toNumber(maintenance_cap_hours, "maintenance_cap_hours", { default: MAINTENANCE_CAP.defaultHours }));
+  return outageInMonth(m, down, maint, min, cap);
+}
+
 /**
- * The Outage minutes that count in a calendar month from a log of downtimes: to the nearest second, overlapping or touching downtimes merged, those shorter than min_minutes dropped, maintenance subtracted, the rest cut to the month.
+ * The Outage minutes that count in a calendar month from a log of downtimes: to the nearest second, overlapping downtimes merged, those under min_minutes dropped, maintenance excused up to 6 hours in any rolling 14 days, cut to the month.
  * @customfunction OUTAGEMINUTES
  * @helpurl https://localhost:3000/help.html#OUTAGEMINUTES
  * @param month Any date within the calendar month measured.
- * @param outage_starts Range of date-times when each downtime began (one clock for every timestamp).
+ * @param outage_starts Range of date-times when each downtime began (one clock for every timestamp); may start up to 14 days before the month, as that downtime counts toward the maintenance cap.
  * @param outage_ends Range of date-times when each downtime ended, the same shape as outage_starts.
- * @param [maintenance_starts] Range of date-times when each Scheduled Maintenance (or Excluded Downtime) interval began.
+ * @param [maintenance_starts] Range of date-times when each Scheduled Maintenance (or Excluded Downtime) interval began, e.g. CHOOSECOLS(MAINTENANCEWINDOWS(...),1).
  * @param [maintenance_ends] Range of date-times when each maintenance interval ended, the same shape as maintenance_starts.
  * @param [min_minutes] Shortest downtime that counts as an Outage, a whole number of minutes from 1 to 5; 5 when omitted.
+ * @param [maintenance_cap_hours] Downtime in maintenance excused in any rolling 14 days, earliest first; the rest counts. 6 when omitted; 0 means no cap.
  * @returns The exact Outage minutes in the month (may be fractional: 90 seconds is 1.5).
  */
 export function outageMinutesFn(
@@ -57,14 +90,74 @@ export function outageMinutesFn(
   maintenance_starts?: any[][],
   maintenance_ends?: any[][],
   min_minutes?: any,
+  maintenance_cap_hours?: any,
 ): number {
-  return excel("OUTAGEMINUTES", () => {
+  return excel(
+    "OUTAGEMINUTES",
+    () => countOutage(month, outage_starts, outage_ends, maintenance_starts, maintenance_ends, min_minutes, maintenance_cap_hours).minutes,
+  );
+}
+
+/**
+ * Shows the working of OUTAGEMINUTES, for auditors: spills downtimes, dropped, downtime minutes in the month, of which in maintenance, excused in the 14 days before, excused, over the cap, and the Outage minutes.
+ * @customfunction OUTAGEWORKING
+ * @helpurl https://localhost:3000/help.html#OUTAGEWORKING
+ * @param month Any date within the calendar month measured.
+ * @param outage_starts Range of date-times when each downtime began; may start up to 14 days before the month.
+ * @param outage_ends Range of date-times when each downtime ended, the same shape as outage_starts.
+ * @param [maintenance_starts] Range of date-times when each Scheduled Maintenance interval began.
+ * @param [maintenance_ends] Range of date-times when each maintenance interval ended, the same shape as maintenance_starts.
+ * @param [min_minutes] Shortest downtime that counts as an Outage, a whole number of minutes from 1 to 5; 5 when omitted.
+ * @param [maintenance_cap_hours] Downtime in maintenance excused in any rolling 14 days, earliest first. 6 when omitted; 0 means no cap.
+ * @returns An 8x2 table of labels and values; "Outage minutes" equals OUTAGEMINUTES.
+ */
+export function outageWorkingFn(
+  month: any,
+  outage_starts: any[][],
+  outage_ends: any[][],
+  maintenance_starts?: any[][],
+  maintenance_ends?: any[][],
+  min_minutes?: any,
+  maintenance_cap_hours?: any,
+): any[][] {
+  return excel("OUTAGEWORKING", (): Working => {
+    const c = countOutage(month, outage_starts, outage_ends, maintenance_starts, maintenance_ends, min_minutes, maintenance_cap_hours);
+    return [
+      ["Downtimes in the log", c.downtimes],
+      ["Shorter than min_minutes (dropped)", c.dropped],
+      ["Downtime minutes in the month", c.downtimeSeconds / 60],
+      ["Of which in maintenance", c.maintenanceSeconds / 60],
+      ["Excused in the 14 days before the month", c.excusedBeforeSeconds / 60],
+      ["Excused in the month", c.excusedSeconds / 60],
+      ["Over the cap (counted)", c.cappedSeconds / 60],
+      ["Outage minutes", c.minutes],
+    ];
+  });
+}
+
+/** A local epoch second as a serial; the midnight ending 9999-12-31 (a month's end) is allowed. */
+function windowSerial(s: number, system: DateSystem): number {
+  const end = (EPOCH_DAY_9999_12_31 + 1) * SECONDS_PER_DAY;
+  if (s === end) return serialFromEpochDay(EPOCH_DAY_9999_12_31, system) + 1;
+  return serialFromEpochSecond(s, system, "A maintenance window");
+}
+
+/**
+ * Kustomer's standing Scheduled Maintenance windows in a calendar month, 2:00-6:00 a.m. every weekday (US Eastern time with daylight saving, or GMT for EU hosting), in a time zone's clock. Spills one row per window: start, end.
+ * @customfunction MAINTENANCEWINDOWS
+ * @helpurl https://localhost:3000/help.html#MAINTENANCEWINDOWS
+ * @param month Any date within the calendar month, in the clock of time_zone.
+ * @param [hosting] "US" (default): 2:00-6:00 US Eastern time (EST/EDT); "EU": 2:00-6:00 GMT (UTC+0 all year).
+ * @param [time_zone] The clock of the result and of the month's edges: an IANA time zone such as "America/New_York" or an offset such as "-05:00"; default "UTC" (as a monitoring log).
+ * @returns One row per window that overlaps the month, cut at its edges: start and end date-time serials; format the cells as date and time.
+ */
+export function maintenanceWindowsFn(month: any, hosting?: MaintenanceHosting, time_zone?: any): any[][] {
+  return excel("MAINTENANCEWINDOWS", () => {
     const system = workbookDateSystem();
     const m = slaMonth(toDate(month, "month", system));
-    const down = intervalsFromRanges(outage_starts, outage_ends, "outage_starts", "outage_ends", system);
-    const maint = intervalsFromRanges(maintenance_starts, maintenance_ends, "maintenance_starts", "maintenance_ends", system);
-    const min = toInteger(min_minutes, "min_minutes", { default: MIN_MINUTES.default });
-    return outageInMonth(m, down, maint, min).minutes;
+    const h = toChoice(hosting, "hosting", HOSTINGS, "US");
+    const zone = timeZone(time_zone);
+    return maintenanceWindows(m, h, zone).map((w) => [windowSerial(w.start, system), windowSerial(w.end, system)]);
   });
 }
 

@@ -191,3 +191,27 @@ function checkPrices(oldPrice: Amount, newPrice: Amount): void {
   if (isNegative(oldPrice)) throw numError(Msg.negative("old_price", asMoney(oldPrice).toString()));
   if (isNegative(newPrice)) throw numError(Msg.negative("new_price", asMoney(newPrice).toString()));
 }
+
+/** A plan change as an invoice shows it (Stripe's proration lines), each line the double nearest its exact value. */
+export interface PlanChangeWorking {
+  readonly share: ProrationShare;
+  /** Credit for the unused time on the old plan: -old_price x share (0 or negative). */
+  readonly credit: number;
+  /** Charge for the remaining time on the new plan: new_price x share. */
+  readonly charge: number;
+  /** (new_price - old_price) x share, computed exactly as PLANCHANGE computes it. */
+  readonly net: number;
+}
+
+/**
+ * The lines of a plan change. Each is exact before its one rounding to a double, so the net is
+ * exactly PLANCHANGE's result, while credit + charge added in binary may differ from it in the
+ * last binary digit (for 300 to 610 over 10/31 of a month they do not: -96.7741935483871 +
+ * 196.7741935483871 is 100).
+ */
+export function planChangeWorking(oldPrice: Amount, newPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): PlanChangeWorking {
+  const net = planChangeToNumber(oldPrice, newPrice, p, names);
+  const share = prorationShare(p, names);
+  const negOld: Amount = typeof oldPrice === "number" ? -oldPrice : oldPrice.neg();
+  return { share, credit: applyShareToNumber(negOld, share), charge: applyShareToNumber(newPrice, share), net };
+}

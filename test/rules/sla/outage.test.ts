@@ -1,5 +1,5 @@
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
-import { intervalsFromRanges, type Intervals, mergeIntervals, outageInMonth } from "../../../src/rules/sla/outage";
+import { intervalsFromRanges, type Intervals, mergeIntervals, NO_CAP, outageInMonth } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
 import { ruleError as errorOf } from "../../helpers/rule-error";
 
@@ -172,8 +172,16 @@ describe("a log of 10,000 downtimes", () => {
     }
     expect(minutes(JUNE, { starts, ends })).toBe(25920);
     expect(minutes(JUNE, { starts: [...starts].reverse(), ends: [...ends].reverse() })).toBe(25920);
-    // Maintenance over the first minute of every downtime leaves 5 x 4320 = 21600.
-    expect(minutes(JUNE, { starts, ends }, { starts, ends: starts.map((s) => s + 60) })).toBe(21600);
+    // Maintenance over the first minute of every downtime leaves 5 x 4320 = 21600 with no cap.
+    const maint = { starts, ends: starts.map((s) => s + 60) };
+    expect(outageInMonth(JUNE, { starts, ends }, maint, 5, NO_CAP).minutes).toBe(21600);
+    // With the 6-hour cap, 360 of those minutes are excused in any 14 days, earliest first:
+    // downtimes 0-359 (1 June 00:00 to 3 June 11:50); downtime 2016 starts exactly 14 days after
+    // downtime 0 and each second of its first minute replaces one of downtime 0's in the window,
+    // so downtimes 2016-2375 are excused too, and 4032-4319 (288, the rest of June). Excused:
+    // 360 + 360 + 288 = 1008 of the 4320 minutes in maintenance; 3312 are capped.
+    // Outage: 21600 + 3312 = 24912.
+    expect(minutes(JUNE, { starts, ends }, maint)).toBe(24912);
   });
 });
 

@@ -1,0 +1,64 @@
+/**
+ * Invariants of the maintenance cap in OUTAGEMINUTES (issue 14), checked by fast-check on random
+ * logs that start up to 14 days before June 2025, with the standing US windows of May and June
+ * and random extra maintenance ranges (overlapping ones among them).
+ */
+import fc from "fast-check";
+import { epochDayFromYmd } from "../../src/rules/core/serial";
+import { timeZone } from "../../src/rules/contract/season";
+import { maintenanceWindows } from "../../src/rules/sla/maintenance";
+import { capSeconds, type Intervals, NO_CAP, outageInMonth } from "../../src/rules/sla/outage";
+import { slaMonth } from "../../src/rules/sla/uptime";
+
+const JUNE = slaMonth(epochDayFromYmd(2025, 6, 1));
+const MAY = slaMonth(epochDayFromYmd(2025, 5, 1));
+const UTC = timeZone(null);
+const STANDING = [...maintenanceWindows(MAY, "US", UTC), ...maintenanceWindows(JUNE, "US", UTC)];
+const FROM = (JUNE.firstDay - 14) * 86400;
+const TO = JUNE.nextFirstDay * 86400 + 86400;
+
+/** Random intervals: a start in [FROM, TO) and a length of up to `maxMinutes`, to the second. */
+const intervals = (maxLength: number, maxMinutes: number) =>
+  fc
+    .array(fc.tuple(fc.integer({ min: FROM, max: TO - 1 }), fc.integer({ min: 0, max: maxMinutes * 60 })), { maxLength })
+    .map((xs): Intervals => ({ starts: xs.map(([s]) => s), ends: xs.map(([s, l]) => s + l) }));
+const withStanding = (extra: Intervals): Intervals => ({
+  starts: [...STANDING.map((w) => w.start), ...extra.starts],
+  ends: [...STANDING.map((w) => w.end), ...extra.ends],
+});
+// Caps from 0 (no cap) to 24 hours, in quarter hours and odd seconds.
+const capHours = fc.oneof(
+  fc.integer({ min: 0, max: 96 }).map((q) => q / 4),
+  fc.integer({ min: 0, max: 86400 }).map((s) => s / 3600),
+);
+
+test("raising maintenance_cap_hours never raises the outage minutes (0, no cap, is the highest cap)", () => {
+  fc.assert(
+    fc.property(intervals(60, 600), intervals(10, 720), capHours, capHours, fc.integer({ min: 1, max: 5 }), (down, extra, a, b, min) => {
+      const maint = withStanding(extra);
+      // Order the caps by what they allow: 0 hours (no cap) above every positive cap.
+      const allows = (h: number) => (h === 0 ? Number.POSITIVE_INFINITY : h);
+      const [low, high] = allows(a) <= allows(b) ? [a, b] : [b, a];
+      const at = (hours: number) => outageInMonth(JUNE, down, maint, min, capSeconds(hours)).seconds;
+      return at(high) <= at(low);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("the outage lies between the no-cap outage and the outage with no maintenance at all", () => {
+  fc.assert(
+    fc.property(intervals(60, 600), intervals(10, 720), capHours, (down, extra, hours) => {
+      const capped = outageInMonth(JUNE, down, withStanding(extra), 5, capSeconds(hours));
+      const free = outageInMonth(JUNE, down, withStanding(extra), 5, NO_CAP).seconds;
+      const none = outageInMonth(JUNE, down, undefined, 5, NO_CAP).seconds;
+      return (
+        free <= capped.seconds &&
+        capped.seconds <= none &&
+        capped.seconds === none - capped.excusedSeconds &&
+        capped.maintenanceSeconds === capped.excusedSeconds + capped.cappedSeconds
+      );
+    }),
+    { numRuns: 300 },
+  );
+});
