@@ -40,8 +40,8 @@ export const MAX_ORDER_FILE_CHARS = 1_000_000;
 const MAX_TEXT = 1000;
 /** The longest number (with its sign, $, thousands commas, unit and spaces) read as a rate. */
 const MAX_NUMBER_TEXT = 100;
-/** The most significant digits a rate may have: Money (40 digits) then stays exact through any unit factor. */
-const MAX_SIGNIFICANT_DIGITS = 20;
+/** The most significant digits a rate may have: Excel keeps 15, so a longer rate would change on the sheet. */
+const MAX_SIGNIFICANT_DIGITS = 15;
 /** The longest header (or JSON key) compared with the card's columns. */
 const MAX_HEADER = 200;
 /** The pane lists at most this many problems, then "and N more". */
@@ -54,7 +54,9 @@ function clip(s: string, max = 60): string {
 
 /** Renders a problem for a list: `Row 3, "Price per GB (USD)": ...`. */
 export function describeProblem(p: ImportProblem): string {
-  const where = [p.row === null ? null : `Row ${p.row}`, p.column === null ? null : `"${clip(p.column)}"`].filter((s) => s !== null).join(", ");
+  const where = [p.row === null ? null : `Row ${p.row}`, p.column === null ? null : `"${clip(p.column)}"`]
+    .filter((s) => s !== null)
+    .join(", ");
   return where ? `${where}: ${p.message}` : p.message;
 }
 
@@ -109,7 +111,13 @@ export function importOrderRates(card: AnyRateTable, fileName: string, text: str
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lower = fileName.toLowerCase();
-  const format: "csv" | "json" = lower.endsWith(".json") ? "json" : lower.endsWith(".csv") ? "csv" : /^\s*[[{]/.test(body.slice(0, 1000)) ? "json" : "csv";
+  const format: "csv" | "json" = lower.endsWith(".json")
+    ? "json"
+    : lower.endsWith(".csv")
+      ? "csv"
+      : /^\s*[[{]/.test(body.slice(0, 1000))
+        ? "json"
+        : "csv";
   const records = format === "json" ? jsonRecords(card, body) : csvRecords(card, body);
   if (records.fatal) return fail(records.problems);
   return validate(card, records.rows, format, records.problems);
@@ -408,7 +416,11 @@ function jsonRecords(card: AnyRateTable, text: string): Records {
     for (const [name, v] of Object.entries(item as Record<string, unknown>)) {
       const col = columnFor(card, name);
       if (!col) {
-        problems.push({ row, column: clip(name), message: `is not a column of "${card.title}"; expected the columns ${columnsList(card)}.` });
+        problems.push({
+          row,
+          column: clip(name),
+          message: `is not a column of "${card.title}"; expected the columns ${columnsList(card)}.`,
+        });
       } else if (seen.has(col.key)) {
         problems.push({ row, column: name, message: `names the column "${col.header}" a second time.` });
       } else {
@@ -426,7 +438,9 @@ function jsonRecords(card: AnyRateTable, text: string): Records {
   return { rows, problems, fatal: false };
 }
 
-type Frame = { obj: true; keys: Set<string>; expectKey: boolean; lastKey: string | null; row: number | null } | { obj: false; index: number; rows: boolean };
+type Frame =
+  | { obj: true; keys: Set<string>; expectKey: boolean; lastKey: string | null; row: number | null }
+  | { obj: false; index: number; rows: boolean };
 
 /**
  * Keys that appear twice in one object of a JSON text (already parsed, so valid): one pass over
@@ -469,7 +483,11 @@ function duplicateKeys(text: string, wrapped: boolean): ImportProblem[] {
           problems.push(
             top.row !== null
               ? { row: top.row, column: clip(key), message: "appears twice in this row; each column may appear once." }
-              : { row: null, column: null, message: `The key ${clip(JSON.stringify(key))} appears twice in one object; each key may appear once.` },
+              : {
+                  row: null,
+                  column: null,
+                  message: `The key ${clip(JSON.stringify(key))} appears twice in one object; each key may appear once.`,
+                },
           );
         }
         top.keys.add(key);
@@ -477,6 +495,25 @@ function duplicateKeys(text: string, wrapped: boolean): ImportProblem[] {
         top.expectKey = false;
       }
       i = k + 1;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
+      // A number: JSON.parse reads it as a double, so 0.000…1 becomes 0 and 20 digits are rounded.
+      let k = i + 1;
+      const inNumber = (d: number) => (d >= 48 && d <= 57) || d === 46 || d === 43 || d === 45 || d === 101 || d === 69; // 0-9 . + - e E
+      while (k < n && inNumber(text.charCodeAt(k))) k++;
+      const literal = text.slice(i, k);
+      const e = literal.search(/[eE]/);
+      const mantissa = literal.slice(literal.charCodeAt(0) === 45 ? 1 : 0, e < 0 ? literal.length : e);
+      const value = Number(literal);
+      const lost =
+        (value === 0 && /[1-9]/.test(mantissa)) || !Number.isFinite(value) || significantDigits(mantissa) > MAX_SIGNIFICANT_DIGITS;
+      if (lost && top?.obj && top.row !== null) {
+        problems.push({
+          row: top.row,
+          column: clip(top.lastKey ?? ""),
+          message: `${clip(literal, 40)} cannot be read exactly as a number (more than ${MAX_SIGNIFICANT_DIGITS} significant digits, or beyond Excel's range); write the rate as it should appear in Excel.`,
+        });
+      }
+      i = k;
     } else {
       i++;
     }
@@ -597,12 +634,16 @@ function describeRaw(v: Raw): string {
   return String(v);
 }
 
-/** The significant digits of a plain decimal (digits, at most one point). */
+/** The significant digits of a plain decimal (digits, at most one point): from the first non-zero digit to the last. */
 function significantDigits(digits: string): number {
-  const d = digits.replace(".", "").replace(/^0+/, "");
-  const point = digits.indexOf(".");
-  // Trailing zeros after the point are not significant; before it (1000) they are.
-  return point < 0 ? d.length : d.replace(/0+$/, "").length;
+  const isSignificant = (i: number) => digits.charCodeAt(i) >= 49 && digits.charCodeAt(i) <= 57; // 1-9
+  let first = 0;
+  while (first < digits.length && !isSignificant(first)) first++;
+  if (first === digits.length) return 0;
+  let last = digits.length - 1;
+  while (!isSignificant(last)) last--;
+  const point = digits.indexOf(".", first);
+  return last - first + 1 - (point >= 0 && point < last ? 1 : 0);
 }
 
 /**
@@ -648,7 +689,9 @@ export function readCell(v: Raw, format: ColumnFormat, nullable: boolean): CellR
     }
     const plain = digits.replace(/,/g, "");
     if (significantDigits(plain) > MAX_SIGNIFICANT_DIGITS) {
-      return { problem: `${describeRaw(text)} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits; write the rate as the Order states it.` };
+      return {
+        problem: `${describeRaw(text)} has more than ${MAX_SIGNIFICANT_DIGITS} significant digits, which Excel cannot hold exactly.`,
+      };
     }
     const unit = unitText.toLowerCase();
     const factor = UNITS[format].get(unit);
@@ -664,6 +707,7 @@ export function readCell(v: Raw, format: ColumnFormat, nullable: boolean): CellR
     return { problem: `${describeRaw(v)} is above 100%; write a percentage such as 10% (or the fraction 0.1).` };
   }
   if (amount.greaterThanOrEqualTo("1e15")) return { problem: `${describeRaw(v)} is too large for a rate.` };
+  if (!amount.isZero() && amount.toNumber() === 0) return { problem: `${describeRaw(v)} is too small for Excel to hold.` };
   return { value: amount.toString() };
 }
 
