@@ -178,6 +178,9 @@ function describeOutcome(o: Outcome): { cls: string; text: string } {
       return { cls: "ok", text: `${o.title}: loaded beside, on sheet “${o.sheet}”${o.table ? ` as table ${o.table}` : ""}.` };
     case "cancelled":
       return { cls: "kept", text: `${o.title}: not loaded (cancelled).` };
+    case "not-loaded":
+    case "unknown":
+      return { cls: "failed", text: `${o.title}: ${o.detail ?? "not loaded."}` };
   }
 }
 
