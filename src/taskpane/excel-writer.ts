@@ -239,7 +239,9 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
         // Only workbook names were in the way: create the sheet and re-point them.
         sheetNames.add(expectedSheet.toLowerCase());
         usedTableNames.add(card.id.toLowerCase());
-        outcomes.push(job(plan, { kind: "create", finalSheet: expectedSheet, finalTable: card.id, withNames: true, oldTableExists: false }));
+        outcomes.push(
+          job(plan, { kind: "create", finalSheet: expectedSheet, finalTable: card.id, withNames: true, oldTableExists: false }),
+        );
       } else {
         // Replace: the old sheet becomes the dated backup (its table renamed with it), the new
         // card takes its name and place.
@@ -349,7 +351,8 @@ function swapIn(
 function jobOutcome(j: Job): Outcome {
   const card = j.plan.probe.load.table;
   const names = j.withNames ? namedCells(card).map((n) => n.name) : undefined;
-  if (j.kind === "beside") return outcome(j.plan, "beside", { sheet: j.finalSheet, table: j.finalTable === card.id ? undefined : j.finalTable });
+  if (j.kind === "beside")
+    return outcome(j.plan, "beside", { sheet: j.finalSheet, table: j.finalTable === card.id ? undefined : j.finalTable });
   if (j.kind === "replace") return outcome(j.plan, "replaced", { sheet: j.finalSheet, backup: j.backup, names });
   return outcome(j.plan, j.plan.status === "conflict" ? "replaced" : "created", {
     sheet: j.finalSheet,
@@ -364,7 +367,13 @@ function jobOutcome(j: Job): Outcome {
  * (each remaining step only if not done yet). Cards before the failure are done; cards after it
  * were not started. When even this fails, each card's outcome says where things may be.
  */
-async function recover(run: RunFn, done: readonly (Outcome | Job)[], jobs: readonly Job[], syncsBefore: number, error: unknown): Promise<LoadReport> {
+async function recover(
+  run: RunFn,
+  done: readonly (Outcome | Job)[],
+  jobs: readonly Job[],
+  syncsBefore: number,
+  error: unknown,
+): Promise<LoadReport> {
   const message = errorMessage(error);
   let syncs = syncsBefore;
   try {
@@ -407,19 +416,22 @@ async function recover(run: RunFn, done: readonly (Outcome | Job)[], jobs: reado
         if (state === "partial") wb.worksheets.getItem(j.staging).delete();
         if (state !== "finish") return;
         const p = probes[i];
-        if (j.oldTableExists && j.backupTable && on(p.backup) === undefined && on(p.final) !== undefined && on(p.final) !== j.staging.toLowerCase())
+        if (
+          j.oldTableExists &&
+          j.backupTable &&
+          on(p.backup) === undefined &&
+          on(p.final) !== undefined &&
+          on(p.final) !== j.staging.toLowerCase()
+        )
           wb.tables.getItem(j.finalTable).name = j.backupTable;
         if (on(p.staging) !== undefined) wb.tables.getItem(j.stagingTable).name = j.finalTable;
         if (has(j.staging)) {
           if (j.kind === "replace" && j.backup && !has(j.backup)) wb.worksheets.getItem(j.finalSheet).name = j.backup;
-          const ws = wb.worksheets.getItem(j.staging);
-          ws.name = j.finalSheet;
-          if (j.position !== undefined) ws.position = j.position;
+          wb.worksheets.getItem(j.staging).name = j.finalSheet;
         }
-        if (j.withNames) {
-          const ws = wb.worksheets.getItem(j.finalSheet);
-          for (const n of namedCells(j.plan.probe.load.table)) setName(names, formulas, n, j.finalSheet, ws);
-        }
+        const ws = wb.worksheets.getItem(j.finalSheet);
+        if (j.position !== undefined) ws.position = j.position;
+        if (j.withNames) for (const n of namedCells(j.plan.probe.load.table)) setName(names, formulas, n, j.finalSheet, ws);
       });
       syncs++;
       await context.sync();
@@ -441,15 +453,16 @@ async function recover(run: RunFn, done: readonly (Outcome | Job)[], jobs: reado
 }
 
 function notLoaded(j: Job): Outcome {
-  const detail =
-    j.kind === "replace" ? `not loaded; your sheet “${j.finalSheet}” is as it was.` : "not loaded; nothing of it was written.";
+  const detail = j.kind === "replace" ? `not loaded; your sheet “${j.finalSheet}” is as it was.` : "not loaded; nothing of it was written.";
   return outcome(j.plan, "not-loaded", { detail });
 }
 
 function unknownState(j: Job): Outcome {
   const parts = [`not finished, or not started: if a sheet “${j.staging}” is left, it is an unfinished copy you can delete.`];
   if (j.kind === "replace")
-    parts.push(`Your old sheet is “${j.finalSheet}”, or “${j.backup}” if the new card already took its place; the workbook names point at one or the other, never at a blank cell.`);
+    parts.push(
+      `Your old sheet is “${j.finalSheet}”, or “${j.backup}” if the new card already took its place; the workbook names point at one or the other, never at a blank cell.`,
+    );
   return outcome(j.plan, "unknown", { detail: parts.join(" ") });
 }
 

@@ -211,7 +211,9 @@ describe("never clobbering what is in the workbook", () => {
     const tables = fake.snapshot().tables;
     expect(tables.find((t) => t.name === "Kustomer_StoragePrices")).toMatchObject({ sheet: "Storage Prices", address: "A4:B6" });
     // The user's table stays on the backup sheet, renamed; the card's name goes with the card.
-    expect(tables.filter((t) => t.sheet === "Storage Pr… (backup 2026-11-21)").map((t) => t.name)).toEqual(["Kustomer_StoragePrices_backup"]);
+    expect(tables.filter((t) => t.sheet === "Storage Pr… (backup 2026-11-21)").map((t) => t.name)).toEqual([
+      "Kustomer_StoragePrices_backup",
+    ]);
     expect(fake.snapshot().names.find((n) => n.name === "Kustomer_DataPricePerGB")?.formula).toBe("='Storage Prices'!$B$5");
   });
 
