@@ -8,6 +8,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { renderHelpPage, loadExamples } = require("./scripts/help-page");
 
+/** help.html is static: its own inline style, nothing else. (taskpane.html has its policy in its template.) */
+const HELP_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+
 const DEV_URL = "https://localhost:3000/";
 const DEV_ORIGIN = "https://localhost:3000";
 const PORT = 3000;
@@ -57,7 +60,11 @@ class HelpPagePlugin {
         const meta = assets["functions.json"];
         if (!meta) return;
         const examples = loadExamples((file) => compilation.fileDependencies.add(file));
-        const html = renderHelpPage(JSON.parse(meta.source().toString()), examples, "KUSTOMER");
+        const html = renderHelpPage(JSON.parse(meta.source().toString()), examples, "KUSTOMER").replace(
+          '<meta charset="utf-8">',
+          `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${HELP_CSP}">`,
+        );
+        if (!html.includes(HELP_CSP)) throw new Error("help.html: no <meta charset> to put the Content-Security-Policy after");
         compilation.emitAsset("help.html", new sources.RawSource(html));
       });
     });
@@ -85,9 +92,13 @@ module.exports = async (env, argv) => {
     mode,
     devtool: mode === "production" ? false : "source-map",
     target: ["web", "es2020"],
+    // Both bundles run in one page (the shared runtime: taskpane.html loads functions.js, then
+    // taskpane.js). The pane depends on the functions entry, so the modules they share (decimal.js,
+    // the rules) are bundled once, in functions.js, which also holds the webpack runtime and so
+    // still loads alone (Functions.Script.Url, and the bundle tests).
     entry: {
       functions: "./src/functions/index.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -96,7 +107,13 @@ module.exports = async (env, argv) => {
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: false, configFile: "tsconfig.build.json" } } }],
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: false, configFile: "tsconfig.build.json" } },
+        },
+      ],
     },
     performance: { hints: false },
     optimization: { splitChunks: false, runtimeChunk: false },
