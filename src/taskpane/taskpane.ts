@@ -44,7 +44,7 @@ let skippedFile: string | null = null;
 /** Set when Office.onReady says the pane is not in Excel (host null): loading is off, and the reason is shown. */
 let outsideExcel = false;
 /** The last load that wrote something: its cards and what it showed, kept when loading again changes nothing. */
-let lastWrite: { ids: ReadonlySet<string>; outcomes: readonly Outcome[]; summary: string } | null = null;
+let lastWrite: { key: string; outcomes: readonly Outcome[]; summary: string } | null = null;
 
 /** Runs an event handler; whatever it throws is shown, never lost in an unhandled rejection. */
 function safely(handler: () => Promise<void> | void): () => void {
@@ -184,6 +184,7 @@ function setStatus(text: string): void {
 }
 
 function showMessage(kind: "error" | "success" | "warning", title: string, ...detail: (Node | string)[]): void {
+  lastWrite = null; // anything else said since: a later identical load is reported on its own
   const role = kind === "error" ? "alert" : "status";
   $("message").replaceChildren(
     h("div", { class: `message ${kind}`, role }, h("p", {}, h("strong", {}, title), detail.length ? " " : "", ...detail)),
@@ -224,8 +225,9 @@ function describeOutcome(o: Outcome): { cls: string; text: string } {
   }
 }
 
-function showOutcomes(report: LoadReport): void {
+function showOutcomes(report: LoadReport, key: string): void {
   const { outcomes } = report;
+  const previous = lastWrite;
   const list = (os: readonly Outcome[]) =>
     $("results").replaceChildren(
       ...os.map((o) => {
@@ -249,7 +251,6 @@ function showOutcomes(report: LoadReport): void {
           ? "The workbook was checked: every card is either whole or as it was, and every name points at its rate (each card is listed below). Loading again is safe."
           : "Excel did not answer afterwards, so the workbook could not be checked: each card below says where things may be. Loading again is safe."),
     );
-    lastWrite = null;
     return;
   }
   if (outcomes.length > 0 && count(["cancelled"]) === outcomes.length) {
@@ -259,9 +260,10 @@ function showOutcomes(report: LoadReport): void {
   }
   if (written === 0 && same === outcomes.length) {
     // Loading again right after a load (a second click): keep what that load said.
-    if (lastWrite && outcomes.every((o) => lastWrite?.ids.has(o.id))) {
-      list(lastWrite.outcomes);
-      showMessage("success", "Done.", `${lastWrite.summary} Checked again: already loaded, nothing changed.`);
+    if (previous?.key === key) {
+      list(previous.outcomes);
+      showMessage("success", "Done.", `${previous.summary} Checked again: already loaded, nothing changed.`);
+      lastWrite = previous;
       return;
     }
     list(outcomes);
@@ -280,7 +282,7 @@ function showOutcomes(report: LoadReport): void {
   ];
   const summary = `${parts.filter(Boolean).join(", ")}.`;
   showMessage("success", "Done.", summary);
-  lastWrite = written > 0 ? { ids: new Set(outcomes.map((o) => o.id)), outcomes, summary } : null;
+  if (written > 0) lastWrite = { key, outcomes, summary };
 }
 
 function plural(n: number, word: string): string {
@@ -372,7 +374,8 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
       choose: chooseInDialog,
       onProgress: setStatus,
     });
-    showOutcomes(report);
+    // The same cards from the same source: a second click on the same load.
+    showOutcomes(report, loads.map((l) => `${l.table.id}\u0000${l.caption}`).join("\u0001"));
   } catch (e) {
     // The read failed: nothing was written.
     showMessage("error", "Excel could not read the workbook.", `${errorText(e)} Nothing was written; loading again is safe.`);

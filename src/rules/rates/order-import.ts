@@ -738,11 +738,12 @@ function keyProblems(card: AnyRateTable, raws: RawRow[], rows: Record<string, un
   const problems: ImportProblem[] = [];
   const cols = keyColumns(card);
   const label = cols.map((c) => c.header).join(" + ");
+  // Each row's key once (null where a key cell is wrong: already reported).
+  const keys = rows.map((row) => (cols.some((c) => typeof row[c.key] !== "string") ? null : rowKey(row, cols)));
   if (cols.length > 0) {
     const first = new Map<string, number>();
-    rows.forEach((row, i) => {
-      if (cols.some((c) => typeof row[c.key] !== "string")) return; // already reported
-      const key = rowKey(row, cols);
+    keys.forEach((key, i) => {
+      if (key === null) return;
       const earlier = first.get(key);
       if (earlier !== undefined)
         problems.push({ row: raws[i].row, column: label, message: `repeats row ${earlier}; each row must be distinct.` });
@@ -750,7 +751,8 @@ function keyProblems(card: AnyRateTable, raws: RawRow[], rows: Record<string, un
     });
   }
   // A row whose key cells are wrong is reported already; it might be the named row.
-  const keysReadable = rows.every((r) => cols.every((c) => typeof r[c.key] === "string"));
+  const keysReadable = keys.every((k) => k !== null);
+  const present = new Set(keys);
   for (const n of card.names ?? []) {
     if (cols.length === 0) {
       if (rows.length <= n.row)
@@ -758,7 +760,7 @@ function keyProblems(card: AnyRateTable, raws: RawRow[], rows: Record<string, un
       continue;
     }
     const key = rowKey(card.rows[n.row], cols);
-    if (rows.length > 0 && keysReadable && !rows.some((r) => rowKey(r, cols) === key)) {
+    if (rows.length > 0 && keysReadable && !present.has(key)) {
       const shown = cols.map((c) => String(card.rows[n.row][c.key])).join(" / ");
       problems.push({ row: null, column: label, message: `has no row "${shown}"; the workbook name ${n.name} points at its rate.` });
     }
@@ -769,9 +771,10 @@ function keyProblems(card: AnyRateTable, raws: RawRow[], rows: Record<string, un
 /** The Order's rates as a table in the card's shape: same id and columns; names re-pointed at the Order's rows. */
 function orderTable(card: AnyRateTable, rows: Record<string, DecimalText | string | null>[]): AnyRateTable {
   const cols = keyColumns(card);
+  const keys = cols.length === 0 ? [] : rows.map((r) => rowKey(r, cols));
   const names = (card.names ?? []).map((n: { name: string; row: number; key: string; description: string }) => ({
     ...n,
-    row: cols.length === 0 ? n.row : rows.findIndex((r) => rowKey(r, cols) === rowKey(card.rows[n.row], cols)),
+    row: cols.length === 0 ? n.row : keys.indexOf(rowKey(card.rows[n.row], cols)),
   }));
   return rateTable<OrderRow>({
     id: card.id,
