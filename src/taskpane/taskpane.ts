@@ -295,7 +295,11 @@ function plural(n: number, word: string): string {
 
 const CHOICES: { value: Choice; label: string; hint: (c: Conflict) => string }[] = [
   { value: "keep", label: "Keep my sheet", hint: (c) => `Leave “${c.sheet}” as it is; this card is not loaded.` },
-  { value: "replace", label: "Replace it, keeping a backup", hint: () => "The old sheet is copied to a dated backup sheet first." },
+  {
+    value: "replace",
+    label: "Replace it, keeping a backup",
+    hint: () => "The card is written first; then your sheet is kept as a dated backup sheet and the card takes its place.",
+  },
   { value: "beside", label: "Load beside it", hint: () => "The card goes to a new sheet; yours stays as it is." },
 ];
 
