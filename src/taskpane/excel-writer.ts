@@ -438,18 +438,30 @@ async function recover(
       return states;
     });
     const outcomes = done.map((o) => {
-      if (!("kind" in o)) return o;
+      if (!("kind" in o)) return namesInDoubt(o);
       const state = settled[jobs.indexOf(o)];
       return state === "finish" ? jobOutcome(o) : notLoaded(o);
     });
     return { outcomes, syncs, failure: { message, repaired: true } };
   } catch {
     return {
-      outcomes: done.map((o) => ("kind" in o ? unknownState(o) : o)),
+      outcomes: done.map((o) => ("kind" in o ? unknownState(o) : namesInDoubt(o))),
       syncs,
       failure: { message, repaired: false },
     };
   }
+}
+
+/** Names being restored when Excel stopped: some may be, each pointing at its rate; loading again adds the rest. */
+function namesInDoubt(o: Outcome): Outcome {
+  if (o.status !== "names-added") return o;
+  return {
+    id: o.id,
+    title: o.title,
+    status: "unknown",
+    sheet: o.sheet,
+    detail: `the names ${(o.names ?? []).join(", ")} may be restored in part (each points at its rate); loading again adds the rest.`,
+  };
 }
 
 function notLoaded(j: Job): Outcome {

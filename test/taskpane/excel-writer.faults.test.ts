@@ -200,3 +200,24 @@ describe("a replace of the user's edited sheet, failing at every command", () =>
     }
   });
 });
+
+test("names being restored when Excel stops are reported as in doubt, never as done", async () => {
+  const fake = createFakeExcel();
+  await loadCards([loadOf(STORAGE_PRICES)], { run: fake.Excel.run, today: TODAY });
+  fake.workbook.names.splice(0, 2); // the user deleted both names
+  // The read is 3 loads + 3 for the card (6 commands); the first names.add is command 6.
+  fake.failAt(6);
+  const report = await loadCards([loadOf(STORAGE_PRICES)], { run: fake.Excel.run, today: TODAY });
+  expect(report.failure).toEqual({ message: "GeneralException: injected fault at command 6 (names.add)", repaired: true });
+  expect(report.outcomes).toEqual([
+    {
+      id: "Kustomer_StoragePrices",
+      title: "Additional storage prices",
+      status: "unknown",
+      sheet: "Storage Prices",
+      detail:
+        "the names Kustomer_DataPricePerGB, Kustomer_AttachmentPricePerGB may be restored in part (each points at its rate); loading again adds the rest.",
+    },
+  ]);
+  expect(namesSound(fake.snapshot())).toEqual([]);
+});
