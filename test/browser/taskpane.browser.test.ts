@@ -395,13 +395,11 @@ test("one busy guard covers the file read: Load pressed while an Order file is r
   });
   const runsBefore = await page.evaluate(() => (window as any).__fake.stats.runs);
   // The built-in storage prices, as an Order file: the workbook already holds them.
-  await page
-    .locator("#file-Kustomer_StoragePrices")
-    .setInputFiles({
-      name: "same.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from("Storage,Price per GB (USD)\nData storage,50\nAttachment storage,1\n"),
-    });
+  await page.locator("#file-Kustomer_StoragePrices").setInputFiles({
+    name: "same.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Storage,Price per GB (USD)\nData storage,50\nAttachment storage,1\n"),
+  });
   await page.waitForFunction(() => typeof (window as any).__releaseRead === "function");
   // The Load button is off while the file is read; a click (even a scripted one) starts nothing.
   await expect(page.locator("#load").isDisabled()).resolves.toBe(true);
