@@ -10,6 +10,12 @@ const { renderHelpPage, loadExamples, loadFamilies } = require("./scripts/help-p
 const { devManifest } = require("./scripts/dev-manifest");
 const devCerts = require("./scripts/dev-certs");
 
+/**
+ * help.html runs the functions bundle and its own script, and its stylesheets, all from its own
+ * origin: nothing else. (taskpane.html has its policy in its template.)
+ */
+const HELP_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
 const DEV_URL = "https://localhost:3000/";
 const DEV_ORIGIN = "https://localhost:3000";
 const PORT = 3000;
@@ -66,7 +72,8 @@ class HelpPagePlugin {
           scripts: [...new Set([...files("help"), ...files("functions")])],
           styles: ["taskpane.css", "help.css"],
           families: loadFamilies(),
-        });
+        }).replace('<meta charset="utf-8">', `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${HELP_CSP}">`);
+        if (!html.includes(HELP_CSP)) throw new Error("help.html: no <meta charset> to put the Content-Security-Policy after");
         compilation.emitAsset("help.html", new sources.RawSource(html));
       });
     });
@@ -137,10 +144,16 @@ module.exports = async (env, argv) => {
     mode,
     devtool: mode === "production" ? false : "source-map",
     target: ["web", "es2020"],
+    // Both bundles run in one page (the shared runtime: taskpane.html loads functions.js, then
+    // taskpane.js). The pane depends on the functions entry, so the modules they share (decimal.js,
+    // the rules) are bundled once, in functions.js, which also holds the webpack runtime and so
+    // still loads alone (Functions.Script.Url, and the bundle tests).
     entry: {
       functions: "./src/functions/index.ts",
-      taskpane: "./src/taskpane/taskpane.ts",
-      // The help page's live examples (scripts/help-page.js, src/help/help.ts).
+      taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
+      // The help page's live examples (scripts/help-page.js, src/help/help.ts). It stands in for
+      // Excel's CustomFunctions, so it runs before the functions bundle, on its own runtime; it
+      // imports no rule, so nothing (decimal.js least of all) is bundled twice.
       help: "./src/help/help.ts",
     },
     output: {
@@ -150,7 +163,13 @@ module.exports = async (env, argv) => {
     },
     resolve: { extensions: [".ts", ".js"] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: false, configFile: "tsconfig.build.json" } } }],
+      rules: [
+        {
+          test: /\.ts$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { transpileOnly: false, configFile: "tsconfig.build.json" } },
+        },
+      ],
     },
     performance: { hints: false },
     optimization: { splitChunks: false, runtimeChunk: false },

@@ -301,6 +301,17 @@ try {
   log(`(card load syncs not measured: ${e.message})`);
 }
 
+// ---- the Order import: worst shapes of file vs a plain file of the same size ----
+let importRows = [];
+try {
+  const { measureImport } = require("./bench-import.cjs");
+  importRows = measureImport();
+  out.order_import_worst_ms = Math.max(...importRows.map((r) => r.ms));
+} catch (e) {
+  out.order_import_worst_ms = null;
+  log(`(Order import not measured: ${e.message})`);
+}
+
 if (json) {
   console.log(JSON.stringify(out));
 } else {
@@ -336,4 +347,8 @@ if (json) {
   console.log(`| functions.js (minified) | ${fmt(out.bundle_bytes)} bytes | <= 120 KB |`);
   console.log(`| cold load (new vm context) | ${out.bundle_load_ms.toFixed(1)} ms | < 50 ms |`);
   console.log(`| context.sync round trips, all rate cards | ${out.card_load_syncs ?? "n/a"} | <= 2 |`);
+  console.log("\nOrder import: the worst shapes found by probing vs a plain file of the same size (median of 5 runs)");
+  console.log("| file | characters | ms | plain file, ms | target |");
+  console.log("|---|---:|---:|---:|---:|");
+  for (const r of importRows) console.log(`| ${r.name} | ${fmt(r.chars)} | ${r.ms.toFixed(1)} | ${r.plain_ms.toFixed(1)} | < 1000 |`);
 }

@@ -10,6 +10,20 @@
  * reading what exists (sheets, tables and their values, workbook names), one writing. The
  * layout and every name come from the pure module rules/rates/sheet-layout; this module only
  * queues Excel commands. `run` is injectable (tests pass a fake); it defaults to Excel.run.
+ *
+ * Excel can stop in the middle of a batch (a protected sheet, a lost connection): the commands
+ * before the failing one stay done. So the writes are ordered for every point to be sound:
+ * each card is first written completely on a staging sheet ("Storage Prices (loading)", its
+ * table under a staging name, named last); only then is the old sheet renamed to its dated
+ * backup (its table renamed with it), the staging sheet and table take the card's names, and
+ * the workbook names move last. At every point a workbook name points at the value it names
+ * (old or new) or does not exist, and no sheet or table has a card's name unless it is whole.
+ * After a failure, one more batch reads the workbook, removes a partly written staging sheet,
+ * finishes a card whose swap had begun, and the report says per card what is done.
+ *
+ * Replace therefore keeps the user's sheet itself as the backup: formulas that point at its
+ * cells or its table by address follow it there (Excel updates references on a rename); the
+ * workbook names (Kustomer_*) move to the new card.
  */
 import {
   type AnyRateTable,
@@ -56,7 +70,7 @@ export interface Conflict {
   readonly message: string;
 }
 
-export type Status = "created" | "up-to-date" | "names-added" | "replaced" | "kept" | "beside" | "cancelled";
+export type Status = "created" | "up-to-date" | "names-added" | "replaced" | "kept" | "beside" | "cancelled" | "not-loaded" | "unknown";
 
 export interface Outcome {
   readonly id: string;
@@ -70,6 +84,8 @@ export interface Outcome {
   readonly backup?: string;
   /** Workbook names written. */
   readonly names?: readonly string[];
+  /** For "not-loaded" and "unknown" after a failed write: what is where, in words. */
+  readonly detail?: string;
 }
 
 export interface LoadOptions {
@@ -84,8 +100,10 @@ export interface LoadOptions {
 
 export interface LoadReport {
   readonly outcomes: readonly Outcome[];
-  /** context.sync round trips made (at most 2). */
+  /** context.sync round trips made (at most 2; more after a failure). */
   readonly syncs: number;
+  /** Set when Excel stopped the write part-way: its message, and whether the workbook was read back and made whole. */
+  readonly failure?: { readonly message: string; readonly repaired: boolean };
 }
 
 /** What the read phase queued for one card. */
@@ -115,7 +133,8 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
   const run: RunFn = options.run ?? ((batch) => Excel.run(batch));
   const progress = options.onProgress ?? (() => undefined);
 
-  return run(async (context) => {
+  let failed: unknown = undefined;
+  return run<LoadReport>(async (context) => {
     let syncs = 0;
     const sync = async () => {
       syncs++;
@@ -125,7 +144,7 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
 
     // ---- Round trip 1: read what exists -------------------------------------------------
     const sheets = wb.worksheets;
-    sheets.load("items/name");
+    sheets.load("items/name,items/position");
     const tables = wb.tables;
     tables.load("items/name");
     const names = wb.names;
@@ -161,18 +180,25 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
       );
       const chosen = options.choose ? await options.choose(conflicts) : Object.fromEntries(conflicts.map((c) => [c.id, "keep" as Choice]));
       if (chosen === null) {
-        return { outcomes: plans.map((p) => outcome(p, "cancelled")), syncs };
+        return { outcomes: plans.map((p) => outcome(p, "cancelled")), syncs } as LoadReport;
       }
       choices = chosen;
     }
 
     // ---- Round trip 2: write -----------------------------------------------------------
-    const outcomes: Outcome[] = [];
-    let writes = 0;
-    let firstSheet: Excel.Worksheet | undefined;
-    const shown = (ws: Excel.Worksheet) => {
-      firstSheet ??= ws;
+    const outcomes: (Outcome | Job)[] = [];
+    const jobs: Job[] = [];
+    const positions = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.position]));
+    const job = (plan: Plan, j: Omit<Job, "plan" | "staging" | "stagingTable">): Job => {
+      const staging = withSuffix(j.finalSheet, " (loading)", sheetNames);
+      sheetNames.add(staging.toLowerCase());
+      const stagingTable = freeName(`${j.finalTable}_loading`, usedTableNames);
+      usedTableNames.add(stagingTable.toLowerCase());
+      const made: Job = { plan, staging, stagingTable, ...j };
+      jobs.push(made);
+      return made;
     };
+    let writes = 0;
     for (const plan of plans) {
       const { probe } = plan;
       const card = probe.load.table;
@@ -190,17 +216,14 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
         outcomes.push(outcome(plan, "names-added", { sheet: plan.existingSheet, names: plan.fixNames }));
         continue;
       }
+      const tableFor = () => (usedTableNames.has(card.id.toLowerCase()) ? besideTableName(card.id, usedTableNames) : card.id);
       if (plan.status === "create") {
         // The card's own sheet and table names, unless this load already used one of them.
-        const sheetName = besideSheetName(expectedSheet, sheetNames);
-        const tableName = usedTableNames.has(card.id.toLowerCase()) ? besideTableName(card.id, usedTableNames) : card.id;
-        const ws = sheets.add(sheetName);
-        sheetNames.add(sheetName.toLowerCase());
-        usedTableNames.add(tableName.toLowerCase());
-        const written = writeCard(ws, sheetName, tableName, probe, names, formulas, true);
-        shown(ws);
-        writes++;
-        outcomes.push(outcome(plan, "created", { sheet: sheetName, table: tableName === card.id ? undefined : tableName, names: written }));
+        const finalSheet = besideSheetName(expectedSheet, sheetNames);
+        const finalTable = tableFor();
+        sheetNames.add(finalSheet.toLowerCase());
+        usedTableNames.add(finalTable.toLowerCase());
+        outcomes.push(job(plan, { kind: "create", finalSheet, finalTable, withNames: true, oldTableExists: false }));
         continue;
       }
       // A conflict: the user's choice (keep when none was given).
@@ -209,48 +232,257 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
       if (choice === "keep") {
         outcomes.push(outcome(plan, "kept", { sheet: existing }));
       } else if (choice === "beside") {
-        const sheetName = besideSheetName(existing ?? expectedSheet, sheetNames);
-        const tableName = usedTableNames.has(card.id.toLowerCase()) ? besideTableName(card.id, usedTableNames) : card.id;
-        sheetNames.add(sheetName.toLowerCase());
-        usedTableNames.add(tableName.toLowerCase());
-        const ws = sheets.add(sheetName);
-        writeCard(ws, sheetName, tableName, probe, names, formulas, false);
-        shown(ws);
-        writes++;
-        outcomes.push(outcome(plan, "beside", { sheet: sheetName, table: tableName === card.id ? undefined : tableName }));
+        const finalSheet = besideSheetName(existing ?? expectedSheet, sheetNames);
+        const finalTable = tableFor();
+        sheetNames.add(finalSheet.toLowerCase());
+        usedTableNames.add(finalTable.toLowerCase());
+        outcomes.push(job(plan, { kind: "beside", finalSheet, finalTable, withNames: false, oldTableExists: false }));
       } else if (existing === undefined) {
         // Only workbook names were in the way: create the sheet and re-point them.
-        const ws = sheets.add(expectedSheet);
         sheetNames.add(expectedSheet.toLowerCase());
         usedTableNames.add(card.id.toLowerCase());
-        const written = writeCard(ws, expectedSheet, card.id, probe, names, formulas, true);
-        shown(ws);
-        writes++;
-        outcomes.push(outcome(plan, "replaced", { sheet: expectedSheet, names: written }));
+        outcomes.push(
+          job(plan, { kind: "create", finalSheet: expectedSheet, finalTable: card.id, withNames: true, oldTableExists: false }),
+        );
       } else {
-        // Replace: copy the old sheet to a dated backup, then rewrite the sheet in place, so
-        // formulas that point at its cells keep pointing at them.
-        const ws = plan.tableExists ? probe.sheet : sheets.getItem(existing);
+        // Replace: the old sheet becomes the dated backup (its table renamed with it), the new
+        // card takes its name and place.
         const backup = backupSheetName(existing, options.today, sheetNames);
         sheetNames.add(backup.toLowerCase());
-        const copy = ws.copy("After", ws);
-        copy.name = backup;
-        if (plan.tableExists) probe.table.convertToRange();
-        ws.getRange().clear();
+        const backupTable = plan.tableExists ? freeName(`${card.id}_backup`, usedTableNames) : undefined;
+        if (backupTable) usedTableNames.add(backupTable.toLowerCase());
         usedTableNames.add(card.id.toLowerCase());
-        const written = writeCard(ws, existing, card.id, probe, names, formulas, true);
-        shown(ws);
-        writes++;
-        outcomes.push(outcome(plan, "replaced", { sheet: existing, backup, names: written }));
+        outcomes.push(
+          job(plan, {
+            kind: "replace",
+            finalSheet: existing,
+            finalTable: card.id,
+            withNames: true,
+            oldTableExists: plan.tableExists,
+            backup,
+            backupTable,
+            position: positions.get(existing.toLowerCase()),
+          }),
+        );
       }
     }
-    if (writes > 0) {
-      firstSheet?.activate();
-      progress(`Writing ${writes} card${writes === 1 ? "" : "s"}…`);
-      await sync();
+    if (writes === 0 && jobs.length === 0) return { outcomes: outcomes as Outcome[], syncs };
+    // Each card whole on its staging sheet, then swapped in; a failure stops at a sound point.
+    let first: Excel.Worksheet | undefined;
+    for (const j of jobs) {
+      const ws = sheets.add(j.staging);
+      const table = writeCard(ws, j.stagingTable, j.plan.probe);
+      swapIn(j, ws, table, sheets, names, formulas);
+      first ??= ws;
     }
-    return { outcomes, syncs };
+    first?.activate();
+    progress(`Writing ${plural(writes + jobs.length, "card")}…`);
+    try {
+      await sync();
+    } catch (e) {
+      failed = e;
+    }
+    if (failed === undefined) return { outcomes: outcomes.map((o) => ("kind" in o ? jobOutcome(o) : o)), syncs };
+    return { outcomes: outcomes as Outcome[], syncs, jobs } as unknown as LoadReport;
+  }).then(async (r) => {
+    const partial = r as LoadReport & { jobs?: Job[] };
+    if (failed === undefined || !partial.jobs) return r;
+    progress("Excel stopped part-way: checking the workbook…");
+    return recover(run, partial.outcomes as (Outcome | Job)[], partial.jobs, partial.syncs, failed);
   });
+}
+
+/** One card written to a staging sheet, then swapped in under its own names. */
+interface Job {
+  readonly plan: Plan;
+  readonly kind: "create" | "replace" | "beside";
+  readonly staging: string;
+  readonly stagingTable: string;
+  readonly finalSheet: string;
+  readonly finalTable: string;
+  readonly withNames: boolean;
+  /** Replace: the old sheet's table (named as the card) is renamed to backupTable. */
+  readonly oldTableExists: boolean;
+  readonly backup?: string;
+  readonly backupTable?: string;
+  /** Replace: the old sheet's position, taken by the new one. */
+  readonly position?: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** `base` + `suffix` in at most 31 characters (the base cut with "…"), numbered until free. */
+function withSuffix(base: string, suffix: string, taken: ReadonlySet<string>): string {
+  for (let i = 1; ; i++) {
+    const sfx = i === 1 ? suffix : `${suffix.slice(0, -1)} ${i})`;
+    const name = base.length + sfx.length <= 31 ? base + sfx : `${base.slice(0, 31 - sfx.length - 1)}…${sfx}`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+/** `base`, or base_2, base_3... : the first not taken (tables and names share one namespace). */
+function freeName(base: string, taken: ReadonlySet<string>): string {
+  return taken.has(base.toLowerCase()) ? besideTableName(base, taken) : base;
+}
+
+/**
+ * Queues the swap of a card written whole on its staging sheet: the old table and sheet step
+ * aside (renamed: the backup), the staging table and sheet take the card's names, the new
+ * sheet takes the old one's place, and the workbook names move last. Each step is one command
+ * and leaves the workbook sound.
+ */
+function swapIn(
+  j: Job,
+  ws: Excel.Worksheet,
+  table: Excel.Table,
+  sheets: Excel.WorksheetCollection,
+  names: Excel.NamedItemCollection,
+  formulas: ReadonlyMap<string, string>,
+): void {
+  const { probe } = j.plan;
+  if (j.oldTableExists && j.backupTable) probe.table.name = j.backupTable;
+  table.name = j.finalTable;
+  if (j.kind === "replace" && j.backup) (j.oldTableExists ? probe.sheet : sheets.getItem(j.finalSheet)).name = j.backup;
+  ws.name = j.finalSheet;
+  if (j.position !== undefined) ws.position = j.position;
+  if (j.withNames) for (const n of namedCells(probe.load.table)) setName(names, formulas, n, j.finalSheet, ws);
+}
+
+function jobOutcome(j: Job): Outcome {
+  const card = j.plan.probe.load.table;
+  const names = j.withNames ? namedCells(card).map((n) => n.name) : undefined;
+  if (j.kind === "beside")
+    return outcome(j.plan, "beside", { sheet: j.finalSheet, table: j.finalTable === card.id ? undefined : j.finalTable });
+  if (j.kind === "replace") return outcome(j.plan, "replaced", { sheet: j.finalSheet, backup: j.backup, names });
+  return outcome(j.plan, j.plan.status === "conflict" ? "replaced" : "created", {
+    sheet: j.finalSheet,
+    table: j.finalTable === card.id ? undefined : j.finalTable,
+    names,
+  });
+}
+
+/**
+ * After a failed write: reads the workbook back, then for each card removes a staging sheet
+ * that was not finished (nothing of the card was changed), or finishes a swap that had begun
+ * (each remaining step only if not done yet). Cards before the failure are done; cards after it
+ * were not started. When even this fails, each card's outcome says where things may be.
+ */
+async function recover(
+  run: RunFn,
+  done: readonly (Outcome | Job)[],
+  jobs: readonly Job[],
+  syncsBefore: number,
+  error: unknown,
+): Promise<LoadReport> {
+  const message = errorMessage(error);
+  let syncs = syncsBefore;
+  try {
+    const settled = await run(async (context) => {
+      const wb = context.workbook;
+      const sheets = wb.worksheets;
+      sheets.load("items/name");
+      const names = wb.names;
+      names.load("items/name,items/formula");
+      const probe = (name: string) => {
+        const t = wb.tables.getItemOrNullObject(name);
+        t.load("name");
+        const ws = t.worksheet;
+        ws.load("name");
+        return { t, ws };
+      };
+      const probes = jobs.map((j) => ({
+        staging: probe(j.stagingTable),
+        final: probe(j.finalTable),
+        backup: j.backupTable ? probe(j.backupTable) : undefined,
+      }));
+      syncs++;
+      await context.sync();
+      const sheetNames = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+      const has = (n: string) => sheetNames.has(n.toLowerCase());
+      const formulas = new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)]));
+      const on = (p: { t: Excel.Table; ws: Excel.Worksheet } | undefined) => (p && !p.t.isNullObject ? p.ws.name.toLowerCase() : undefined);
+      const states = jobs.map((j, i) => {
+        const p = probes[i];
+        const stagingTableOn = on(p.staging);
+        const finalTableOn = on(p.final);
+        const stagingWhole = stagingTableOn !== undefined || finalTableOn === j.staging.toLowerCase();
+        const swapBegun = j.kind === "replace" ? on(p.backup) !== undefined || has(j.backup as string) : false;
+        if (has(j.staging) && !stagingWhole) return "partial" as const;
+        if (has(j.staging) || swapBegun || (j.kind !== "replace" && finalTableOn === j.finalSheet.toLowerCase())) return "finish" as const;
+        return "not-started" as const;
+      });
+      jobs.forEach((j, i) => {
+        const state = states[i];
+        if (state === "partial") wb.worksheets.getItem(j.staging).delete();
+        if (state !== "finish") return;
+        const p = probes[i];
+        if (
+          j.oldTableExists &&
+          j.backupTable &&
+          on(p.backup) === undefined &&
+          on(p.final) !== undefined &&
+          on(p.final) !== j.staging.toLowerCase()
+        )
+          wb.tables.getItem(j.finalTable).name = j.backupTable;
+        if (on(p.staging) !== undefined) wb.tables.getItem(j.stagingTable).name = j.finalTable;
+        if (has(j.staging)) {
+          if (j.kind === "replace" && j.backup && !has(j.backup)) wb.worksheets.getItem(j.finalSheet).name = j.backup;
+          wb.worksheets.getItem(j.staging).name = j.finalSheet;
+        }
+        const ws = wb.worksheets.getItem(j.finalSheet);
+        if (j.position !== undefined) ws.position = j.position;
+        if (j.withNames) for (const n of namedCells(j.plan.probe.load.table)) setName(names, formulas, n, j.finalSheet, ws);
+      });
+      syncs++;
+      await context.sync();
+      return states;
+    });
+    const outcomes = done.map((o) => {
+      if (!("kind" in o)) return namesInDoubt(o);
+      const state = settled[jobs.indexOf(o)];
+      return state === "finish" ? jobOutcome(o) : notLoaded(o);
+    });
+    return { outcomes, syncs, failure: { message, repaired: true } };
+  } catch {
+    return {
+      outcomes: done.map((o) => ("kind" in o ? unknownState(o) : namesInDoubt(o))),
+      syncs,
+      failure: { message, repaired: false },
+    };
+  }
+}
+
+/** Names being restored when Excel stopped: some may be, each pointing at its rate; loading again adds the rest. */
+function namesInDoubt(o: Outcome): Outcome {
+  if (o.status !== "names-added") return o;
+  return {
+    id: o.id,
+    title: o.title,
+    status: "unknown",
+    sheet: o.sheet,
+    detail: `the names ${(o.names ?? []).join(", ")} may be restored in part (each points at its rate); loading again adds the rest.`,
+  };
+}
+
+function notLoaded(j: Job): Outcome {
+  const detail = j.kind === "replace" ? `not loaded; your sheet “${j.finalSheet}” is as it was.` : "not loaded; nothing of it was written.";
+  return outcome(j.plan, "not-loaded", { detail });
+}
+
+function unknownState(j: Job): Outcome {
+  const parts = [`not finished, or not started: if a sheet “${j.staging}” is left, it is an unfinished copy you can delete.`];
+  if (j.kind === "replace")
+    parts.push(
+      `Your old sheet is “${j.finalSheet}”, or “${j.backup}” if the new card already took its place; the workbook names point at one or the other, never at a blank cell.`,
+    );
+  return outcome(j.plan, "unknown", { detail: parts.join(" ") });
+}
+
+function errorMessage(e: unknown): string {
+  const err = e as { message?: string; debugInfo?: { message?: string } } | undefined;
+  return err?.debugInfo?.message ?? err?.message ?? String(e);
 }
 
 /** The 1-based row and 0-based column of the top-left cell of an address such as 'Storage Prices'!A4:B6. */
@@ -318,19 +550,11 @@ function outcome(plan: Plan, status: Status, extra: Partial<Omit<Outcome, "id" |
 }
 
 /**
- * Queues one card onto a sheet (new, or cleared): title, caption, table with header style,
- * number formats, column widths, frozen header, and (with `withNames`) its workbook names.
- * Returns the names written.
+ * Queues one card onto its (new) staging sheet: title, caption, table with header style, number
+ * formats, column widths, frozen header. The table gets its (staging) name last: a table so
+ * named is the mark of a card written whole.
  */
-function writeCard(
-  ws: Excel.Worksheet,
-  sheetName: string,
-  tableName: string,
-  probe: Probe,
-  names: Excel.NamedItemCollection,
-  formulas: ReadonlyMap<string, string>,
-  withNames: boolean,
-): string[] {
+function writeCard(ws: Excel.Worksheet, tableName: string, probe: Probe): Excel.Table {
   const { grid, load } = probe;
   const title = ws.getRange(`A${TITLE_ROW}`);
   title.values = [[load.title]];
@@ -349,13 +573,6 @@ function writeCard(
   target.values = [[...grid.headers], ...grid.body.map((r) => [...r])];
   target.format.verticalAlignment = "Top";
 
-  const table = ws.tables.add(address, true);
-  table.name = tableName;
-  table.style = "TableStyleMedium2";
-  const header = table.getHeaderRowRange();
-  header.format.font.bold = true;
-  header.format.wrapText = true;
-
   const widths = columnWidthsInChars(grid);
   const wrap = wrappedColumns(grid);
   widths.forEach((w, c) => {
@@ -366,11 +583,11 @@ function writeCard(
   });
   ws.freezePanes.freezeRows(HEADER_ROW);
 
-  if (!withNames) return [];
-  const written: string[] = [];
-  for (const n of namedCells(load.table)) {
-    setName(names, formulas, n, sheetName, ws);
-    written.push(n.name);
-  }
-  return written;
+  const table = ws.tables.add(address, true);
+  table.style = "TableStyleMedium2";
+  const header = table.getHeaderRowRange();
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+  table.name = tableName;
+  return table;
 }

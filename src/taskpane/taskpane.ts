@@ -6,9 +6,16 @@
  * custom functions runtime.
  */
 import { RATE_CARDS } from "../rules/rates";
-import { describeProblem, importOrderRates, MAX_ORDER_FILE_CHARS } from "../rules/rates/order-import";
+import {
+  decodeOrderFile,
+  describeProblem,
+  type ImportProblem,
+  importOrderRates,
+  listedProblems,
+  MAX_ORDER_FILE_CHARS,
+} from "../rules/rates/order-import";
 import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
-import { type CardLoad, type Choice, type Conflict, loadCards, type Outcome } from "./excel-writer";
+import { type CardLoad, type Choice, type Conflict, type LoadReport, loadCards, type Outcome } from "./excel-writer";
 import { captionFor, sourceOf, todayIso } from "./format";
 
 const $ = <T extends HTMLElement>(id: string): T => {
@@ -30,7 +37,33 @@ function h<K extends keyof HTMLElementTagNameMap>(
 
 const domId = (card: AnyRateTable) => card.id.replace(/[^A-Za-z0-9_-]/g, "_");
 
+/** One guard for everything that may end in an Excel batch: a load, and an Order file from the moment it is read. */
 let busy = false;
+/** An Order file picked while a load was running: not read; the pane says so when the load ends. */
+let skippedFile: string | null = null;
+/** Set when Office.onReady says the pane is not in Excel (host null): loading is off, and the reason is shown. */
+let outsideExcel = false;
+/** The last load that wrote something: its cards and what it showed, kept when loading again changes nothing. */
+let lastWrite: { key: string; outcomes: readonly Outcome[]; summary: string } | null = null;
+
+/** Runs an event handler; whatever it throws is shown, never lost in an unhandled rejection. */
+function safely(handler: () => Promise<void> | void): () => void {
+  return () => {
+    void (async () => {
+      try {
+        await handler();
+      } catch (e) {
+        showMessage("error", "Something went wrong.", `${errorText(e)} Nothing more was written.`);
+      }
+    })();
+  };
+}
+
+function errorText(e: unknown): string {
+  const err = e as { message?: string; debugInfo?: { message?: string } } | undefined;
+  const text = err?.debugInfo?.message ?? err?.message ?? String(e);
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
 
 // ---------------------------------------------------------------------------------------------
 // The card list
@@ -53,7 +86,10 @@ function renderCards(): void {
         id: `file-${id}`,
         "data-card": card.id,
       });
-      file.addEventListener("change", () => void onOrderFile(card, file));
+      file.addEventListener(
+        "change",
+        safely(() => onOrderFile(card, file)),
+      );
       const pick = h(
         "button",
         {
@@ -64,7 +100,9 @@ function renderCards(): void {
         },
         "Load an Order's rates from a file…",
       );
-      pick.addEventListener("click", () => file.click());
+      pick.addEventListener("click", () => {
+        if (!busy && !outsideExcel) file.click();
+      });
       return h(
         "li",
         { class: "card", id: `item-${id}` },
@@ -96,7 +134,7 @@ function renderCards(): void {
     for (const b of cardBoxes()) b.checked = on;
     updateSelection();
   });
-  $<HTMLButtonElement>("load").addEventListener("click", () => void onLoadSelected());
+  $<HTMLButtonElement>("load").addEventListener("click", safely(onLoadSelected));
   updateSelection();
 }
 
@@ -122,7 +160,8 @@ function updateSelection(): void {
   const load = $<HTMLButtonElement>("load");
   load.textContent =
     n === 0 ? "Select cards to load" : n === RATE_CARDS.length ? "Load all rate cards" : `Load ${n} selected card${n === 1 ? "" : "s"}`;
-  load.disabled = busy || n === 0;
+  load.disabled = busy || n === 0 || outsideExcel;
+  for (const b of document.querySelectorAll<HTMLButtonElement>("#cards button")) b.disabled = busy || outsideExcel;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,6 +184,7 @@ function setStatus(text: string): void {
 }
 
 function showMessage(kind: "error" | "success" | "warning", title: string, ...detail: (Node | string)[]): void {
+  lastWrite = null; // anything else said since: a later identical load is reported on its own
   const role = kind === "error" ? "alert" : "status";
   $("message").replaceChildren(
     h("div", { class: `message ${kind}`, role }, h("p", {}, h("strong", {}, title), detail.length ? " " : "", ...detail)),
@@ -154,6 +194,7 @@ function showMessage(kind: "error" | "success" | "warning", title: string, ...de
 function clearMessages(): void {
   $("message").replaceChildren();
   $("results").replaceChildren();
+  setStatus("");
 }
 
 function describeOutcome(o: Outcome): { cls: string; text: string } {
@@ -178,45 +219,74 @@ function describeOutcome(o: Outcome): { cls: string; text: string } {
       return { cls: "ok", text: `${o.title}: loaded beside, on sheet “${o.sheet}”${o.table ? ` as table ${o.table}` : ""}.` };
     case "cancelled":
       return { cls: "kept", text: `${o.title}: not loaded (cancelled).` };
+    case "not-loaded":
+    case "unknown":
+      return { cls: "failed", text: `${o.title}: ${o.detail ?? "not loaded."}` };
   }
 }
 
-function showOutcomes(outcomes: readonly Outcome[]): void {
-  $("results").replaceChildren(
-    ...outcomes.map((o) => {
-      const d = describeOutcome(o);
-      return h("li", { class: d.cls, "data-status": o.status, "data-card": o.id }, d.text);
-    }),
-  );
+function showOutcomes(report: LoadReport, key: string): void {
+  const { outcomes } = report;
+  const previous = lastWrite;
+  const list = (os: readonly Outcome[]) =>
+    $("results").replaceChildren(
+      ...os.map((o) => {
+        const d = describeOutcome(o);
+        return h("li", { class: d.cls, "data-status": o.status, "data-card": o.id }, d.text);
+      }),
+    );
   const count = (s: Outcome["status"][]) => outcomes.filter((o) => s.includes(o.status)).length;
   const written = count(["created", "replaced", "beside", "names-added"]);
   const same = count(["up-to-date"]);
   const kept = count(["kept"]);
+  if (report.failure) {
+    list(outcomes);
+    const notDone = count(["not-loaded", "unknown"]);
+    const done = written > 0 ? `${plural(written, "card")} loaded; ` : "";
+    showMessage(
+      "error",
+      "Excel stopped the load part-way.",
+      `${errorText({ message: report.failure.message })} ${done}${plural(notDone, "card")} not loaded. ` +
+        (report.failure.repaired
+          ? "The workbook was checked: every card is either whole or as it was, and every name points at its rate (each card is listed below). Loading again is safe."
+          : "Excel did not answer afterwards, so the workbook could not be checked: each card below says where things may be. Loading again is safe."),
+    );
+    return;
+  }
   if (outcomes.length > 0 && count(["cancelled"]) === outcomes.length) {
+    list(outcomes);
     showMessage("warning", "Load cancelled.", "Nothing was written.");
-  } else if (written === 0 && same === outcomes.length) {
+    return;
+  }
+  if (written === 0 && same === outcomes.length) {
+    // Loading again right after a load (a second click): keep what that load said.
+    if (previous?.key === key) {
+      list(previous.outcomes);
+      showMessage("success", "Done.", `${previous.summary} Checked again: already loaded, nothing changed.`);
+      lastWrite = previous;
+      return;
+    }
+    list(outcomes);
     showMessage(
       "success",
       "Already up to date.",
       `${plural(same, "card")} already in the workbook with the same rates; nothing was changed.`,
     );
-  } else {
-    const parts = [
-      written > 0 ? `${plural(written, "card")} loaded` : "",
-      same > 0 ? `${same} already up to date` : "",
-      kept > 0 ? `${kept} kept as they were` : "",
-    ];
-    showMessage("success", "Done.", `${parts.filter(Boolean).join(", ")}.`);
+    return;
   }
+  list(outcomes);
+  const parts = [
+    written > 0 ? `${plural(written, "card")} loaded` : "",
+    same > 0 ? `${same} already up to date` : "",
+    kept > 0 ? `${kept} kept as they were` : "",
+  ];
+  const summary = `${parts.filter(Boolean).join(", ")}.`;
+  showMessage("success", "Done.", summary);
+  if (written > 0) lastWrite = { key, outcomes, summary };
 }
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-function excelError(e: unknown): string {
-  const err = e as { message?: string; code?: string; debugInfo?: { message?: string } };
-  return err?.debugInfo?.message ?? err?.message ?? String(e);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +295,11 @@ function excelError(e: unknown): string {
 
 const CHOICES: { value: Choice; label: string; hint: (c: Conflict) => string }[] = [
   { value: "keep", label: "Keep my sheet", hint: (c) => `Leave “${c.sheet}” as it is; this card is not loaded.` },
-  { value: "replace", label: "Replace it, keeping a backup", hint: () => "The old sheet is copied to a dated backup sheet first." },
+  {
+    value: "replace",
+    label: "Replace it, keeping a backup",
+    hint: () => "The card is written first; then your sheet is kept as a dated backup sheet and the card takes its place.",
+  },
   { value: "beside", label: "Load beside it", hint: () => "The card goes to a new sheet; yours stays as it is." },
 ];
 
@@ -281,7 +355,9 @@ function excelApiSupported(): boolean {
   return !requirements || typeof requirements.isSetSupported !== "function" || requirements.isSetSupported("ExcelApi", "1.10");
 }
 
+/** Loads cards into the workbook; the caller holds the busy guard. */
 async function runLoad(loads: CardLoad[], what: string): Promise<void> {
+  clearMessages();
   if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to load the cards.");
     return;
@@ -294,8 +370,7 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
     );
     return;
   }
-  clearMessages();
-  setBusy(true, `Loading ${what}…`);
+  setStatus(`Loading ${what}…`);
   try {
     const report = await loadCards(loads, {
       run: (batch) => Excel.run(batch),
@@ -303,30 +378,41 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
       choose: chooseInDialog,
       onProgress: setStatus,
     });
-    showOutcomes(report.outcomes);
-    setStatus("");
-    $("message").scrollIntoView({ block: "nearest" });
+    // The same cards from the same source: a second click on the same load.
+    showOutcomes(report, loads.map((l) => `${l.table.id}\u0000${l.caption}`).join("\u0001"));
   } catch (e) {
-    showMessage(
-      "error",
-      "Excel could not finish the load.",
-      `${excelError(e)} Sheets already written stay as they are; loading again is safe.`,
-    );
+    // The read failed: nothing was written.
+    showMessage("error", "Excel could not read the workbook.", `${errorText(e)} Nothing was written; loading again is safe.`);
+  } finally {
     setStatus("");
     $("message").scrollIntoView({ block: "nearest" });
+  }
+}
+
+/** Holds the busy guard around `work`: a second click, or an Order file picked meanwhile, waits its turn (it is ignored). */
+async function guarded(work: () => Promise<void>): Promise<boolean> {
+  if (busy || outsideExcel) return false;
+  setBusy(true);
+  try {
+    await work();
   } finally {
     setBusy(false);
+    if (skippedFile !== null) setStatus(`${skippedFile} was not read: a load was running. Pick it again now.`);
+    skippedFile = null;
   }
+  return true;
 }
 
 async function onLoadSelected(): Promise<void> {
   const cards = selectedCards();
-  if (cards.length === 0 || busy) return;
-  for (const c of cards) hideProblems(c);
-  await runLoad(
-    cards.map((card) => ({ table: card, ...captionFor(card) })),
-    plural(cards.length, "rate card"),
-  );
+  if (cards.length === 0) return;
+  await guarded(async () => {
+    for (const c of cards) hideProblems(c);
+    await runLoad(
+      cards.map((card) => ({ table: card, ...captionFor(card) })),
+      plural(cards.length, "rate card"),
+    );
+  });
 }
 
 function hideProblems(card: AnyRateTable): void {
@@ -338,43 +424,64 @@ function hideProblems(card: AnyRateTable): void {
 async function onOrderFile(card: AnyRateTable, input: HTMLInputElement): Promise<void> {
   const file = input.files?.[0];
   input.value = ""; // picking the same file again fires change again
-  if (!file || busy) return;
-  clearMessages();
-  hideProblems(card);
-  let text: string;
-  try {
-    if (file.size > MAX_ORDER_FILE_CHARS * 4)
-      throw new Error(`${file.name} is ${Math.round(file.size / 1e6)} MB; a rate card is a few rows.`);
-    text = await file.text();
-  } catch (e) {
-    showMessage("error", `${file.name} could not be read.`, `${(e as Error).message} Nothing was written.`);
-    return;
-  }
-  const result = importOrderRates(card, file.name, text);
-  if (!result.ok) {
-    const box = $(`problems-${domId(card)}`);
-    box.replaceChildren(
-      h(
-        "p",
-        {},
-        h("strong", {}, `${file.name}: ${plural(result.problems.length, "problem")}.`),
-        " Nothing was written. Fix the file and pick it again.",
-      ),
-      h("ul", {}, ...result.problems.map((p) => h("li", {}, describeProblem(p)))),
+  if (!file) return;
+  const ran = await guarded(async () => {
+    clearMessages();
+    hideProblems(card);
+    setStatus(`Reading ${file.name}…`);
+    let text: string;
+    try {
+      if (file.size > MAX_ORDER_FILE_CHARS * 4)
+        throw new Error(`${file.name} is ${Math.round(file.size / 1e6)} MB; a rate card is a few rows.`);
+      const decoded = decodeOrderFile(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) {
+        showProblems(card, file.name, [decoded.problem]);
+        return;
+      }
+      text = decoded.text;
+    } catch (e) {
+      showMessage("error", `${file.name} could not be read.`, `${errorText(e)} Nothing was written.`);
+      return;
+    } finally {
+      setStatus("");
+    }
+    const result = importOrderRates(card, file.name, text);
+    if (!result.ok) {
+      showProblems(card, file.name, result.problems);
+      return;
+    }
+    await runLoad(
+      [{ table: result.table, ...captionFor(card, { fileName: file.name, importedOn: todayIso() }) }],
+      `the Order's rates from ${file.name}`,
     );
-    box.hidden = false;
-    showMessage(
-      "error",
-      `${file.name} was not loaded.`,
-      `${plural(result.problems.length, "problem")} in the file (listed under “${card.title}”). Nothing was written.`,
-    );
-    $<HTMLButtonElement>(`order-${domId(card)}`).focus();
-    return;
-  }
-  await runLoad(
-    [{ table: result.table, ...captionFor(card, { fileName: file.name, importedOn: todayIso() }) }],
-    `the Order's rates from ${file.name}`,
+  });
+  if (!ran && busy) skippedFile = file.name;
+}
+
+/** Lists an Order file's problems under its card: the first 100, then how many more. */
+function showProblems(card: AnyRateTable, fileName: string, problems: readonly ImportProblem[]): void {
+  const box = $(`problems-${domId(card)}`);
+  const { shown, more } = listedProblems(problems);
+  const items = shown.map((p) => h("li", {}, describeProblem(p)));
+  if (more > 0) items.push(h("li", { class: "more" }, `…and ${plural(more, "more problem")}.`));
+  const list = h("ul", {});
+  list.append(...items);
+  box.replaceChildren(
+    h(
+      "p",
+      {},
+      h("strong", {}, `${fileName}: ${plural(problems.length, "problem")}.`),
+      " Nothing was written. Fix the file and pick it again.",
+    ),
+    list,
   );
+  box.hidden = false;
+  showMessage(
+    "error",
+    `${fileName} was not loaded.`,
+    `${plural(problems.length, "problem")} in the file (listed under “${card.title}”). Nothing was written.`,
+  );
+  $<HTMLButtonElement>(`order-${domId(card)}`).focus();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -386,10 +493,21 @@ function start(): void {
   document.body.dataset.paneReady = "true";
   if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
     void Office.onReady((info) => {
-      if (!info.host) setStatus("Open this pane from Excel (Home > Rate cards) to load the cards.");
+      if (!info.host) notInExcel();
       document.body.dataset.officeReady = "true";
     });
+  } else {
+    notInExcel();
   }
+}
+
+/** Outside Excel (a browser, or office.js missing): loading is off, and the reason stands beside the button. */
+function notInExcel(): void {
+  outsideExcel = true;
+  const reason = $("load-reason");
+  reason.textContent = "Open this pane from Excel (Home > Rate cards) to load the cards.";
+  reason.hidden = false;
+  updateSelection();
 }
 
 if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

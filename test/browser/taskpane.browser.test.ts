@@ -59,6 +59,23 @@ function fakeScript(): string {
   return `(() => { const exports = {}; ${js}\n window.__fakeExcelLib = exports; })();`;
 }
 
+/** Appended to office.js: Office.onReady reports Excel, as it does inside Excel. */
+const IN_EXCEL_SHIM = `
+;(function () {
+  var ready = Office.onReady;
+  Office.onReady = function (callback) {
+    return ready.call(Office).then(function () {
+      var info = { host: "Excel", platform: "OfficeOnline" };
+      if (callback) callback(info);
+      return info;
+    });
+  };
+})();
+`;
+
+/** Content-Security-Policy violations the page reports, by directive and blocked URL. */
+const CSP_LISTENER = `window.__csp = []; document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`;
+
 let server: Server;
 let context: BrowserContext;
 let page: Page;
@@ -82,7 +99,9 @@ beforeAll(async () => {
       const file = normalize(join(officeDist, m[1]));
       if (file.startsWith(officeDist + sep) && existsSync(file)) {
         officeFiles.push(m[1]);
-        return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "text/plain", body: readFileSync(file) });
+        const inExcel = m[1] === "office.js" && !/[?&]outside\b/.test(route.request().frame().url());
+        const body = inExcel ? Buffer.concat([readFileSync(file), Buffer.from(IN_EXCEL_SHIM)]) : readFileSync(file);
+        return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "text/plain", body });
       }
       officeFiles.push(`${m[1]} (404)`);
       return route.fulfill({ status: 404, body: "" });
@@ -92,6 +111,7 @@ beforeAll(async () => {
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.addInitScript(CSP_LISTENER);
   await page.goto(`${base}/taskpane.html`);
   // The pane renders at once; Office.onReady resolves once office.js has started (outside Excel: host null).
   await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, {
@@ -169,11 +189,16 @@ test("load all: 10 sheets, 10 tables, the names, in 2 round trips", async () => 
     'Source: Service Level Agreement (last updated 23 Dec 2024), section "6. Service Credits".',
   );
 
-  // Loading again changes nothing.
+  // Loading again (a second click) changes nothing, and keeps what the load said.
   await page.getByRole("button", { name: "Load all rate cards" }).click();
   await page.locator("#message .message.success").waitFor();
+  await page.waitForFunction(() => document.getElementById("load")?.getAttribute("disabled") === null);
   await expect(page.locator("#message").textContent()).resolves.toBe(
-    "Already up to date. 10 cards already in the workbook with the same rates; nothing was changed.",
+    "Done. 10 cards loaded. Checked again: already loaded, nothing changed.",
+  );
+  await expect(page.locator("#results li").count()).resolves.toBe(10);
+  await expect(page.locator("#results li").first().textContent()).resolves.toBe(
+    "Data storage size per record: loaded to sheet “Storage Record Sizes”.",
   );
   await expect(syncs()).resolves.toBe(3);
   expect(await snapshot()).toEqual(snap);
@@ -288,9 +313,131 @@ test("an Excel without ExcelApi 1.10 is told so, and nothing is written", async 
   await page.locator("#load").click();
   await page.locator("#message .message.error").waitFor();
   await expect(page.locator("#message").textContent()).resolves.toContain("This version of Excel cannot load the rate cards.");
+  // The last load's green list is gone: only this load's message shows.
+  await expect(page.locator("#results li").count()).resolves.toBe(0);
   await expect(syncs()).resolves.toBe(syncsBefore);
   expect(await snapshot()).toEqual(before);
   await page.evaluate(() => delete (window as any).Office.context.requirements);
+});
+
+test("an Order file of many problems lists the first 100, then how many more; a 65,000-row file gets the row limit alone", async () => {
+  const input = page.locator("#file-Kustomer_StoragePrices");
+  const problems = page.locator("#problems-Kustomer_StoragePrices");
+  const syncsBefore = await syncs();
+  // 1000 rows, each price "lots": 1000 problems, and 2 for the named rows the file lacks.
+  const bad = ["Storage,Price per GB (USD)", ...Array.from({ length: 1000 }, (_v, i) => `Tier ${i},lots`)].join("\n");
+  await input.setInputFiles({ name: "many.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await problems.locator("li.more").waitFor();
+  await expect(problems.locator("li").count()).resolves.toBe(101);
+  await expect(problems.locator("li.more").textContent()).resolves.toBe("…and 902 more problems.");
+  await expect(page.locator("#message [role=alert]").textContent()).resolves.toBe(
+    "many.csv was not loaded. 1002 problems in the file (listed under “Additional storage prices”). Nothing was written.",
+  );
+  // A one-column export of 65,000 rows: one problem, the row limit.
+  const long = ["Storage", ...Array.from({ length: 65_000 }, (_v, i) => `row ${i}`)].join("\n");
+  await input.setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: Buffer.from(long) });
+  await page.waitForFunction(() =>
+    document.querySelector("#problems-Kustomer_StoragePrices strong")?.textContent?.startsWith("export.csv"),
+  );
+  await expect(problems.locator("li").allTextContents()).resolves.toEqual(["The file has 65000 rows; a rate card has at most 1000."]);
+  // The unit "5 constructor" is a problem like any other (it used to throw inside Object.prototype).
+  await input.setInputFiles({
+    name: "units.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Storage,Price per GB (USD)\nData storage,5 constructor\nAttachment storage,1\n"),
+  });
+  await page.waitForFunction(() => document.querySelector("#problems-Kustomer_StoragePrices strong")?.textContent?.startsWith("units.csv"));
+  await expect(problems.locator("li").allTextContents()).resolves.toEqual([
+    'Row 2, "Price per GB (USD)": expected an amount in US dollars, such as 50 or $50.00; got "5 constructor".',
+  ]);
+  // Bytes that are not UTF-8 (é saved as Windows-1252) are refused with their row.
+  await input.setInputFiles({
+    name: "latin1.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.concat([Buffer.from("Storage,Price per GB (USD)\nData st"), Buffer.from([0xe9]), Buffer.from("rage,40\n")]),
+  });
+  await page.waitForFunction(() =>
+    document.querySelector("#problems-Kustomer_StoragePrices strong")?.textContent?.startsWith("latin1.csv"),
+  );
+  await expect(problems.locator("li").first().textContent()).resolves.toMatch(/^Row 2: The file is not UTF-8 text/);
+  await expect(syncs()).resolves.toBe(syncsBefore);
+});
+
+test("one busy guard covers the file read: Load pressed while an Order file is read runs no second batch", async () => {
+  // Hold the file read until the test lets it go.
+  await page.evaluate(() => {
+    const w = window as any;
+    for (const method of ["arrayBuffer", "text"] as const) {
+      const original = (Blob.prototype as any)[method];
+      (Blob.prototype as any)[method] = function (this: Blob) {
+        return new Promise((resolve) => (w.__releaseRead = () => resolve(original.call(this))));
+      };
+    }
+  });
+  const runsBefore = await page.evaluate(() => (window as any).__fake.stats.runs);
+  // The built-in storage prices, as an Order file: the workbook already holds them.
+  await page.locator("#file-Kustomer_StoragePrices").setInputFiles({
+    name: "same.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Storage,Price per GB (USD)\nData storage,50\nAttachment storage,1\n"),
+  });
+  await page.waitForFunction(() => typeof (window as any).__releaseRead === "function");
+  // The Load button is off while the file is read; a click (even a scripted one) starts nothing.
+  await expect(page.locator("#load").isDisabled()).resolves.toBe(true);
+  await page.evaluate(() => document.getElementById("load")!.click());
+  await expect(page.evaluate(() => (window as any).__fake.stats.runs)).resolves.toBe(runsBefore);
+  await page.evaluate(() => (window as any).__releaseRead());
+  await page.locator("#message .message.success").waitFor();
+  await expect(page.locator("#message").textContent()).resolves.toBe(
+    "Already up to date. 1 card already in the workbook with the same rates; nothing was changed.",
+  );
+  await expect(page.evaluate(() => (window as any).__fake.stats.runs)).resolves.toBe(runsBefore + 1);
+  await page.evaluate(() => {
+    for (const method of ["arrayBuffer", "text"]) delete (Blob.prototype as any)[method];
+  });
+});
+
+test("a write that Excel stops part-way: the pane says per card what is done, and the workbook holds whole cards only", async () => {
+  // A fresh workbook, and Excel failing at command 150 (the read is 33 commands; a card ~25).
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__fake = w.__fakeExcelLib.createFakeExcel();
+    w.Excel = w.__fake.Excel;
+    w.__fake.failAt(150);
+  });
+  await page.getByRole("button", { name: "Load all rate cards" }).click();
+  await page.locator("#message .message.error").waitFor();
+  await expect(page.locator("#message").textContent()).resolves.toMatch(
+    /^Excel stopped the load part-way\. GeneralException: injected fault at command 150 \(.+\) [1-9] cards? loaded; [1-9] cards? not loaded\. The workbook was checked: every card is either whole or as it was/,
+  );
+  const statuses = await page.locator("#results li").evaluateAll((lis) => lis.map((li) => li.getAttribute("data-status")));
+  const done = statuses.filter((s) => s === "created").length;
+  expect(statuses).toEqual([...Array(done).fill("created"), ...Array(10 - done).fill("not-loaded")]);
+  await expect(page.locator("#results li[data-status=not-loaded]").last().textContent()).resolves.toBe(
+    "Professional-services acceptance periods and import limits: not loaded; nothing of it was written.",
+  );
+  const snap = await snapshot();
+  expect(snap.sheets.length).toBe(done);
+  expect(snap.tables.map((t) => t.name).filter((n) => /^Table\d+$/.test(n))).toEqual([]);
+  await page.screenshot({ path: join(artifacts, "taskpane-failed-write.png"), fullPage: true });
+});
+
+test("outside Excel, Load is off with the reason beside it", async () => {
+  const outside = await context.newPage();
+  try {
+    await outside.goto(`${base}/taskpane.html?outside`);
+    await outside.waitForFunction(() => document.body.dataset.officeReady === "true", null, { timeout: 60_000 });
+    const load = outside.locator("#load");
+    await expect(load.isDisabled()).resolves.toBe(true);
+    await expect(outside.locator("#load-reason").textContent()).resolves.toBe(
+      "Open this pane from Excel (Home > Rate cards) to load the cards.",
+    );
+    await expect(outside.locator("#load-reason").isVisible()).resolves.toBe(true);
+    await expect(load.getAttribute("aria-describedby")).resolves.toBe("load-reason");
+    await expect(outside.locator("#order-Kustomer_StoragePrices").isDisabled()).resolves.toBe(true);
+  } finally {
+    await outside.close();
+  }
 });
 
 test("nothing left the machine; the page ran without errors", async () => {
@@ -302,4 +449,14 @@ test("nothing left the machine; the page ran without errors", async () => {
   // office.js asks for its telemetry frame; it was aborted like anything else not local.
   for (const url of aborted) expect(new URL(url).hostname).toMatch(/(^|\.)(oaspapps\.com|microsoft\.com|office\.net)$/);
   expect(pageErrors).toEqual([]);
+  // The page has a Content-Security-Policy; it blocked nothing of the pane's or office.js's own
+  // (only office.js's telemetry, which the policy does not let out, may show here).
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+  const violations: string[] = await page.evaluate(() => (window as any).__csp);
+  console.log(`CSP violations: ${violations.join(", ") || "none"}`);
+  for (const v of violations) expect(v).not.toMatch(/127\.0\.0\.1|appsforoffice\.microsoft\.com|^(script-src|style-src)\S* inline/);
+  // decimal.js is bundled once: in functions.js, which the pane's page loads first.
+  expect(readFileSync(join(dist, "functions.js"), "utf8")).toContain("DecimalError");
+  expect(readFileSync(join(dist, "taskpane.js"), "utf8")).not.toContain("DecimalError");
 });

@@ -72,6 +72,13 @@ export interface FakeExcel {
   Excel: { run: <T>(batch: (context: any) => Promise<T>) => Promise<T> };
   workbook: FakeWorkbook;
   stats: { runs: number; syncs: number; commands: number };
+  /**
+   * Fault injection: the command at index `k` (counted from now, over every later sync) fails,
+   * like Excel stopping in the middle of a batch: the commands before it stay done, it and the
+   * rest of its batch are dropped, and the sync rejects. `persistent`: every command from k on
+   * fails too (a lost connection), so a repair batch fails as well.
+   */
+  failAt(k: number, options?: { persistent?: boolean }): void;
   snapshot(): Snapshot;
   /** Test set-up, outside any sync: a sheet with values from A1, or at `at`. */
   addSheet(name: string, rows?: (string | number)[][], at?: string): FakeSheet;
@@ -155,6 +162,7 @@ function validSheetName(name: string): boolean {
 export function createFakeExcel(): FakeExcel {
   const wb: FakeWorkbook = { sheets: [], tables: [], names: [] };
   const stats = { runs: 0, syncs: 0, commands: 0 };
+  let fault: { at: number; base: number; persistent: boolean } | null = null;
 
   const newSheet = (name: string): FakeSheet => ({ name, cells: new Map(), columnWidths: new Map(), frozenRows: 0 });
   const findSheet = (name: string) => wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -454,6 +462,26 @@ export function createFakeExcel(): FakeExcel {
         activate() {
           enqueue("activate", () => (wb.active = p.target("activate")));
         },
+        get position() {
+          return p.read("position");
+        },
+        set position(n: number) {
+          enqueue("sheet.position", () => {
+            const s = p.target("sheet.position");
+            if (!Number.isInteger(n) || n < 0 || n >= wb.sheets.length) throw new FakeError("InvalidArgument", `bad position ${n}`);
+            wb.sheets.splice(wb.sheets.indexOf(s), 1);
+            wb.sheets.splice(n, 0, s);
+          });
+        },
+        delete() {
+          enqueue("sheet.delete", () => {
+            const s = p.target("sheet.delete");
+            // Excel removes the sheet's tables with it; names that pointed into it become #REF!.
+            wb.sheets = wb.sheets.filter((x) => x !== s);
+            wb.tables = wb.tables.filter((t) => t.sheet !== s);
+            if (wb.active === s) wb.active = undefined;
+          });
+        },
         copy(position: string, relativeTo?: any) {
           let created: FakeSheet | null = null;
           enqueue("copy", () => {
@@ -509,6 +537,7 @@ export function createFakeExcel(): FakeExcel {
         () => wb.sheets,
         (s, prop) => {
           if (prop === "name") return s.name;
+          if (prop === "position") return wb.sheets.indexOf(s);
           throw new FakeError("NotImplemented", `Worksheet.${prop}`);
         },
       ),
@@ -636,8 +665,14 @@ export function createFakeExcel(): FakeExcel {
       async sync() {
         stats.syncs++;
         const ops = queue.splice(0, queue.length);
-        stats.commands += ops.length;
-        for (const { op } of ops) op();
+        for (const { what, op } of ops) {
+          if (fault && stats.commands >= fault.at && (fault.persistent || stats.commands === fault.at)) {
+            stats.commands++;
+            throw new FakeError("GeneralException", `injected fault at command ${stats.commands - 1 - fault.base} (${what})`);
+          }
+          stats.commands++;
+          op();
+        }
       },
       pending: () => queue.length,
     };
@@ -647,6 +682,9 @@ export function createFakeExcel(): FakeExcel {
   const fake: FakeExcel = {
     workbook: wb,
     stats,
+    failAt(k, options = {}) {
+      fault = { at: stats.commands + k, base: stats.commands, persistent: options.persistent === true };
+    },
     Excel: {
       async run<T>(batch: (context: any) => Promise<T>): Promise<T> {
         stats.runs++;

@@ -13,6 +13,7 @@ jest.mock("../../node_modules/office-addin-mock/node_modules/office-addin-manife
 }));
 const OfficeApp = { Excel: "excel" } as const;
 import { RATE_CARDS } from "../../src/rules/rates";
+import { sheetNameFor } from "../../src/rules/rates/sheet-layout";
 import { STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { loadCards } from "../../src/taskpane/excel-writer";
 import { captionFor } from "../../src/taskpane/format";
@@ -129,7 +130,9 @@ test("storage prices into an empty workbook: what is written where", async () =>
     },
   ]);
   expect(wb.syncs()).toBe(2);
-  const s = wb.sheets["Storage Prices"];
+  // Written whole on a staging sheet, which then takes the card's name.
+  const s = wb.sheets["Storage Prices (loading)"];
+  expect(s.mock.name).toBe("Storage Prices");
   expect(Object.keys(s.ranges)).toEqual(["A1", "A2", "A4:B6", "A:A", "B:B", "B5", "B6"]);
   expect(s.ranges.A1.values).toEqual([["Additional storage prices"]]);
   expect(s.ranges.A1.format.font.bold).toBe(true);
@@ -147,6 +150,7 @@ test("storage prices into an empty workbook: what is written where", async () =>
   ]);
   // 20 characters wide each (see excel-writer.test.ts): 113 points.
   expect([s.ranges["A:A"].format.columnWidth, s.ranges["B:B"].format.columnWidth]).toEqual([113, 113]);
+  // The table's staging name (Kustomer_StoragePrices_loading, set last) gives way to the card's.
   expect(s.tables.map((t) => [t.address, t.hasHeaders, t.mock.name, t.mock.style])).toEqual([
     ["A4:B6", true, "Kustomer_StoragePrices", "TableStyleMedium2"],
   ]);
@@ -167,6 +171,7 @@ test("all 10 cards: 2 syncs, 10 sheets, one table each, 4 names", async () => {
   );
   expect(wb.syncs()).toBe(2);
   expect(Object.keys(wb.sheets).length).toBe(10);
+  expect(Object.values(wb.sheets).map((s) => s.mock.name)).toEqual(RATE_CARDS.map((c) => sheetNameFor(c)));
   expect(Object.values(wb.sheets).map((s) => s.tables.map((t) => t.mock.name))).toEqual(RATE_CARDS.map((c) => [c.id]));
   expect(wb.namesAdded.map((n) => n.name)).toEqual([
     "Kustomer_DataPricePerGB",

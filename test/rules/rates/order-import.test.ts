@@ -6,9 +6,13 @@
 import { RATE_CARDS } from "../../../src/rules/rates";
 import {
   type ImportResult,
+  decodeOrderFile,
   describeProblem,
+  importOrderGrid,
   importOrderRates,
   keyColumns,
+  listedProblems,
+  MAX_LISTED_PROBLEMS,
   MAX_ORDER_ROWS,
   parseCsv,
   readCell,
@@ -361,4 +365,157 @@ test("problems render with their row and column", () => {
   expect(describeProblem({ row: null, column: "Storage", message: "x." })).toBe('"Storage": x.');
   expect(describeProblem({ row: 2, column: null, message: "x." })).toBe("Row 2: x.");
   expect(describeProblem({ row: null, column: null, message: "The file is empty." })).toBe("The file is empty.");
+});
+
+describe("hostile or mistaken files: every shape is judged, with a clear message (issue 10)", () => {
+  const HEADER = "Storage,Price per GB (USD)";
+
+  test("an unquoted field full of quotes is one literal value; too long a value is refused by its length", () => {
+    // a"a"a" is not a quoted field (it does not start with "), so its quotes are characters.
+    expect(parseCsv('x,a"a"a"\n').records).toEqual([["x", 'a"a"a"']]);
+    const field = 'a"'.repeat(150_000); // 300,000 characters
+    const csv = `${HEADER}\nData storage,${field}\n`;
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", csv))).toEqual([
+      // The file has no "Attachment storage" row, which a workbook name needs (file-wide problems first).
+      '"Storage": has no row "Attachment storage"; the workbook name Kustomer_AttachmentPricePerGB points at its rate.',
+      `Row 2, "Price per GB (USD)": is longer than 1000 characters ("${'a"'.repeat(18)}a...", 300,000).`,
+    ]);
+  });
+
+  test("a price of -, many spaces and x is refused by its length before any pattern reads it", () => {
+    const price = `-${" ".repeat(300_000)}x`;
+    const r = readCell(price, "usd", false);
+    // Over MAX_TEXT (1000) characters: refused as too long, quoting 37 characters of it.
+    expect(r).toEqual({ problem: `is longer than 1000 characters ("-${" ".repeat(36)}...", 300,002).` });
+    // Short enough to be read (51 characters), it is simply not a number.
+    expect(readCell(`-${" ".repeat(49)}x`, "usd", false)).toEqual({
+      problem: `expected an amount in US dollars, such as 50 or $50.00; got "-${" ".repeat(36)}...".`,
+    });
+    // The same with a number and a unit still reads: "- $ 5" is negative.
+    expect(readCell("-  $  5", "usd", false)).toEqual({ problem: '"-  $  5" is negative; rates cannot be negative.' });
+  });
+
+  test("a 65,000-row one-column file is refused by the row limit alone, before any row is judged", () => {
+    const csv = ["Storage", ...Array.from({ length: 65_000 }, (_v, i) => `row ${i}`)].join("\n");
+    expect(problems(importOrderRates(STORAGE_PRICES, "export.csv", csv))).toEqual([
+      "The file has 65000 rows; a rate card has at most 1000.",
+    ]);
+    const json = JSON.stringify(Array.from({ length: 1001 }, () => ({ Storage: "x" })));
+    expect(problems(importOrderRates(STORAGE_PRICES, "export.json", json))).toEqual([
+      "The file has 1001 rows; a rate card has at most 1000.",
+    ]);
+  });
+
+  test("at most 100 problems are listed, then how many more", () => {
+    // 1000 rows, each with a price that is not a number: 1000 problems, plus the two names'
+    // rows missing ("Data storage" and "Attachment storage" are not among the labels).
+    const csv = [HEADER, ...Array.from({ length: 1000 }, (_v, i) => `Tier ${i},lots`)].join("\n");
+    const r = importOrderRates(STORAGE_PRICES, "o.csv", csv);
+    if (r.ok) throw new Error("expected problems");
+    expect(r.problems).toHaveLength(1002);
+    const { shown, more } = listedProblems(r.problems);
+    expect(shown).toHaveLength(MAX_LISTED_PROBLEMS);
+    expect(MAX_LISTED_PROBLEMS).toBe(100);
+    expect(more).toBe(902);
+    expect(listedProblems(r.problems.slice(0, 3))).toEqual({ shown: r.problems.slice(0, 3), more: 0 });
+  });
+
+  test("units are looked up as own names only: 5 constructor is an unknown unit, not a crash", () => {
+    for (const unit of ["constructor", "toString", "hasOwnProperty", "valueOf"]) {
+      expect(readCell(`5 ${unit}`, "gb", false)).toEqual({
+        problem: `expected a size in GB, such as 2.5 or 2.5 GB (MB and TB are converted at 1 GB = 1000 MB); got "5 ${unit}".`,
+      });
+    }
+    const csv = `${HEADER}\nData storage,5 constructor\nAttachment storage,1\n`;
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", csv))).toEqual([
+      'Row 2, "Price per GB (USD)": expected an amount in US dollars, such as 50 or $50.00; got "5 constructor".',
+    ]);
+    // A JSON object's own keys only: "constructor" is not a column, and no "card" is inherited.
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.json", '{"rows": [{"constructor": 1}]}'))).toEqual([
+      'Row 1, "constructor": is not a column of "Additional storage prices"; expected the columns "Storage", "Price per GB (USD)".',
+      'Row 1, "Storage": is missing; every column of the card is required.',
+      'Row 1, "Price per GB (USD)": is missing; every column of the card is required.',
+    ]);
+  });
+
+  test("a JSON key repeated in one object is refused (JSON.parse would keep the last silently)", () => {
+    const json =
+      '[{"Storage": "Data storage", "Price per GB (USD)": 40, "Price per GB (USD)": 50}, {"Storage": "Attachment storage", "Price per GB (USD)": 1}]';
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.json", json))).toEqual([
+      'Row 1, "Price per GB (USD)": appears twice in this row; each column may appear once.',
+    ]);
+    const wrapped =
+      '{"card": "Kustomer_StorageAllocation", "card": "Kustomer_StoragePrices", "rows": [{"Storage": "Data storage", "Price per GB (USD)": 40}, {"Storage": "Attachment storage", "Price per GB (USD)": 1}]}';
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.json", wrapped))).toEqual([
+      'The key "card" appears twice in one object; each key may appear once.',
+    ]);
+    // The same key in two rows is fine; so is a key that only looks alike inside a string value.
+    const fine =
+      '[{"Storage": "Data storage", "Price per GB (USD)": 40}, {"Storage": "Attachment storage", "Price per GB (USD)": 1, "x\\"": 0}]';
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.json", fine))).toEqual([
+      'Row 2, "x"": is not a column of "Additional storage prices"; expected the columns "Storage", "Price per GB (USD)".',
+    ]);
+  });
+
+  test("bytes that are not UTF-8 are refused with their row; a UTF-16 file is decoded", () => {
+    // "Data st\xE9rage": é in Windows-1252 is the single byte E9, not UTF-8.
+    const bytes = Uint8Array.from([...Buffer.from(`${HEADER}\nData st`), 0xe9, ...Buffer.from("rage,40\n")]);
+    const r = decodeOrderFile(bytes);
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(describeProblem(r.problem)).toBe(
+        'Row 2: The file is not UTF-8 text (it was probably saved in a Windows or Mac encoding): a character here cannot be read. In Excel, save it as "CSV UTF-8 (Comma delimited)".',
+      );
+    expect(decodeOrderFile(Uint8Array.from([0xef, 0xbb, 0xbf, ...Buffer.from("Storage é")]))).toEqual({ ok: true, text: "Storage é" });
+    expect(decodeOrderFile(Uint8Array.from([0xff, 0xfe, ...Buffer.from("Sé\t1", "utf16le")]))).toEqual({ ok: true, text: "Sé\t1" });
+    // Text that already holds U+FFFD (a lossy reader) is refused cell by cell.
+    expect(readCell("Data st\uFFFDrage", "text", false)).toEqual({
+      problem: '"Data st\uFFFDrage" holds U+FFFD, the mark of a character that could not be read; save the file as UTF-8.',
+    });
+  });
+
+  test("a tab-separated file gets its own message", () => {
+    const tsv = "Storage\tPrice per GB (USD)\nData storage\t40\n";
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", tsv))).toEqual([
+      'Row 1: The values are separated by tabs (a tab-separated text file); save the file as CSV, with commas: in Excel, "CSV UTF-8 (Comma delimited)".',
+    ]);
+  });
+
+  test("0. then 900,000 zeros and a 1 is refused, never read as 0; small exact rates stay exact", () => {
+    const tiny = `0.${"0".repeat(900_000)}1`;
+    const csv = `${HEADER}\nData storage,${tiny}\nAttachment storage,1\n`;
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", csv))).toEqual([
+      'Row 2, "Price per GB (USD)": is longer than 1000 characters ("0.00000000000000000000000000000000000...", 900,003).',
+    ]);
+    // As a JSON number, JSON.parse would give 0: the literal is checked first.
+    const json = `[{"Storage": "Data storage", "Price per GB (USD)": ${tiny}}, {"Storage": "Attachment storage", "Price per GB (USD)": 1}]`;
+    expect(problems(importOrderRates(STORAGE_PRICES, "o.json", json))).toEqual([
+      `Row 1, "Price per GB (USD)": ${tiny.slice(0, 39)}… cannot be read exactly as a number (more than 15 significant digits, or beyond Excel's range); write the rate as it should appear in Excel.`,
+    ]);
+    // 0.0000001 (1e-7) and 0.{30 zeros}1 (1e-31) have 1 significant digit: exact.
+    expect(readCell("0.0000001", "usd4", false)).toEqual({ value: "0.0000001" });
+    expect(readCell(`0.${"0".repeat(30)}1`, "usd4", false)).toEqual({ value: `0.${"0".repeat(30)}1` });
+    // 16 significant digits (1.000000000000001) would be rounded by Excel: refused.
+    expect(readCell("1.000000000000001", "usd", false)).toEqual({
+      problem: '"1.000000000000001" has more than 15 significant digits, which Excel cannot hold exactly.',
+    });
+    // 15 are fine, and 1,000,000,000,000 (1 significant digit) too.
+    expect(readCell("1.00000000000001", "usd", false)).toEqual({ value: "1.00000000000001" });
+  });
+
+  test("a 2-D array of cell values (a range) is judged like a CSV, rows numbered from its header", () => {
+    const grid = [
+      ["Storage", "Price per GB (USD)"],
+      ["Data storage", 40],
+      ["Attachment storage", "lots"],
+    ];
+    expect(problems(importOrderGrid(STORAGE_PRICES, grid))).toEqual([
+      'Row 3, "Price per GB (USD)": expected an amount in US dollars, such as 50 or $50.00; got "lots".',
+    ]);
+    grid[2][1] = "0.8";
+    expect(ok(importOrderGrid(STORAGE_PRICES, grid)).table.rows).toEqual([
+      { label: "Data storage", pricePerGb: "40" },
+      { label: "Attachment storage", pricePerGb: "0.8" },
+    ]);
+  });
 });
