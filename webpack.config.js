@@ -91,7 +91,10 @@ async function httpsOptions() {
   if (dir) return devCerts.readHttpsOptions(dir);
   if (process.platform !== "win32" && process.platform !== "darwin") {
     const certs = await devCerts.ensureDevCertificates(devCerts.CERT_DIR);
-    if (certs.generated) console.log(`Development certificates ${certs.reason === "missing" ? "generated" : "renewed"} in ${certs.dir} (trust ca.crt in your browser).`);
+    if (certs.generated)
+      console.log(
+        `Development certificates ${certs.reason === "missing" ? "generated" : "renewed"} in ${certs.dir} (trust ca.crt in your browser).`,
+      );
     return devCerts.readHttpsOptions(devCerts.CERT_DIR);
   }
   return require("office-addin-dev-certs").getHttpsServerOptions();
