@@ -17,7 +17,9 @@
  * given as a number is read as the exact decimal of its shortest text (0.999 is 0.999, not the
  * double just below it).
  */
+import { isBlank } from "../core/args";
 import { Msg, numError } from "../core/errors";
+import { givenRates, type GivenRows } from "../rates/given";
 import { Money, type Money as MoneyT } from "../core/money";
 import { daysInMonth, epochDayFromYmd, ymdFromEpochDay } from "../core/serial";
 import { SLA_CREDIT_BANDS } from "../rates/sla";
@@ -108,23 +110,56 @@ export interface CreditBand {
   readonly credit: MoneyT;
 }
 
-export const CREDIT_BANDS: ReadonlyArray<CreditBand> = Object.freeze(
-  SLA_CREDIT_BANDS.rows.map((r) =>
-    Object.freeze({
-      band: r.band,
-      from: r.fromUptime === null ? null : new Money(r.fromUptime),
-      below: r.belowUptime === null ? null : new Money(r.belowUptime),
-      credit: new Money(r.credit),
-    }),
-  ),
-);
+/** A table of credit bands as the rule reads it: the built-in card, or an Order's given as `rates`. */
+export interface CreditBands {
+  readonly bands: ReadonlyArray<CreditBand>;
+  /** The cap on a credit: the credit of the table's highest band (Kustomer_SlaCreditCap, 50%, on the card). */
+  readonly cap: MoneyT;
+}
+
+function creditBands(
+  rows: ReadonlyArray<{
+    readonly band: string;
+    readonly fromUptime: string | null;
+    readonly belowUptime: string | null;
+    readonly credit: string;
+  }>,
+): CreditBands {
+  const bands = Object.freeze(
+    rows.map((r) =>
+      Object.freeze({
+        band: r.band,
+        from: r.fromUptime === null ? null : new Money(r.fromUptime),
+        below: r.belowUptime === null ? null : new Money(r.belowUptime),
+        credit: new Money(r.credit),
+      }),
+    ),
+  );
+  return Object.freeze({ bands, cap: bands.reduce((m, b) => (b.credit.gt(m) ? b.credit : m), new Money(0)) });
+}
+
+/** The built-in card, compiled once. */
+export const BUILT_IN_CREDIT_BANDS: CreditBands = creditBands(SLA_CREDIT_BANDS.rows);
+
+export const CREDIT_BANDS: ReadonlyArray<CreditBand> = BUILT_IN_CREDIT_BANDS.bands;
 
 /** The cap on a service credit: the credit of the lowest band (Kustomer_SlaCreditCap, 50%). */
-export const CREDIT_CAP: MoneyT = CREDIT_BANDS.reduce((m, b) => (b.credit.gt(m) ? b.credit : m), new Money(0));
+export const CREDIT_CAP: MoneyT = BUILT_IN_CREDIT_BANDS.cap;
+
+// The validator has checked that the bands cover 0% to 100% without a gap or an overlap.
+const compileCreditBands = (g: GivenRows): CreditBands => creditBands(g.rows as Parameters<typeof creditBands>[0]);
+
+/**
+ * The credit bands a formula uses: the built-in card when `rates` is omitted, else the table it
+ * holds (Kustomer_SlaCreditBands), read once per distinct table.
+ */
+export function creditBandsOf(rates: unknown, arg = "rates"): CreditBands {
+  return isBlank(rates) ? BUILT_IN_CREDIT_BANDS : givenRates(SLA_CREDIT_BANDS, rates, compileCreditBands, arg);
+}
 
 /** The band of an uptime ratio: from <= n/d < below, compared as n >= from x d and n < below x d. */
-export function creditBandOf(u: Ratio): CreditBand {
-  for (const b of CREDIT_BANDS) {
+export function creditBandOf(u: Ratio, table: CreditBands = BUILT_IN_CREDIT_BANDS): CreditBand {
+  for (const b of table.bands) {
     if (b.from !== null && u.numerator.lt(b.from.times(u.denominator))) continue;
     if (b.below !== null && !u.numerator.lt(b.below.times(u.denominator))) continue;
     return b;
@@ -142,9 +177,9 @@ export function uptimeFraction(uptime: MoneyT, arg = "uptime"): Ratio {
   return { numerator: uptime.isZero() ? new Money(0) : uptime, denominator: new Money(1) };
 }
 
-/** The service credit percentage (0, 0.1, 0.25 or 0.5) for an uptime fraction. */
-export function slaCreditPct(uptime: MoneyT, arg = "uptime"): MoneyT {
-  return creditBandOf(uptimeFraction(uptime, arg)).credit;
+/** The service credit percentage (0, 0.1, 0.25 or 0.5 on the card) for an uptime fraction. */
+export function slaCreditPct(uptime: MoneyT, arg = "uptime", table: CreditBands = BUILT_IN_CREDIT_BANDS): MoneyT {
+  return creditBandOf(uptimeFraction(uptime, arg), table).credit;
 }
 
 /** Checks a fee or Commitment: not negative. */
@@ -153,16 +188,21 @@ function checkFee(fee: MoneyT, arg: string): void {
 }
 
 /** The credit amount: the band's percentage x the monthly fee, never above the 50% cap. */
-export function creditAmount(pct: MoneyT, monthlyFee: MoneyT, feeArg = "monthly_fee"): MoneyT {
+export function creditAmount(pct: MoneyT, monthlyFee: MoneyT, feeArg = "monthly_fee", cap: MoneyT = CREDIT_CAP): MoneyT {
   checkFee(monthlyFee, feeArg);
-  const capped = pct.gt(CREDIT_CAP) ? CREDIT_CAP : pct;
+  const capped = pct.gt(cap) ? cap : pct;
   return monthlyFee.times(capped);
 }
 
 /** SLACREDIT: the credit for an uptime fraction and a monthly fee (or average monthly Commitment). */
-export function slaCredit(uptime: MoneyT, monthlyFee: MoneyT, args = { uptime: "uptime", fee: "monthly_fee" }): MoneyT {
-  const pct = slaCreditPct(uptime, args.uptime);
-  return creditAmount(pct, monthlyFee, args.fee);
+export function slaCredit(
+  uptime: MoneyT,
+  monthlyFee: MoneyT,
+  args = { uptime: "uptime", fee: "monthly_fee" },
+  table: CreditBands = BUILT_IN_CREDIT_BANDS,
+): MoneyT {
+  const pct = slaCreditPct(uptime, args.uptime, table);
+  return creditAmount(pct, monthlyFee, args.fee, table.cap);
 }
 
 /** Everything SLAWORKING shows for a month. */
@@ -176,10 +216,10 @@ export interface SlaWorking {
   readonly creditAmount?: MoneyT;
 }
 
-export function slaWorking(m: SlaMonth, outage: MoneyT, monthlyFee?: MoneyT): SlaWorking {
+export function slaWorking(m: SlaMonth, outage: MoneyT, monthlyFee?: MoneyT, table: CreditBands = BUILT_IN_CREDIT_BANDS): SlaWorking {
   const uptime = monthlyUptime(m, outage);
-  const band = creditBandOf(uptime);
-  const credit = monthlyFee === undefined ? undefined : creditAmount(band.credit, monthlyFee);
+  const band = creditBandOf(uptime, table);
+  const credit = monthlyFee === undefined ? undefined : creditAmount(band.credit, monthlyFee, "monthly_fee", table.cap);
   return {
     month: m,
     outageMinutes: outage,

@@ -17,9 +17,11 @@
  *   conversations on a plan whose per-1k column is "n/a" (Professional, Business) is #N/A.
  * - Seasonal and collaborator users get no allocation: they are not full-time users.
  */
+import { isBlank, normalizeName, toChoice } from "../core/args";
 import { Msg, naError, numError, valueError } from "../core/errors";
+import { givenChoices, type GivenChoices, givenRates, type GivenRows, lookupGiven } from "../rates/given";
 import { Money, type Money as MoneyT } from "../core/money";
-import { type AllocationRow, STORAGE_ALLOCATION, STORAGE_PRICES, type StorageCategory, type StoragePlan } from "../rates/storage";
+import { STORAGE_ALLOCATION, STORAGE_PRICES, type StorageCategory, type StoragePlan } from "../rates/storage";
 
 /** Plan names for toChoice: the plan, the document's label; legacy plans also with "(legacy plan)". */
 export const STORAGE_PLANS: ReadonlyArray<{ readonly names: readonly string[]; readonly value: StoragePlan }> = Object.freeze(
@@ -34,32 +36,91 @@ export const STORAGE_CATEGORIES: ReadonlyArray<{ readonly names: readonly string
   STORAGE_PRICES.rows.map((r) => ({ names: [r.category, `${r.category}s`, r.label], value: r.category })),
 );
 
-interface Rates {
-  readonly row: AllocationRow;
+/** One plan's allocation rates, exact. */
+export interface PlanRates {
+  /** The plan as the table names it ("Professional (legacy)"). */
+  readonly label: string;
   readonly defaultGb: Record<StorageCategory, MoneyT>;
   readonly perUserGb: Record<StorageCategory, MoneyT>;
   readonly per1kConversationsGb: Record<StorageCategory, MoneyT> | null;
 }
 
+/** A table of allocations as the rule reads it: the built-in card, or an Order's given as `rates`. */
+export interface AllocationTable {
+  /** Each plan's names (for toChoice or a given table's lookup) and its rates. */
+  readonly plans: ReadonlyArray<{ readonly names: readonly string[]; readonly value: PlanRates }>;
+  /** An Order's table: a plan it lacks is #N/A. */
+  readonly given: GivenChoices<PlanRates> | null;
+}
+
 const money = (t: string | null) => (t === null ? null : new Money(t));
 
+/** A plan's names: its label and, for "X (legacy)", also X, "X (legacy plan)" and "X legacy". */
+function planNames(label: string): string[] {
+  const m = /^(.*?)\s*\(legacy\)$/i.exec(label.trim());
+  if (!m) return [label];
+  const plan = m[1];
+  return [plan, label, `${plan} (legacy plan)`, `${plan} legacy`];
+}
+
+function planRates(row: {
+  readonly label: string;
+  readonly defaultDataGb: string;
+  readonly defaultAttachmentGb: string;
+  readonly perUserDataGb: string;
+  readonly perUserAttachmentGb: string;
+  readonly per1kConversationsDataGb: string | null;
+  readonly per1kConversationsAttachmentGb: string | null;
+}): PlanRates {
+  const data = money(row.per1kConversationsDataGb);
+  const attachment = money(row.per1kConversationsAttachmentGb);
+  return {
+    label: row.label,
+    defaultGb: { data: new Money(row.defaultDataGb), attachment: new Money(row.defaultAttachmentGb) },
+    perUserGb: { data: new Money(row.perUserDataGb), attachment: new Money(row.perUserAttachmentGb) },
+    per1kConversationsGb: data && attachment ? { data, attachment } : null,
+  };
+}
+
 // Built once from the card.
-const RATES: ReadonlyMap<StoragePlan, Rates> = new Map(
-  STORAGE_ALLOCATION.rows.map((row) => {
-    const data = money(row.per1kConversationsDataGb);
-    const attachment = money(row.per1kConversationsAttachmentGb);
-    const rates: Rates = {
-      row,
-      defaultGb: { data: new Money(row.defaultDataGb), attachment: new Money(row.defaultAttachmentGb) },
-      perUserGb: { data: new Money(row.perUserDataGb), attachment: new Money(row.perUserAttachmentGb) },
-      per1kConversationsGb: data && attachment ? { data, attachment } : null,
-    };
-    return [row.plan, rates];
-  }),
-);
+const RATES: ReadonlyMap<StoragePlan, PlanRates> = new Map(STORAGE_ALLOCATION.rows.map((row) => [row.plan, planRates(row)]));
+
+/** The built-in card, compiled once. */
+export const BUILT_IN_ALLOCATION: AllocationTable = Object.freeze({
+  plans: STORAGE_PLANS.map((p) => ({ names: p.names, value: RATES.get(p.value) as PlanRates })),
+  given: null,
+});
+
+/** Compiles an Order's allocation table; two rows naming one plan is #VALUE!. */
+function compileAllocation(g: GivenRows): AllocationTable {
+  const plans = g.rows.map((r) => ({ names: planNames(r.label as string), value: planRates(r as Parameters<typeof planRates>[0]) }));
+  const seen = new Map<string, number>();
+  plans.forEach((p, i) => {
+    const k = normalizeName(p.names[0]);
+    const j = seen.get(k);
+    if (j !== undefined)
+      throw valueError(`rates row ${g.rowNumbers[i]}, "Plan": "${p.value.label}" names the same plan as row ${g.rowNumbers[j]}.`);
+    seen.set(k, i);
+  });
+  return { plans, given: givenChoices(plans, normalizeName) };
+}
+
+/**
+ * The allocations a formula uses: the built-in card when `rates` is omitted, else the table it
+ * holds (Kustomer_StorageAllocation), read once per distinct table.
+ */
+export function allocationTableOf(rates: unknown, arg = "rates"): AllocationTable {
+  return isBlank(rates) ? BUILT_IN_ALLOCATION : givenRates(STORAGE_ALLOCATION, rates, compileAllocation, arg);
+}
+
+/** The plan named by an Excel argument in a table: unknown is #VALUE! (built-in) or #N/A (a given table lacks it). */
+export function allocationPlan(v: unknown, table: AllocationTable = BUILT_IN_ALLOCATION, arg = "plan"): PlanRates {
+  return table.given ? lookupGiven(v, arg, table.given) : toChoice(v, arg, table.plans);
+}
 
 export interface AllowanceInput {
-  readonly plan: StoragePlan;
+  /** A built-in plan by name, or a plan's rates as {@link allocationPlan} finds them. */
+  readonly plan: StoragePlan | PlanRates;
   readonly category: StorageCategory;
   /** Full-time users (seat-based plans); may be fractional (an average). Omitted: undefined. */
   readonly fullTimeUsers?: MoneyT;
@@ -72,7 +133,8 @@ export interface AllowanceInput {
 export type AllowanceBasis = "seat-based" | "conversation-based" | "organization default only";
 
 export interface Allowance {
-  readonly plan: StoragePlan;
+  /** The plan as its table names it. */
+  readonly plan: string;
   readonly category: StorageCategory;
   readonly basis: AllowanceBasis;
   /** The plan's default allocation for the category. */
@@ -89,14 +151,14 @@ export interface Allowance {
 /** The storage allocation, per organization, with its parts. */
 export function storageAllowance(input: AllowanceInput): Allowance {
   const { plan, category, fullTimeUsers, committedConversations, organizations } = input;
-  const rates = RATES.get(plan);
+  const rates = typeof plan === "string" ? RATES.get(plan) : plan;
   if (!rates) throw valueError(Msg.unknownName("plan", String(plan), [...RATES.keys()]));
   if (fullTimeUsers !== undefined && committedConversations !== undefined) {
     throw valueError("Give full_time_users (seat-based plans) or committed_conversations (conversation-based plans), not both.");
   }
   if (committedConversations !== undefined && rates.per1kConversationsGb === null) {
     throw naError(
-      `plan ${rates.row.label} has no conversation-based allocation (the document says n/a); ` +
+      `plan ${rates.label} has no conversation-based allocation (the document says n/a); ` +
         "give full_time_users instead, or leave committed_conversations empty.",
     );
   }
@@ -118,7 +180,7 @@ export function storageAllowance(input: AllowanceInput): Allowance {
   const defaultGb = rates.defaultGb[category];
   const accountGb = defaultGb.plus(additionalGb);
   return {
-    plan,
+    plan: typeof plan === "string" ? plan : rates.label,
     category,
     basis,
     defaultGb,

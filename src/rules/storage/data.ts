@@ -18,61 +18,130 @@
  *   given on several rows (or under two names, such as Event and Audit Log) is one row.
  */
 import { type Cell, assertSameShape, isBlank, normalizeName } from "../core/args";
-import { describe, Msg, valueError } from "../core/errors";
+import { describe, Msg, naError, valueError } from "../core/errors";
+import { givenRates, type GivenRows, notInGivenRates } from "../rates/given";
 import { Money, type Money as MoneyT } from "../core/money";
 import type { DecimalText } from "../rates/documents";
 import { STORAGE_RECORD_SIZES } from "../rates/storage";
 import { KB_PER_GB_DIGITS, MAX_SAFE, scaled, wholeCell } from "./units";
 
 export interface RecordType {
-  /** Position in STORAGE_RECORD_SIZES. */
+  /** Position in its table. */
   readonly index: number;
-  /** The document's name for the type. */
+  /** The table's name for the type. */
   readonly name: string;
   readonly sizeKb: DecimalText;
-  /** The size in units of 10^-SIZE_DIGITS KB, a whole number. */
+  /** The size in units of 10^-digits KB (the table's finest size sets digits), a whole number. */
   readonly units: number;
+  /** The same, exact whatever its size. */
+  readonly unitsBig: bigint;
 }
 
-/** Decimal places of the finest record size on the card (2 for 0.07 KB and 0.05 KB). */
-export const SIZE_DIGITS: number = STORAGE_RECORD_SIZES.rows.reduce((d, r) => Math.max(d, new Money(r.sizeKb).decimalPlaces()), 0);
-
-/** GB = units x 10^-GB_DIGITS. */
-const GB_DIGITS = SIZE_DIGITS + KB_PER_GB_DIGITS;
-
-export const RECORD_TYPES: readonly RecordType[] = Object.freeze(
-  STORAGE_RECORD_SIZES.rows.map((r, index) =>
-    Object.freeze({
-      index,
-      name: r.recordType,
-      sizeKb: r.sizeKb,
-      units: new Money(r.sizeKb).times(new Money(10).pow(SIZE_DIGITS)).toNumber(),
-    }),
-  ),
-);
-
-export const RECORD_TYPE_NAMES: readonly string[] = Object.freeze(RECORD_TYPES.map((t) => t.name));
+/** A table of record sizes as the rule reads it: the built-in card, or an Order's given as `rates`. */
+export interface RecordSizes {
+  readonly types: readonly RecordType[];
+  /** Every name and alias, by {@link recordTypeKey}. */
+  readonly byKey: ReadonlyMap<string, RecordType>;
+  readonly names: readonly string[];
+  /** GB = units x 10^-gbDigits. */
+  readonly gbDigits: number;
+  /** True for an Order's table: a name it lacks is #N/A ("not in the given rates"). */
+  readonly given: boolean;
+}
 
 /** A record type name as looked up: normalizeName, and spaces around "/" made uniform. */
 export function recordTypeKey(name: string): string {
   return normalizeName(name).replace(/\s*\/\s*/g, " / ");
 }
 
-// Built once: every name and alias of every type, by key.
-const BY_KEY: ReadonlyMap<string, RecordType> = (() => {
-  const m = new Map<string, RecordType>();
-  STORAGE_RECORD_SIZES.rows.forEach((r, i) => {
-    for (const n of [r.recordType, ...r.aliases]) m.set(recordTypeKey(n), RECORD_TYPES[i]);
+/**
+ * Compiles rows of record types and sizes. Each row's own name is looked up first; a row that
+ * names a built-in type (by its name or an alias) also takes that type's other names.
+ */
+function recordSizes(
+  rows: ReadonlyArray<{ readonly recordType: string; readonly sizeKb: DecimalText; readonly aliases?: readonly string[] }>,
+  given: boolean,
+  builtIn: ReadonlyMap<string, readonly string[]> | null,
+  rowNumbers?: readonly number[],
+): RecordSizes {
+  const digits = rows.reduce((d, r) => Math.max(d, new Money(r.sizeKb).decimalPlaces()), 0);
+  const scale = new Money(10).pow(digits);
+  const types: RecordType[] = rows.map((r, index) => {
+    const units = new Money(r.sizeKb).times(scale);
+    return Object.freeze({ index, name: r.recordType, sizeKb: r.sizeKb, units: units.toNumber(), unitsBig: BigInt(units.toFixed(0)) });
   });
+  const byKey = new Map<string, RecordType>();
+  types.forEach((t, i) => {
+    const key = recordTypeKey(t.name);
+    const other = byKey.get(key);
+    if (other !== undefined && rowNumbers) {
+      throw valueError(
+        `rates row ${rowNumbers[i]}, "Record type": "${t.name}" names the same type as row ${rowNumbers[other.index]} ("${other.name}").`,
+      );
+    }
+    byKey.set(key, t);
+  });
+  types.forEach((t, i) => {
+    const aliases = rows[i].aliases ?? builtIn?.get(recordTypeKey(t.name)) ?? [];
+    for (const n of aliases) {
+      const key = recordTypeKey(n);
+      if (!byKey.has(key)) byKey.set(key, t);
+    }
+  });
+  return Object.freeze({
+    types: Object.freeze(types),
+    byKey,
+    names: Object.freeze(types.map((t) => t.name)),
+    gbDigits: digits + KB_PER_GB_DIGITS,
+    given,
+  });
+}
+
+/** The built-in card, compiled once. */
+export const BUILT_IN_RECORD_SIZES: RecordSizes = recordSizes(STORAGE_RECORD_SIZES.rows, false, null);
+
+/** Every name of each built-in type (its name and aliases), by the key of any of them. */
+const BUILT_IN_NAMES: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, readonly string[]>();
+  for (const r of STORAGE_RECORD_SIZES.rows) {
+    const names = [r.recordType, ...r.aliases];
+    for (const n of names) m.set(recordTypeKey(n), names);
+  }
   return m;
 })();
 
-/** The record type named `name` (any case, any alias), or #VALUE! listing the known types. */
-export function recordType(name: unknown, arg = "record_type"): RecordType {
-  if (isBlank(name)) throw valueError(Msg.required(arg, `a record type (one of: ${RECORD_TYPE_NAMES.join(", ")})`));
-  if (typeof name !== "string" && typeof name !== "number") throw valueError(Msg.unknownName(arg, describe(name), RECORD_TYPE_NAMES));
-  const t = BY_KEY.get(recordTypeKey(String(name)));
-  if (!t) throw valueError(Msg.unknownName(arg, String(name), RECORD_TYPE_NAMES));
+const compileRecordSizes = (g: GivenRows): RecordSizes =>
+  recordSizes(
+    g.rows.map((r) => ({ recordType: r.recordType as string, sizeKb: r.sizeKb as string })),
+    true,
+    BUILT_IN_NAMES,
+    g.rowNumbers,
+  );
+
+/**
+ * The record sizes a formula uses: the built-in card when `rates` is omitted, else the table it
+ * holds (Kustomer_StorageRecordSizes), read once per distinct table.
+ */
+export function recordSizesOf(rates: unknown, arg = "rates"): RecordSizes {
+  return isBlank(rates) ? BUILT_IN_RECORD_SIZES : givenRates(STORAGE_RECORD_SIZES, rates, compileRecordSizes, arg);
+}
+
+/** Decimal places of the finest record size on the card (2 for 0.07 KB and 0.05 KB). */
+export const SIZE_DIGITS: number = BUILT_IN_RECORD_SIZES.gbDigits - KB_PER_GB_DIGITS;
+
+export const RECORD_TYPES: readonly RecordType[] = BUILT_IN_RECORD_SIZES.types;
+
+export const RECORD_TYPE_NAMES: readonly string[] = BUILT_IN_RECORD_SIZES.names;
+
+/** The record type named `name` (any case, any alias), or #VALUE! listing the known types (#N/A for a name a given table lacks). */
+export function recordType(name: unknown, arg = "record_type", sizes: RecordSizes = BUILT_IN_RECORD_SIZES): RecordType {
+  if (isBlank(name)) throw valueError(Msg.required(arg, `a record type (one of: ${sizes.names.join(", ")})`));
+  if (typeof name !== "string" && typeof name !== "number") throw valueError(Msg.unknownName(arg, describe(name), sizes.names));
+  const t = sizes.byKey.get(recordTypeKey(String(name)));
+  if (!t) {
+    if (sizes.given) throw naError(notInGivenRates(arg, String(name), sizes.names));
+    throw valueError(Msg.unknownName(arg, String(name), sizes.names));
+  }
   return t;
 }
 
@@ -100,12 +169,14 @@ const cellArg = (arg: string, row: number, col: number) => `${arg} (row ${row}, 
  * record type. Throws #VALUE! for an unknown type, a half-filled row or ranges of different
  * shapes, #NUM! for a negative or fractional count.
  */
-export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorage {
+export function dataStorage(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): DataStorage {
   assertSameShape(recordTypes, counts, "record_types", "counts");
+  const types = sizes.types;
+  const NAMES = sizes.names;
   // Per type: an exact count, a plain number while below 2^53, carried into a BigInt beyond.
-  const small = new Float64Array(RECORD_TYPES.length);
-  const big: bigint[] = RECORD_TYPES.map(() => 0n);
-  const listed: boolean[] = RECORD_TYPES.map(() => false);
+  const small = new Float64Array(types.length);
+  const big: bigint[] = types.map(() => 0n);
+  const listed: boolean[] = types.map(() => false);
   const order: number[] = [];
   // Type indexes of the names seen in this call, as typed: 100,000 rows have a handful of distinct names.
   const seen = new Map<string, number>();
@@ -129,11 +200,11 @@ export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorag
         if (isBlank(cv)) continue;
         throw valueError(
           `${cellArg("record_types", r + 1, c + 1)} is empty but its count is ${describe(cv)}; ` +
-            `expected a record type (one of: ${RECORD_TYPE_NAMES.join(", ")}), or clear the count.`,
+            `expected a record type (one of: ${NAMES.join(", ")}), or clear the count.`,
         );
       }
       if (i === undefined) {
-        i = recordType(tv, cellArg("record_types", r + 1, c + 1)).index;
+        i = recordType(tv, cellArg("record_types", r + 1, c + 1), sizes).index;
         if (typeof tv === "string") seen.set(tv, i);
         if (!listed[i]) {
           listed[i] = true;
@@ -142,7 +213,7 @@ export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorag
       }
       if (isBlank(cv)) {
         throw valueError(
-          `${cellArg("counts", r + 1, c + 1)} is empty but its record type is "${RECORD_TYPES[i].name}"; ` +
+          `${cellArg("counts", r + 1, c + 1)} is empty but its record type is "${types[i].name}"; ` +
             `expected a whole number of records (0 or more), or clear the type.`,
         );
       }
@@ -158,17 +229,17 @@ export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorag
   let totalCount = 0n;
   let totalUnits = 0n;
   const lines = order.map((i) => {
-    const t = RECORD_TYPES[i];
+    const t = types[i];
     const count = big[i] + BigInt(small[i]);
-    const units = count * BigInt(t.units);
+    const units = count * t.unitsBig;
     totalCount += count;
     totalUnits += units;
-    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: scaled(units, GB_DIGITS) };
+    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: scaled(units, sizes.gbDigits) };
   });
-  return { lines, totalCount, gb: scaled(totalUnits, GB_DIGITS) };
+  return { lines, totalCount, gb: scaled(totalUnits, sizes.gbDigits) };
 }
 
 /** The data storage in GB of `recordTypes` x `counts`: the `gb` of {@link dataStorage}. */
-export function dataStorageGb(recordTypes: Cell[][], counts: Cell[][]): MoneyT {
-  return dataStorage(recordTypes, counts).gb;
+export function dataStorageGb(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): MoneyT {
+  return dataStorage(recordTypes, counts, sizes).gb;
 }
