@@ -55,12 +55,12 @@ export interface AllocationTable {
 
 const money = (t: string | null) => (t === null ? null : new Money(t));
 
-/** A plan's names: its label and, for "X (legacy)", also X, "X (legacy plan)" and "X legacy". */
+/** A plan's names: its label (listed in messages) and, for "X (legacy)", also X, "X (legacy plan)" and "X legacy". */
 function planNames(label: string): string[] {
   const m = /^(.*?)\s*\(legacy\)$/i.exec(label.trim());
   if (!m) return [label];
   const plan = m[1];
-  return [plan, label, `${plan} (legacy plan)`, `${plan} legacy`];
+  return [label, plan, `${plan} (legacy plan)`, `${plan} legacy`];
 }
 
 function planRates(row: {
@@ -96,11 +96,13 @@ function compileAllocation(g: GivenRows): AllocationTable {
   const plans = g.rows.map((r) => ({ names: planNames(r.label as string), value: planRates(r as Parameters<typeof planRates>[0]) }));
   const seen = new Map<string, number>();
   plans.forEach((p, i) => {
-    const k = normalizeName(p.names[0]);
-    const j = seen.get(k);
-    if (j !== undefined)
-      throw valueError(`rates row ${g.rowNumbers[i]}, "Plan": "${p.value.label}" names the same plan as row ${g.rowNumbers[j]}.`);
-    seen.set(k, i);
+    for (const n of p.names) {
+      const j = seen.get(normalizeName(n));
+      if (j !== undefined && j !== i) {
+        throw valueError(`rates row ${g.rowNumbers[i]}, "Plan": "${p.value.label}" names the same plan as row ${g.rowNumbers[j]}.`);
+      }
+      seen.set(normalizeName(n), i);
+    }
   });
   return { plans, given: givenChoices(plans, normalizeName) };
 }
