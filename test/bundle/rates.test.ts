@@ -84,7 +84,8 @@ describe("STORAGEALLOWANCE with an Order's allocation table", () => {
     na[2][1] = "n/a";
     expect(b.call("STORAGEALLOWANCE", "Ultimate", "data", null, 1500, null, na)).toEqual({
       error: "#VALUE!",
-      message: 'rates row 3, "Default data (GB)": n/a is not accepted here: every rate in this column applies; expected a size in GB, such as 2.5 or 2.5 GB (MB and TB are converted at 1 GB = 1000 MB).',
+      message:
+        'rates row 3, "Default data (GB)": n/a is not accepted here: every rate in this column applies; expected a size in GB, such as 2.5 or 2.5 GB (MB and TB are converted at 1 GB = 1000 MB).',
     });
     const negative = copy(ALLOCATION_BODY);
     negative[1][3] = -0.5;
@@ -241,8 +242,42 @@ describe("RESPONSEDUE with an Order's response times", () => {
 const PS_HEADER = headers(PS_PACKAGES);
 // "Implementation - Standard" completed within 90 days; "Implementation - Custom" is the Order's own.
 const PS_BODY: Grid = [
-  ["Implementation - Standard", 30, "Subscription Start", 90, "90 days", "Custom scope", "n/a", "n/a", 20, 3, 2, 2, "n/a", "n/a", "n/a", "n/a"],
-  ["Implementation - Custom", 45, "Subscription Start", 120, "120 days", "Bespoke", "n/a", "n/a", 24.5, 2, 1.5, 4, "n/a", "n/a", "n/a", "n/a"],
+  [
+    "Implementation - Standard",
+    30,
+    "Subscription Start",
+    90,
+    "90 days",
+    "Custom scope",
+    "n/a",
+    "n/a",
+    20,
+    3,
+    2,
+    2,
+    "n/a",
+    "n/a",
+    "n/a",
+    "n/a",
+  ],
+  [
+    "Implementation - Custom",
+    45,
+    "Subscription Start",
+    120,
+    "120 days",
+    "Bespoke",
+    "n/a",
+    "n/a",
+    24.5,
+    2,
+    1.5,
+    4,
+    "n/a",
+    "n/a",
+    "n/a",
+    "n/a",
+  ],
 ];
 
 describe("PS packages with an Order's table", () => {
@@ -269,7 +304,8 @@ describe("PS packages with an Order's table", () => {
     expect(b.call("PSEXPIRY", "Standard Implementation", 45719, rates)).toBe(45809);
     expect(b.call("PSEXPIRY", "Onboarding Essentials", 45719, rates)).toEqual({
       error: "#N/A",
-      message: 'package_name "Onboarding Essentials" is not in the given rates; they hold: Implementation - Standard, Implementation - Custom.',
+      message:
+        'package_name "Onboarding Essentials" is not in the given rates; they hold: Implementation - Standard, Implementation - Custom.',
     });
   });
 
@@ -389,7 +425,10 @@ describe("the rates range itself", () => {
       message: "rates has 1048576 rows; a rate card has at most 1000: pass the table Kustomer_SlaCreditBands, not a whole column.",
     });
     const wide = [Array.from({ length: 16384 }, () => null)];
-    expect(b.call("SLACREDIT", 0.995, 2000, wide)).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^rates has 16384 columns/) });
+    expect(b.call("SLACREDIT", 0.995, 2000, wide)).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/^rates has 16384 columns/),
+    });
   });
 
   test("blank rows and blank columns around the table are ignored", () => {
@@ -398,8 +437,14 @@ describe("the rates range itself", () => {
   });
 
   test("an empty range, a single value, the wrong card's table: #VALUE!", () => {
-    expect(b.call("SLACREDIT", 0.995, 2000, [[null]])).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^rates: The range is empty/) });
-    expect(b.call("SLACREDIT", 0.995, 2000, 0.1)).toMatchObject({ error: "#VALUE!", message: expect.stringMatching(/^rates must be a range/) });
+    expect(b.call("SLACREDIT", 0.995, 2000, [[null]])).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/^rates: The range is empty/),
+    });
+    expect(b.call("SLACREDIT", 0.995, 2000, 0.1)).toMatchObject({
+      error: "#VALUE!",
+      message: expect.stringMatching(/^rates must be a range/),
+    });
     expect(b.call("SLACREDIT", 0.995, 2000, [ALLOCATION_HEADER, ...ALLOCATION_BODY])).toMatchObject({ error: "#VALUE!" });
   });
 
@@ -435,7 +480,10 @@ describe("the rates range itself", () => {
     ];
     for (const id of ids) {
       const params = b.metadata.functions.find((f) => f.id === id)?.parameters ?? [];
-      expect({ id, last: params[params.length - 1] }).toMatchObject({ id, last: { name: "rates", optional: true, dimensionality: "matrix" } });
+      expect({ id, last: params[params.length - 1] }).toMatchObject({
+        id,
+        last: { name: "rates", optional: true, dimensionality: "matrix" },
+      });
     }
     const withRates = b.metadata.functions.filter((f) => f.parameters.some((p) => p.name === "rates")).map((f) => f.id);
     expect(withRates.sort()).toEqual([...ids].sort());

@@ -46,10 +46,9 @@ const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
 test("DATASTORAGE and STORAGEWORKING: Kustomer_StorageRecordSizes", () => {
   const names = STORAGE_RECORD_SIZES.rows.flatMap((r) => [r.recordType, ...r.aliases, r.recordType.toUpperCase()]);
   const count = fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.constantFrom<unknown>(-1, 1.5, "1,200", "x", null));
-  const ranges = fc.array(fc.tuple(fc.constantFrom(...names), count), { minLength: 1, maxLength: 6 }).map((rows) => [
-    rows.map(([n]) => [n]),
-    rows.map(([, c]) => [c]),
-  ]);
+  const ranges = fc
+    .array(fc.tuple(fc.constantFrom(...names), count), { minLength: 1, maxLength: 6 })
+    .map((rows) => [rows.map(([n]) => [n]), rows.map(([, c]) => [c])]);
   sameAsBuiltIn(STORAGE_RECORD_SIZES, "DATASTORAGE", ranges);
   sameAsBuiltIn(STORAGE_RECORD_SIZES, "STORAGEWORKING", ranges, 100);
 });
@@ -59,7 +58,12 @@ test("STORAGEALLOWANCE: Kustomer_StorageAllocation", () => {
   const args = fc.tuple(
     plan,
     fc.constantFrom("data", "attachment", "attachments", "Data storage"),
-    maybe(fc.oneof(fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100), fc.constant(-1))),
+    maybe(
+      fc.oneof(
+        fc.integer({ min: 0, max: 100_000 }).map((n) => n / 100),
+        fc.constant(-1),
+      ),
+    ),
     maybe(fc.oneof(fc.integer({ min: 0, max: 10_000_000 }), fc.constant(1.5))),
     maybe(fc.integer({ min: 0, max: 7 })),
   );
