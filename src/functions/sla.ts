@@ -3,11 +3,19 @@
  * Each function only converts Excel's arguments, calls the rule and converts the result.
  */
 import { isBlank, toDate, toDateList, toDateTime, toInteger } from "../rules/core/args";
-import { toExcelNumber, toMoney } from "../rules/core/money";
+import { toAmount, toExcelNumber, toMoney } from "../rules/core/money";
 import { serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
 import { intervalsFromRanges, MIN_MINUTES, outageInMonth } from "../rules/sla/outage";
 import { claimDeadline, responseDue, responseTimeOf, responseTimesOf } from "../rules/sla/response";
-import { creditBandsOf, monthlyUptime, ratioToNumber, slaCredit, slaCreditPct, slaMonth, slaWorking } from "../rules/sla/uptime";
+import {
+  creditBandsOf,
+  monthlyUptime,
+  ratioToNumber,
+  slaCreditPctToNumber,
+  slaCreditToNumber,
+  slaMonth,
+  slaWorking,
+} from "../rules/sla/uptime";
 import { excel, workbookDateSystem, type Working } from "./excel";
 
 /**
@@ -78,9 +86,7 @@ export function outageMinutesFn(
  */
 export function slaCreditPctFn(uptime: any, rates?: any[][]): number {
   return excel("SLACREDITPCT", () =>
-    toExcelNumber(
-      slaCreditPct(toMoney(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }), "uptime", creditBandsOf(rates)),
-    ),
+    slaCreditPctToNumber(toAmount(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }), "uptime", creditBandsOf(rates)),
   );
 }
 
@@ -95,13 +101,11 @@ export function slaCreditPctFn(uptime: any, rates?: any[][]): number {
  */
 export function slaCreditFn(uptime: any, monthly_fee: any, rates?: any[][]): number {
   return excel("SLACREDIT", () =>
-    toExcelNumber(
-      slaCredit(
-        toMoney(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }),
-        toMoney(monthly_fee, "monthly_fee", { expected: "the monthly fee or average monthly Commitment" }),
-        undefined,
-        creditBandsOf(rates),
-      ),
+    slaCreditToNumber(
+      toAmount(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }),
+      toAmount(monthly_fee, "monthly_fee", { expected: "the monthly fee or average monthly Commitment" }),
+      undefined,
+      creditBandsOf(rates),
     ),
   );
 }

@@ -3,11 +3,11 @@
  * arguments, calls the rule and converts the result.
  */
 import { isBlank, toBoolean, toChoice, toNumber, toRange } from "../rules/core/args";
-import { Money, toExcelNumber, toMoney } from "../rules/core/money";
+import { Money, toAmount, toExcelNumber } from "../rules/core/money";
 import { attachmentStorage } from "../rules/storage/attachments";
-import { dataStorage, recordSizesOf } from "../rules/storage/data";
-import { allocationPlan, allocationTableOf, STORAGE_CATEGORIES, storageAllowance } from "../rules/storage/allowance";
-import { storageOverage } from "../rules/storage/overage";
+import { dataStorageNumbers, recordSizesOf } from "../rules/storage/data";
+import { allocationPlan, allocationTableOf, STORAGE_CATEGORIES, storageAllowanceToNumber } from "../rules/storage/allowance";
+import { storageOverageToNumber } from "../rules/storage/overage";
 import { countToExcel } from "../rules/storage/units";
 import { excel } from "./excel";
 
@@ -49,7 +49,7 @@ const toCategory = (v: unknown) => toChoice(v, "category", STORAGE_CATEGORIES);
  * @returns The data storage in GB, exact (3 events are 0.00000021 GB).
  */
 export function dataStorageFn(record_types: any[][], counts: any[][], rates?: any[][]): number {
-  return excel("DATASTORAGE", () => toExcelNumber(dataStorage(toRange(record_types), toRange(counts), recordSizesOf(rates)).gb));
+  return excel("DATASTORAGE", () => dataStorageNumbers(toRange(record_types), toRange(counts), recordSizesOf(rates)).gb);
 }
 
 /**
@@ -84,15 +84,13 @@ export function storageAllowanceFn(
   rates?: any[][],
 ): number {
   return excel("STORAGEALLOWANCE", () =>
-    toExcelNumber(
-      storageAllowance({
-        plan: allocationPlan(plan, allocationTableOf(rates)),
-        category: toCategory(category),
-        fullTimeUsers: isBlank(full_time_users) ? undefined : toMoney(full_time_users, "full_time_users"),
-        committedConversations: isBlank(committed_conversations) ? undefined : toNumber(committed_conversations, "committed_conversations"),
-        organizations: toNumber(organizations, "organizations", { default: 1 }),
-      }).gb,
-    ),
+    storageAllowanceToNumber({
+      plan: allocationPlan(plan, allocationTableOf(rates)),
+      category: toCategory(category),
+      fullTimeUsers: isBlank(full_time_users) ? undefined : toAmount(full_time_users, "full_time_users"),
+      committedConversations: isBlank(committed_conversations) ? undefined : toNumber(committed_conversations, "committed_conversations"),
+      organizations: toNumber(organizations, "organizations", { default: 1 }),
+    }),
   );
 }
 
@@ -109,14 +107,12 @@ export function storageAllowanceFn(
  */
 export function storageOverageFn(used_gb: any, allowance_gb: any, category: StorageCategory, price_per_gb?: any, whole_gb?: any): number {
   return excel("STORAGEOVERAGE", () =>
-    toExcelNumber(
-      storageOverage({
-        usedGb: toMoney(used_gb, "used_gb", { expected: "a number of GB" }),
-        allowanceGb: toMoney(allowance_gb, "allowance_gb", { expected: "a number of GB" }),
-        category: toCategory(category),
-        pricePerGb: isBlank(price_per_gb) ? undefined : toMoney(price_per_gb, "price_per_gb"),
-        wholeGb: toBoolean(whole_gb, "whole_gb", true),
-      }).charge,
+    storageOverageToNumber(
+      toAmount(used_gb, "used_gb", { expected: "a number of GB" }),
+      toAmount(allowance_gb, "allowance_gb", { expected: "a number of GB" }),
+      toCategory(category),
+      isBlank(price_per_gb) ? undefined : toAmount(price_per_gb, "price_per_gb"),
+      toBoolean(whole_gb, "whole_gb", true),
     ),
   );
 }
@@ -132,11 +128,11 @@ export function storageOverageFn(used_gb: any, allowance_gb: any, category: Stor
  */
 export function storageWorkingFn(record_types: any[][], counts: any[][], rates?: any[][]): any[][] {
   return excel("STORAGEWORKING", (): (string | number)[][] => {
-    const d = dataStorage(toRange(record_types), toRange(counts), recordSizesOf(rates));
+    const d = dataStorageNumbers(toRange(record_types), toRange(counts), recordSizesOf(rates));
     return [
       ["Record type", "Count", "Size per record (KB)", "GB"],
-      ...d.lines.map((l) => [l.recordType, countToExcel(l.count), toExcelNumber(new Money(l.sizeKb)), toExcelNumber(l.gb)]),
-      ["Total", countToExcel(d.totalCount), "", toExcelNumber(d.gb)],
+      ...d.lines.map((l) => [l.recordType, countToExcel(l.count), toExcelNumber(new Money(l.sizeKb)), l.gb]),
+      ["Total", countToExcel(d.totalCount), "", d.gb],
     ];
   });
 }

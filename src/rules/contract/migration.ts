@@ -10,7 +10,7 @@
  */
 import { isBlank } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { givenRates, type GivenRows } from "../rates/given";
+import { givenRatesReader, type GivenRows } from "../rates/given";
 import { DATA_MIGRATION_SIZES, psLimit } from "../rates/professional-services";
 import { grouped } from "./calendar";
 
@@ -28,12 +28,14 @@ export const BUILT_IN_MIGRATION_SIZES: MigrationSizes = sorted(DATA_MIGRATION_SI
 const compileSizes = (g: GivenRows): MigrationSizes =>
   sorted(g.rows.map((r) => ({ size: r.size as string, minRecords: Number(r.minRecords), maxRecords: Number(r.maxRecords) })));
 
+const readSizes = givenRatesReader(DATA_MIGRATION_SIZES, compileSizes);
+
 /**
  * The migration sizes a formula uses: the built-in card when `rates` is omitted, else the table
  * it holds (Kustomer_DataMigrationSizes), read once per distinct table.
  */
 export function migrationSizesOf(rates: unknown, arg = "rates"): MigrationSizes {
-  return isBlank(rates) ? BUILT_IN_MIGRATION_SIZES : givenRates(DATA_MIGRATION_SIZES, rates, compileSizes, arg);
+  return isBlank(rates) ? BUILT_IN_MIGRATION_SIZES : readSizes(rates, arg);
 }
 
 /** The migration size for a number of conversation records. */

@@ -15,7 +15,7 @@
 import { isBlank } from "../core/args";
 import { Money } from "../core/money";
 import { naError, valueError } from "../core/errors";
-import { givenChoices, type GivenChoices, givenRates, type GivenRows, lookupGiven } from "../rates/given";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
 import { workday } from "../core/workday";
 import { PS_PACKAGES, psLimit, type PsPackageRow } from "../rates/professional-services";
 import { addDays } from "./calendar";
@@ -71,12 +71,14 @@ function compilePackages(g: GivenRows): GivenChoices<PsPackageRow> {
   return givenChoices(entries, nameKey);
 }
 
+const readPackages = givenRatesReader(PS_PACKAGES, compilePackages);
+
 /**
  * The packages a formula uses: the built-in card (null) when `rates` is omitted, else the table
  * it holds (Kustomer_PsPackages), read once per distinct table.
  */
 export function psPackagesOf(rates: unknown, arg = "rates"): PsPackages {
-  return isBlank(rates) ? null : givenRates(PS_PACKAGES, rates, compilePackages, arg);
+  return isBlank(rates) ? null : readPackages(rates, arg);
 }
 
 /**

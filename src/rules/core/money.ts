@@ -120,3 +120,37 @@ export function toAmount(v: unknown, arg: string, opts: MoneyOptions = {}): numb
   if (opts.nonNegative && v < 0) throw numError(Msg.negative(arg, String(v)));
   return v === 0 ? 0 : v;
 }
+
+/** An exact decimal as a safe integer over a power of ten: int / 10^scale. */
+export interface Scaled {
+  readonly int: number;
+  readonly scale: number;
+}
+
+/**
+ * Decimal text ("0.999", "50") as a scaled integer, when it is exact: the text's value equals the
+ * shortest decimal of the double it parses to, and that double has a safe scaled integer.
+ * Undefined otherwise (the decimal path is used).
+ */
+export function scaledOfText(t: string): Scaled | undefined {
+  const n = Number(t);
+  if (!Number.isFinite(n) || !new Money(t).eq(new Money(n))) return undefined;
+  return scaledInteger(n);
+}
+
+/** Exact a x b of two scaled integers; undefined when the product is not a safe integer. */
+export function exactProduct(a: Scaled, b: Scaled): Scaled | undefined {
+  const int = a.int * b.int;
+  return Number.isSafeInteger(int) && a.scale + b.scale < POW10.length ? { int: int === 0 ? 0 : int, scale: a.scale + b.scale } : undefined;
+}
+
+/** Exact a + b of two scaled integers, on their common scale; undefined when not exact. */
+export function exactSum(a: Scaled, b: Scaled): Scaled | undefined {
+  return exactDifference({ int: -a.int, scale: a.scale }, b);
+}
+
+/** The sign of a - b for two scaled integers; undefined when they cannot be compared exactly as integers. */
+export function compareScaled(a: Scaled, b: Scaled): number | undefined {
+  const d = exactDifference(b, a);
+  return d === undefined ? undefined : d.int > 0 ? 1 : d.int < 0 ? -1 : 0;
+}

@@ -13,7 +13,7 @@ import { type EpochSecond, isBlank, normalizeName, toChoice } from "../core/args
 import { numError } from "../core/errors";
 import { SECONDS_PER_DAY } from "../core/serial";
 import { workday } from "../core/workday";
-import { givenChoices, type GivenChoices, givenRates, type GivenRows, lookupGiven } from "../rates/given";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
 import { choiceKey } from "../rates/order-import";
 import { type Priority, type ResponseTimeRow, SLA_RESPONSE_TIMES, SLA_TERMS } from "../rates/sla";
 
@@ -41,12 +41,14 @@ function compileResponseTimes(g: GivenRows): GivenChoices<ResponseTime> {
   return givenChoices(entries, normalizeName);
 }
 
+const readResponseTimes = givenRatesReader(SLA_RESPONSE_TIMES, compileResponseTimes);
+
 /**
  * The response times a formula uses: the built-in card (null) when `rates` is omitted, else the
  * table it holds (Kustomer_SlaResponseTimes), read once per distinct table.
  */
 export function responseTimesOf(rates: unknown, arg = "rates"): ResponseTimes {
-  return isBlank(rates) ? null : givenRates(SLA_RESPONSE_TIMES, rates, compileResponseTimes, arg);
+  return isBlank(rates) ? null : readResponseTimes(rates, arg);
 }
 
 /** The priority named by an Excel argument (case-insensitive); unknown is #VALUE!. */

@@ -19,8 +19,17 @@
  */
 import { isBlank } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { givenRates, type GivenRows } from "../rates/given";
-import { Money, type Money as MoneyT } from "../core/money";
+import { givenRatesReader, type GivenRows } from "../rates/given";
+import {
+  compareScaled,
+  exactMulDiv,
+  Money,
+  type Money as MoneyT,
+  type Scaled,
+  scaledInteger,
+  scaledOfText,
+  toExcelNumber,
+} from "../core/money";
 import { daysInMonth, epochDayFromYmd, ymdFromEpochDay } from "../core/serial";
 import { SLA_CREDIT_BANDS } from "../rates/sla";
 
@@ -115,6 +124,8 @@ export interface CreditBands {
   readonly bands: ReadonlyArray<CreditBand>;
   /** The cap on a credit: the credit of the table's highest band (Kustomer_SlaCreditCap, 50%, on the card). */
   readonly cap: MoneyT;
+  /** The same bands as scaled integers (credits capped), for the exact integer path; null when a value has no safe one. */
+  readonly scaled: ReadonlyArray<{ readonly from: Scaled | null; readonly below: Scaled | null; readonly credit: Scaled }> | null;
 }
 
 function creditBands(
@@ -135,7 +146,19 @@ function creditBands(
       }),
     ),
   );
-  return Object.freeze({ bands, cap: bands.reduce((m, b) => (b.credit.gt(m) ? b.credit : m), new Money(0)) });
+  const cap = bands.reduce((m, b) => (b.credit.gt(m) ? b.credit : m), new Money(0));
+  const scaledOf = (d: MoneyT) => scaledOfText(d.toString());
+  const scaled = bands.map((b) => ({
+    from: b.from === null ? null : scaledOf(b.from),
+    below: b.below === null ? null : scaledOf(b.below),
+    credit: scaledOf(b.credit.gt(cap) ? cap : b.credit),
+  }));
+  const exact = scaled.every((b, i) => (bands[i].from === null || b.from) && (bands[i].below === null || b.below) && b.credit);
+  return Object.freeze({
+    bands,
+    cap,
+    scaled: exact ? (scaled as { from: Scaled | null; below: Scaled | null; credit: Scaled }[]) : null,
+  });
 }
 
 /** The built-in card, compiled once. */
@@ -149,12 +172,14 @@ export const CREDIT_CAP: MoneyT = BUILT_IN_CREDIT_BANDS.cap;
 // The validator has checked that the bands cover 0% to 100% without a gap or an overlap.
 const compileCreditBands = (g: GivenRows): CreditBands => creditBands(g.rows as Parameters<typeof creditBands>[0]);
 
+const readCreditBands = givenRatesReader(SLA_CREDIT_BANDS, compileCreditBands);
+
 /**
  * The credit bands a formula uses: the built-in card when `rates` is omitted, else the table it
  * holds (Kustomer_SlaCreditBands), read once per distinct table.
  */
 export function creditBandsOf(rates: unknown, arg = "rates"): CreditBands {
-  return isBlank(rates) ? BUILT_IN_CREDIT_BANDS : givenRates(SLA_CREDIT_BANDS, rates, compileCreditBands, arg);
+  return isBlank(rates) ? BUILT_IN_CREDIT_BANDS : readCreditBands(rates, arg);
 }
 
 /** The band of an uptime ratio: from <= n/d < below, compared as n >= from x d and n < below x d. */
@@ -228,4 +253,66 @@ export function slaWorking(m: SlaMonth, outage: MoneyT, monthlyFee?: MoneyT, tab
     creditPct: band.credit,
     ...(credit === undefined ? {} : { creditAmount: credit }),
   };
+}
+
+/** An amount as the adapters pass it: a finite number (its exact decimal is its shortest text), or an exact decimal. */
+export type Amount = number | MoneyT;
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The credit band's scaled credit for an uptime number from 0 to 1, found by exact integer
+ * comparisons; undefined when the integer path cannot decide (the decimal path decides).
+ */
+function scaledCredit(uptime: number, table: CreditBands): Scaled | undefined {
+  const bands = table.scaled;
+  if (bands === null || !(uptime >= 0 && uptime <= 1)) return undefined;
+  const u = scaledInteger(uptime);
+  if (u === undefined) return undefined;
+  for (const b of bands) {
+    if (b.from !== null) {
+      const c = compareScaled(u, b.from);
+      if (c === undefined) return undefined;
+      if (c < 0) continue;
+    }
+    if (b.below !== null) {
+      const c = compareScaled(u, b.below);
+      if (c === undefined) return undefined;
+      if (c >= 0) continue;
+    }
+    return b.credit;
+  }
+  return undefined;
+}
+
+/** SLACREDITPCT as the double nearest the exact value: integer comparisons for a number, else the decimal path. */
+export function slaCreditPctToNumber(uptime: Amount, arg = "uptime", table: CreditBands = BUILT_IN_CREDIT_BANDS): number {
+  if (typeof uptime === "number") {
+    const credit = scaledCredit(uptime, table);
+    if (credit !== undefined && credit.scale < POW10.length) return credit.int / POW10[credit.scale];
+    uptime = new Money(uptime);
+  }
+  return toExcelNumber(slaCreditPct(uptime, arg, table));
+}
+
+/**
+ * SLACREDIT as the double nearest the exact value. For numbers whose decimals are safe integers
+ * over a power of ten, the band is found by integer comparisons and the credit is fee x credit by
+ * one correctly rounded division; otherwise, and for every error, the decimal path of {@link slaCredit}.
+ */
+export function slaCreditToNumber(
+  uptime: Amount,
+  monthlyFee: Amount,
+  args = { uptime: "uptime", fee: "monthly_fee" },
+  table: CreditBands = BUILT_IN_CREDIT_BANDS,
+): number {
+  if (typeof uptime === "number" && typeof monthlyFee === "number" && monthlyFee >= 0) {
+    const credit = scaledCredit(uptime, table);
+    const fee = credit && scaledInteger(monthlyFee);
+    // fee x credit = fee.int x credit.int / 10^(fee.scale + credit.scale).
+    const q = fee && credit.scale < POW10.length ? exactMulDiv(fee, credit.int, POW10[credit.scale]) : undefined;
+    if (q !== undefined) return q;
+  }
+  const money = (a: Amount) => (typeof a === "number" ? new Money(a) : a);
+  return toExcelNumber(slaCredit(money(uptime), money(monthlyFee), args, table));
 }

@@ -19,8 +19,8 @@
  */
 import { isBlank, normalizeName, toChoice } from "../core/args";
 import { Msg, naError, numError, valueError } from "../core/errors";
-import { givenChoices, type GivenChoices, givenRates, type GivenRows, lookupGiven } from "../rates/given";
-import { Money, type Money as MoneyT } from "../core/money";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
+import { Money, type Money as MoneyT, type Scaled, scaledInteger, scaledOfText, toExcelNumber } from "../core/money";
 import { STORAGE_ALLOCATION, STORAGE_PRICES, type StorageCategory, type StoragePlan } from "../rates/storage";
 
 /** Plan names for toChoice: the plan, the document's label; legacy plans also with "(legacy plan)". */
@@ -43,6 +43,8 @@ export interface PlanRates {
   readonly defaultGb: Record<StorageCategory, MoneyT>;
   readonly perUserGb: Record<StorageCategory, MoneyT>;
   readonly per1kConversationsGb: Record<StorageCategory, MoneyT> | null;
+  /** The same rates as scaled integers, for the exact integer path (undefined where a rate has none). */
+  readonly scaled: Record<StorageCategory, { readonly def?: Scaled; readonly perUser?: Scaled; readonly per1k?: Scaled }>;
 }
 
 /** A table of allocations as the rule reads it: the built-in card, or an Order's given as `rates`. */
@@ -74,11 +76,16 @@ function planRates(row: {
 }): PlanRates {
   const data = money(row.per1kConversationsDataGb);
   const attachment = money(row.per1kConversationsAttachmentGb);
+  const sc = (t: string | null) => (t === null ? undefined : scaledOfText(t));
   return {
     label: row.label,
     defaultGb: { data: new Money(row.defaultDataGb), attachment: new Money(row.defaultAttachmentGb) },
     perUserGb: { data: new Money(row.perUserDataGb), attachment: new Money(row.perUserAttachmentGb) },
     per1kConversationsGb: data && attachment ? { data, attachment } : null,
+    scaled: {
+      data: { def: sc(row.defaultDataGb), perUser: sc(row.perUserDataGb), per1k: sc(row.per1kConversationsDataGb) },
+      attachment: { def: sc(row.defaultAttachmentGb), perUser: sc(row.perUserAttachmentGb), per1k: sc(row.per1kConversationsAttachmentGb) },
+    },
   };
 }
 
@@ -107,12 +114,14 @@ function compileAllocation(g: GivenRows): AllocationTable {
   return { plans, given: givenChoices(plans, normalizeName) };
 }
 
+const readAllocation = givenRatesReader(STORAGE_ALLOCATION, compileAllocation);
+
 /**
  * The allocations a formula uses: the built-in card when `rates` is omitted, else the table it
  * holds (Kustomer_StorageAllocation), read once per distinct table.
  */
 export function allocationTableOf(rates: unknown, arg = "rates"): AllocationTable {
-  return isBlank(rates) ? BUILT_IN_ALLOCATION : givenRates(STORAGE_ALLOCATION, rates, compileAllocation, arg);
+  return isBlank(rates) ? BUILT_IN_ALLOCATION : readAllocation(rates, arg);
 }
 
 /** The plan named by an Excel argument in a table: unknown is #VALUE! (built-in) or #N/A (a given table lacks it). */
@@ -196,4 +205,63 @@ export function storageAllowance(input: AllowanceInput): Allowance {
 /** The allocation of one organization, in GB: the `gb` of {@link storageAllowance}. */
 export function storageAllowanceGb(input: AllowanceInput): MoneyT {
   return storageAllowance(input).gb;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+const safe = Number.isSafeInteger;
+
+/** num / den as the nearest double when both are safe integers (one correctly rounded division); else undefined. */
+function exactQuotient(num: number, den: number): number | undefined {
+  if (!safe(num) || !safe(den) || den <= 0) return undefined;
+  const q = num / den;
+  return q === 0 ? 0 : q;
+}
+
+/** x x 10^k, exact, for a scaled integer brought to a finer scale; NaN when not safe. */
+const up = (x: Scaled, scale: number) => (scale - x.scale < POW10.length ? x.int * POW10[scale - x.scale] : NaN);
+
+/**
+ * The allocation of one organization as the double nearest the exact value (what a cell receives).
+ * Plain numbers on a plan whose rates have safe scaled integers take integer arithmetic and one
+ * correctly rounded division: (default + rate x count) / organizations; otherwise, and for every
+ * error, the decimal path of {@link storageAllowance}.
+ */
+export function storageAllowanceToNumber(
+  input: Omit<AllowanceInput, "fullTimeUsers"> & { readonly fullTimeUsers?: number | MoneyT },
+): number {
+  const { plan, category, fullTimeUsers, committedConversations, organizations } = input;
+  const rates = typeof plan === "string" ? RATES.get(plan) : plan;
+  if (rates && safe(organizations) && organizations >= 1 && (fullTimeUsers === undefined || committedConversations === undefined)) {
+    const r = rates.scaled[category];
+    const def = r.def;
+    let q: number | undefined;
+    if (def !== undefined && fullTimeUsers === undefined && committedConversations === undefined) {
+      q = def.scale < POW10.length ? exactQuotient(def.int, POW10[def.scale] * organizations) : undefined;
+    } else if (def !== undefined && typeof fullTimeUsers === "number" && fullTimeUsers >= 0 && r.perUser !== undefined) {
+      const u = scaledInteger(fullTimeUsers);
+      if (u !== undefined) {
+        // default + perUser x users, on the finer of the two scales.
+        const s = Math.max(def.scale, r.perUser.scale + u.scale);
+        const product = r.perUser.int * u.int;
+        if (s < POW10.length && safe(product))
+          q = exactQuotient(up(def, s) + product * POW10[s - r.perUser.scale - u.scale], POW10[s] * organizations);
+      }
+    } else if (def !== undefined && committedConversations !== undefined && safe(committedConversations) && committedConversations >= 0) {
+      const per1k = r.per1k;
+      if (per1k !== undefined && rates.per1kConversationsGb !== null) {
+        // (default x 1000 + per1k x conversations) / (1000 x organizations).
+        const s = Math.max(def.scale, per1k.scale);
+        const product = per1k.int * committedConversations;
+        if (s < POW10.length && safe(product))
+          q = exactQuotient(up(def, s) * 1000 + product * POW10[s - per1k.scale], POW10[s] * 1000 * organizations);
+      }
+    }
+    if (q !== undefined) return q;
+  }
+  return toExcelNumber(
+    storageAllowance({
+      ...input,
+      fullTimeUsers: typeof fullTimeUsers === "number" ? new Money(fullTimeUsers) : fullTimeUsers,
+    }).gb,
+  );
 }

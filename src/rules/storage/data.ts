@@ -19,8 +19,8 @@
  */
 import { type Cell, assertSameShape, isBlank, normalizeName } from "../core/args";
 import { describe, Msg, naError, valueError } from "../core/errors";
-import { givenRates, type GivenRows, notInGivenRates } from "../rates/given";
-import { Money, type Money as MoneyT } from "../core/money";
+import { givenRatesReader, type GivenRows, notInGivenRates } from "../rates/given";
+import { Money, type Money as MoneyT, toExcelNumber } from "../core/money";
 import type { DecimalText } from "../rates/documents";
 import { STORAGE_RECORD_SIZES } from "../rates/storage";
 import { KB_PER_GB_DIGITS, MAX_SAFE, scaled, wholeCell } from "./units";
@@ -118,12 +118,14 @@ const compileRecordSizes = (g: GivenRows): RecordSizes =>
     g.rowNumbers,
   );
 
+const readRecordSizes = givenRatesReader(STORAGE_RECORD_SIZES, compileRecordSizes);
+
 /**
  * The record sizes a formula uses: the built-in card when `rates` is omitted, else the table it
  * holds (Kustomer_StorageRecordSizes), read once per distinct table.
  */
 export function recordSizesOf(rates: unknown, arg = "rates"): RecordSizes {
-  return isBlank(rates) ? BUILT_IN_RECORD_SIZES : givenRates(STORAGE_RECORD_SIZES, rates, compileRecordSizes, arg);
+  return isBlank(rates) ? BUILT_IN_RECORD_SIZES : readRecordSizes(rates, arg);
 }
 
 /** Decimal places of the finest record size on the card (2 for 0.07 KB and 0.05 KB). */
@@ -170,6 +172,56 @@ const cellArg = (arg: string, row: number, col: number) => `${arg} (row ${row}, 
  * shapes, #NUM! for a negative or fractional count.
  */
 export function dataStorage(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): DataStorage {
+  const { order, count } = tally(recordTypes, counts, sizes);
+  let totalCount = 0n;
+  let totalUnits = 0n;
+  const lines = order.map((i) => {
+    const t = sizes.types[i];
+    const units = count[i] * t.unitsBig;
+    totalCount += count[i];
+    totalUnits += units;
+    return { recordType: t.name, sizeKb: t.sizeKb, count: count[i], gb: scaled(units, sizes.gbDigits) };
+  });
+  return { lines, totalCount, gb: scaled(totalUnits, sizes.gbDigits) };
+}
+
+/** {@link dataStorage} with each GB as the double nearest the exact value (what a cell receives). */
+export interface DataStorageNumbers {
+  readonly lines: ReadonlyArray<{ readonly recordType: string; readonly sizeKb: DecimalText; readonly count: bigint; readonly gb: number }>;
+  readonly totalCount: bigint;
+  readonly gb: number;
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/** units x 10^-digits as the nearest double: one correctly rounded division of safe integers, else decimal. */
+function unitsToNumber(units: bigint, digits: number): number {
+  if (units <= MAX_SAFE_BIG && digits < POW10.length) return Number(units) / POW10[digits];
+  return toExcelNumber(scaled(units, digits));
+}
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+
+/** The data storage as numbers for a cell: the same sums as {@link dataStorage}, without a decimal per line. */
+export function dataStorageNumbers(
+  recordTypes: Cell[][],
+  counts: Cell[][],
+  sizes: RecordSizes = BUILT_IN_RECORD_SIZES,
+): DataStorageNumbers {
+  const { order, count } = tally(recordTypes, counts, sizes);
+  let totalCount = 0n;
+  let totalUnits = 0n;
+  const lines = order.map((i) => {
+    const t = sizes.types[i];
+    const units = count[i] * t.unitsBig;
+    totalCount += count[i];
+    totalUnits += units;
+    return { recordType: t.name, sizeKb: t.sizeKb, count: count[i], gb: unitsToNumber(units, sizes.gbDigits) };
+  });
+  return { lines, totalCount, gb: unitsToNumber(totalUnits, sizes.gbDigits) };
+}
+
+/** The records of each type in `recordTypes` x `counts`, exact, and the order the types first appear in. */
+function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): { order: number[]; count: bigint[] } {
   assertSameShape(recordTypes, counts, "record_types", "counts");
   const types = sizes.types;
   const NAMES = sizes.names;
@@ -226,17 +278,8 @@ export function dataStorage(recordTypes: Cell[][], counts: Cell[][], sizes: Reco
       }
     }
   }
-  let totalCount = 0n;
-  let totalUnits = 0n;
-  const lines = order.map((i) => {
-    const t = types[i];
-    const count = big[i] + BigInt(small[i]);
-    const units = count * t.unitsBig;
-    totalCount += count;
-    totalUnits += units;
-    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: scaled(units, sizes.gbDigits) };
-  });
-  return { lines, totalCount, gb: scaled(totalUnits, sizes.gbDigits) };
+  const count = types.map((_t, i) => (listed[i] ? big[i] + BigInt(small[i]) : 0n));
+  return { order, count };
 }
 
 /** The data storage in GB of `recordTypes` x `counts`: the `gb` of {@link dataStorage}. */

@@ -60,8 +60,7 @@ test("the cache holds at most RATES_CACHE_SIZE tables and drops the least recent
 
 test("a bad table is remembered as bad", () => {
   const bad = [["Ticket", "lots"]];
-  const message =
-    'rates row 1, "Size (KB)": expected a size in KB, such as 0.5 or 0.5 KB (1 KB = 1000 bytes); got "lots".';
+  const message = 'rates row 1, "Size (KB)": expected a size in KB, such as 0.5 or 0.5 KB (1 KB = 1000 bytes); got "lots".';
   expect(ruleError(() => givenRates(STORAGE_RECORD_SIZES, bad, compile))).toEqual({ kind: "value", message });
   expect(ruleError(() => givenRates(STORAGE_RECORD_SIZES, bad, compile))).toEqual({ kind: "value", message });
   expect(compiled).toBe(0);
@@ -77,9 +76,18 @@ test("ranges larger than any card are refused before they are read", () => {
 });
 
 test("a header row is recognised by any of the card's headers or keys, trimmed and in any case", () => {
-  expect(readGivenRows(STORAGE_RECORD_SIZES, [[" SIZE (KB) ", "record type"], [0.3, "Ticket"]]).rows).toEqual([
-    { recordType: "Ticket", sizeKb: "0.3" },
-  ]);
+  expect(
+    readGivenRows(STORAGE_RECORD_SIZES, [
+      [" SIZE (KB) ", "record type"],
+      [0.3, "Ticket"],
+    ]).rows,
+  ).toEqual([{ recordType: "Ticket", sizeKb: "0.3" }]);
   // Row numbers count the header and skipped blank rows, as the range shows them.
-  expect(readGivenRows(STORAGE_RECORD_SIZES, [["Record type", "Size (KB)"], [null, null], ["Ticket", 0.3]]).rowNumbers).toEqual([3]);
+  expect(
+    readGivenRows(STORAGE_RECORD_SIZES, [
+      ["Record type", "Size (KB)"],
+      [null, null],
+      ["Ticket", 0.3],
+    ]).rowNumbers,
+  ).toEqual([3]);
 });
