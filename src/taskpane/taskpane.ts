@@ -7,6 +7,7 @@
  */
 import { RATE_CARDS } from "../rules/rates";
 import { describeProblem, importOrderRates, MAX_ORDER_FILE_CHARS } from "../rules/rates/order-import";
+import { ratesSnippet } from "../rules/rates/snippets";
 import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
 import { type CardLoad, type Choice, type Conflict, loadCards, type Outcome } from "./excel-writer";
 import { captionFor, sourceOf, todayIso } from "./format";
@@ -185,7 +186,10 @@ function showOutcomes(outcomes: readonly Outcome[]): void {
   $("results").replaceChildren(
     ...outcomes.map((o) => {
       const d = describeOutcome(o);
-      return h("li", { class: d.cls, "data-status": o.status, "data-card": o.id }, d.text);
+      // A loaded card that formulas read as `rates`: the formula that passes this table.
+      const snippet = o.status === "kept" || o.status === "cancelled" ? null : ratesSnippet(o.id, o.table ?? o.id);
+      const use = snippet ? [" In a formula: ", h("code", { class: "snippet" }, snippet)] : [];
+      return h("li", { class: d.cls, "data-status": o.status, "data-card": o.id }, d.text, ...use);
     }),
   );
   const count = (s: Outcome["status"][]) => outcomes.filter((o) => s.includes(o.status)).length;

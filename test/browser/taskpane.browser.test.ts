@@ -155,6 +155,11 @@ test("load all: 10 sheets, 10 tables, the names, in 2 round trips", async () => 
   await expect(page.locator("#message").textContent()).resolves.toBe("Done. 10 cards loaded.");
   await expect(syncs()).resolves.toBe(2);
   await expect(page.locator("#results li").count()).resolves.toBe(10);
+  // A card the functions read as `rates` shows the formula that passes its table; the others none.
+  await expect(page.locator('#results li[data-card="Kustomer_StorageAllocation"] code').textContent()).resolves.toBe(
+    '=KUSTOMER.STORAGEALLOWANCE("Ultimate","data",,B2,,Kustomer_StorageAllocation[#All])',
+  );
+  await expect(page.locator("#results li code").count()).resolves.toBe(7);
   await page.screenshot({ path: join(artifacts, "taskpane.png"), fullPage: true });
   const snap = await snapshot();
   expect(snap.sheets.map((s) => s.name)).toEqual([

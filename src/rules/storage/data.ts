@@ -42,6 +42,8 @@ export interface RecordSizes {
   readonly types: readonly RecordType[];
   /** Every name and alias, by {@link recordTypeKey}. */
   readonly byKey: ReadonlyMap<string, RecordType>;
+  /** Every name and alias exactly as written, for the common cell that holds one as is. */
+  readonly exact: ReadonlyMap<string, RecordType>;
   readonly names: readonly string[];
   /** GB = units x 10^-gbDigits. */
   readonly gbDigits: number;
@@ -88,9 +90,16 @@ function recordSizes(
       if (!byKey.has(key)) byKey.set(key, t);
     }
   });
+  const exact = new Map<string, RecordType>();
+  types.forEach((t, i) => {
+    for (const n of [t.name, ...(rows[i].aliases ?? builtIn?.get(recordTypeKey(t.name)) ?? [])]) {
+      if (byKey.get(recordTypeKey(n)) === t && !exact.has(n)) exact.set(n, t);
+    }
+  });
   return Object.freeze({
     types: Object.freeze(types),
     byKey,
+    exact,
     names: Object.freeze(types.map((t) => t.name)),
     gbDigits: digits + KB_PER_GB_DIGITS,
     given,
@@ -139,7 +148,7 @@ export const RECORD_TYPE_NAMES: readonly string[] = BUILT_IN_RECORD_SIZES.names;
 export function recordType(name: unknown, arg = "record_type", sizes: RecordSizes = BUILT_IN_RECORD_SIZES): RecordType {
   if (isBlank(name)) throw valueError(Msg.required(arg, `a record type (one of: ${sizes.names.join(", ")})`));
   if (typeof name !== "string" && typeof name !== "number") throw valueError(Msg.unknownName(arg, describe(name), sizes.names));
-  const t = sizes.byKey.get(recordTypeKey(String(name)));
+  const t = (typeof name === "string" ? sizes.exact.get(name) : undefined) ?? sizes.byKey.get(recordTypeKey(String(name)));
   if (!t) {
     if (sizes.given) throw naError(notInGivenRates(arg, String(name), sizes.names));
     throw valueError(Msg.unknownName(arg, String(name), sizes.names));
