@@ -69,6 +69,7 @@ code{font-family:Consolas,"SF Mono",monospace}
 <p>Dates are Excel date serials or ISO text (2025-01-31). Money is computed exactly and returned unrounded: wrap a result in ROUND to round it.
 Errors: <code>#VALUE!</code> wrong type or unknown name; <code>#NUM!</code> a number or date out of range; <code>#N/A</code> where the terms say n/a.
 Excel shows the message of a <code>#VALUE!</code> or <code>#N/A</code> in the cell's error flag; for <code>#NUM!</code> it shows none, so each function lists its <code>#NUM!</code> causes below.</p>
+<p>An Order's own rates: the functions that read a rate card take the Order's table as their last argument, <code>rates</code>, e.g. <code>=${esc(ns)}.STORAGEALLOWANCE("Ultimate","data",,B2,,Kustomer_StorageAllocation[#All])</code>, with or without the header row, rows in any order. A bad table is <code>#VALUE!</code> naming its row and column; a name the table does not hold is <code>#N/A</code>.</p>
 <ul>
 ${toc}
 </ul>
