@@ -181,15 +181,16 @@ const cellArg = (arg: string, row: number, col: number) => `${arg} (row ${row}, 
  * shapes, #NUM! for a negative or fractional count.
  */
 export function dataStorage(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): DataStorage {
-  const { order, count } = tally(recordTypes, counts, sizes);
+  const tallied = tally(recordTypes, counts, sizes);
   let totalCount = 0n;
   let totalUnits = 0n;
-  const lines = order.map((i) => {
+  const lines = tallied.order.map((i) => {
     const t = sizes.types[i];
-    const units = count[i] * t.unitsBig;
-    totalCount += count[i];
+    const count = countOf(tallied, i);
+    const units = count * t.unitsBig;
+    totalCount += count;
     totalUnits += units;
-    return { recordType: t.name, sizeKb: t.sizeKb, count: count[i], gb: scaled(units, sizes.gbDigits) };
+    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: scaled(units, sizes.gbDigits) };
   });
   return { lines, totalCount, gb: scaled(totalUnits, sizes.gbDigits) };
 }
@@ -211,32 +212,61 @@ function unitsToNumber(units: bigint, digits: number): number {
 const MAX_SAFE_BIG = BigInt(MAX_SAFE);
 
 /** The data storage as numbers for a cell: the same sums as {@link dataStorage}, without a decimal per line. */
-export function dataStorageNumbers(
-  recordTypes: Cell[][],
-  counts: Cell[][],
-  sizes: RecordSizes = BUILT_IN_RECORD_SIZES,
-): DataStorageNumbers {
-  const { order, count } = tally(recordTypes, counts, sizes);
+export function dataStorageNumbers(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): DataStorageNumbers {
+  const tallied = tally(recordTypes, counts, sizes);
+  const { order, small } = tallied;
+  const digits = sizes.gbDigits;
+  // Plain numbers while every count, product and sum stays an exact integer below 2^53.
+  if (tallied.big === null && digits < POW10.length) {
+    let totalCount = 0;
+    let totalUnits = 0;
+    const lines: { recordType: string; sizeKb: DecimalText; count: bigint; gb: number }[] = [];
+    let exact = true;
+    for (const i of order) {
+      const t = sizes.types[i];
+      const units = small[i] * t.units;
+      totalCount += small[i];
+      totalUnits += units;
+      if (!(t.units <= MAX_SAFE && units <= MAX_SAFE && totalUnits <= MAX_SAFE && totalCount <= MAX_SAFE)) {
+        exact = false;
+        break;
+      }
+      lines.push({ recordType: t.name, sizeKb: t.sizeKb, count: BigInt(small[i]), gb: units / POW10[digits] });
+    }
+    if (exact) return { lines, totalCount: BigInt(totalCount), gb: totalUnits / POW10[digits] };
+  }
   let totalCount = 0n;
   let totalUnits = 0n;
   const lines = order.map((i) => {
     const t = sizes.types[i];
-    const units = count[i] * t.unitsBig;
-    totalCount += count[i];
+    const count = countOf(tallied, i);
+    const units = count * t.unitsBig;
+    totalCount += count;
     totalUnits += units;
-    return { recordType: t.name, sizeKb: t.sizeKb, count: count[i], gb: unitsToNumber(units, sizes.gbDigits) };
+    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: unitsToNumber(units, digits) };
   });
-  return { lines, totalCount, gb: unitsToNumber(totalUnits, sizes.gbDigits) };
+  return { lines, totalCount, gb: unitsToNumber(totalUnits, digits) };
 }
 
+/** Records per type: `small[i]` while below 2^53, plus `big[i]` carried beyond (null when nothing was). */
+interface Tally {
+  readonly order: number[];
+  readonly small: Float64Array;
+  readonly big: bigint[] | null;
+}
+
+/** The exact count of type `i`. */
+const countOf = (t: Tally, i: number): bigint => (t.big === null ? BigInt(t.small[i]) : t.big[i] + BigInt(t.small[i]));
+
 /** The records of each type in `recordTypes` x `counts`, exact, and the order the types first appear in. */
-function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): { order: number[]; count: bigint[] } {
+function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): Tally {
   assertSameShape(recordTypes, counts, "record_types", "counts");
   const types = sizes.types;
   const NAMES = sizes.names;
   // Per type: an exact count, a plain number while below 2^53, carried into a BigInt beyond.
   const small = new Float64Array(types.length);
-  const big: bigint[] = types.map(() => 0n);
+  // Carried beyond 2^53; allocated only when a sum gets there.
+  let big: bigint[] | null = null;
   const listed: boolean[] = types.map(() => false);
   const order: number[] = [];
   // Type indexes of the names seen in this call, as typed: 100,000 rows have a handful of distinct names.
@@ -282,13 +312,13 @@ function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): { o
       const s = small[i] + n;
       if (s <= MAX_SAFE) small[i] = s;
       else {
+        big ??= types.map(() => 0n);
         big[i] += BigInt(small[i]) + BigInt(n);
         small[i] = 0;
       }
     }
   }
-  const count = types.map((_t, i) => (listed[i] ? big[i] + BigInt(small[i]) : 0n));
-  return { order, count };
+  return { order, small, big };
 }
 
 /** The data storage in GB of `recordTypes` x `counts`: the `gb` of {@link dataStorage}. */
