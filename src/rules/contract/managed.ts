@@ -30,14 +30,25 @@ const SERVICES_BY_KEY = buildNameMap(SERVICES);
 /** Levels in the order of the terms (Essential, Basic, Standard), each once. */
 const LEVEL_NAMES: readonly string[] = [...new Set(MANAGED_SERVICES_HOURS.rows.map((r) => r.level))];
 const LEVELS_BY_KEY = buildNameMap(LEVEL_NAMES.map((l) => ({ names: [l], value: l })));
-const HOURS = new Map(MANAGED_SERVICES_HOURS.rows.map((r) => [`${r.service}|${r.level}`, r.hoursPerMonth]));
+/** Hours by service, then level (two lookups; no key is built per call). */
+type HoursBy = ReadonlyMap<string, ReadonlyMap<string, number>>;
+function hoursBy(rows: ReadonlyArray<{ readonly service: string; readonly level: string; readonly hours: number }>): HoursBy {
+  const m = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    let levels = m.get(r.service);
+    if (!levels) m.set(r.service, (levels = new Map()));
+    levels.set(r.level, r.hours);
+  }
+  return m;
+}
+const HOURS = hoursBy(MANAGED_SERVICES_HOURS.rows.map((r) => ({ service: r.service, level: r.level, hours: r.hoursPerMonth })));
 
 /** An Order's managed-services hours given as `rates` (Kustomer_ManagedServicesHours). */
 export interface ManagedHoursTable {
   readonly services: GivenChoices<string>;
   readonly levels: GivenChoices<string>;
-  /** Hours by `${service}|${level}`, as the table names them. */
-  readonly hours: ReadonlyMap<string, number>;
+  /** Hours by service, then level, as the table names them. */
+  readonly hours: HoursBy;
   /** Each service's levels, in the table's order, for messages. */
   readonly offered: ReadonlyMap<string, readonly string[]>;
 }
@@ -45,16 +56,28 @@ export interface ManagedHoursTable {
 function compileManagedHours(g: GivenRows): ManagedHoursTable {
   const services: string[] = [];
   const levels: string[] = [];
-  const hours = new Map<string, number>();
+  const rows: { service: string; level: string; hours: number }[] = [];
+  const listed = new Set<string>();
+  const serviceByKey = new Map<string, string>();
+  const levelByKey = new Map<string, string>();
   const offered = new Map<string, string[]>();
   g.rows.forEach((r, i) => {
-    const service = services.find((s) => nameKey(s) === nameKey(r.service as string)) ?? (r.service as string);
-    const level = levels.find((l) => nameKey(l) === nameKey(r.level as string)) ?? (r.level as string);
-    if (!services.includes(service)) services.push(service);
-    if (!levels.includes(level)) levels.push(level);
-    const key = `${service}|${level}`;
-    if (hours.has(key)) throw valueError(`rates row ${g.rowNumbers[i]}, "Service + Level": ${service} ${level} is listed twice.`);
-    hours.set(key, Number(r.hoursPerMonth));
+    // One spelling per service and level: the first row's.
+    const service = serviceByKey.get(nameKey(r.service as string)) ?? (r.service as string);
+    const level = levelByKey.get(nameKey(r.level as string)) ?? (r.level as string);
+    if (!serviceByKey.has(nameKey(service))) {
+      serviceByKey.set(nameKey(service), service);
+      services.push(service);
+    }
+    if (!levelByKey.has(nameKey(level))) {
+      levelByKey.set(nameKey(level), level);
+      levels.push(level);
+    }
+    if (listed.has(`${service}\u0000${level}`)) {
+      throw valueError(`rates row ${g.rowNumbers[i]}, "Service + Level": ${service} ${level} is listed twice.`);
+    }
+    listed.add(`${service}\u0000${level}`);
+    rows.push({ service, level, hours: Number(r.hoursPerMonth) });
     offered.set(service, [...(offered.get(service) ?? []), level]);
   });
   // A service the card knows keeps its other names (MS, AI).
@@ -69,7 +92,7 @@ function compileManagedHours(g: GivenRows): ManagedHoursTable {
       levels.map((l) => ({ names: [l], value: l })),
       nameKey,
     ),
-    hours,
+    hours: hoursBy(rows),
     offered,
   };
 }
@@ -103,7 +126,7 @@ export function managedLevel(v: unknown, arg = "service_level", table: ManagedHo
 
 /** Monthly allocated hours of a level of a service; a level the service does not offer is #N/A. */
 export function managedHours(level: string, service: ManagedService, table: ManagedHoursTable | null = null): number {
-  const h = table !== null ? table.hours.get(`${service}|${level}`) : HOURS.get(`${service}|${level}`);
+  const h = (table !== null ? table.hours : HOURS).get(service)?.get(level);
   if (h === undefined) {
     const offered =
       table !== null

@@ -212,7 +212,11 @@ function unitsToNumber(units: bigint, digits: number): number {
 const MAX_SAFE_BIG = BigInt(MAX_SAFE);
 
 /** The data storage as numbers for a cell: the same sums as {@link dataStorage}, without a decimal per line. */
-export function dataStorageNumbers(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): DataStorageNumbers {
+export function dataStorageNumbers(
+  recordTypes: Cell[][],
+  counts: Cell[][],
+  sizes: RecordSizes = BUILT_IN_RECORD_SIZES,
+): DataStorageNumbers {
   const tallied = tally(recordTypes, counts, sizes);
   const { order, small } = tallied;
   const digits = sizes.gbDigits;
