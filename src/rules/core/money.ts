@@ -55,7 +55,8 @@ export function toExcelNumber(d: Money): number {
   return n === 0 ? 0 : n;
 }
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** Exact powers of ten, 10^0 to 10^15: the scales of the integer paths. */
+export const POW10: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * The exact decimal value of a JS number as a scaled integer: x = int / 10^scale, where `x`'s
@@ -136,17 +137,6 @@ export function scaledOfText(t: string): Scaled | undefined {
   const n = Number(t);
   if (!Number.isFinite(n) || !new Money(t).eq(new Money(n))) return undefined;
   return scaledInteger(n);
-}
-
-/** Exact a x b of two scaled integers; undefined when the product is not a safe integer. */
-export function exactProduct(a: Scaled, b: Scaled): Scaled | undefined {
-  const int = a.int * b.int;
-  return Number.isSafeInteger(int) && a.scale + b.scale < POW10.length ? { int: int === 0 ? 0 : int, scale: a.scale + b.scale } : undefined;
-}
-
-/** Exact a + b of two scaled integers, on their common scale; undefined when not exact. */
-export function exactSum(a: Scaled, b: Scaled): Scaled | undefined {
-  return exactDifference({ int: -a.int, scale: a.scale }, b);
 }
 
 /** The sign of a - b for two scaled integers; undefined when they cannot be compared exactly as integers. */

@@ -29,6 +29,7 @@ import {
   scaledInteger,
   scaledOfText,
   toExcelNumber,
+  POW10,
 } from "../core/money";
 import { daysInMonth, epochDayFromYmd, ymdFromEpochDay } from "../core/serial";
 import { SLA_CREDIT_BANDS } from "../rates/sla";
@@ -257,8 +258,6 @@ export function slaWorking(m: SlaMonth, outage: MoneyT, monthlyFee?: MoneyT, tab
 
 /** An amount as the adapters pass it: a finite number (its exact decimal is its shortest text), or an exact decimal. */
 export type Amount = number | MoneyT;
-
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * The credit band's scaled credit for an uptime number from 0 to 1, found by exact integer

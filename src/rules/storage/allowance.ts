@@ -20,7 +20,7 @@
 import { isBlank, normalizeName, toChoice } from "../core/args";
 import { Msg, naError, numError, valueError } from "../core/errors";
 import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
-import { Money, type Money as MoneyT, type Scaled, scaledInteger, scaledOfText, toExcelNumber } from "../core/money";
+import { Money, type Money as MoneyT, type Scaled, scaledInteger, scaledOfText, toExcelNumber, POW10 } from "../core/money";
 import { STORAGE_ALLOCATION, STORAGE_PRICES, type StorageCategory, type StoragePlan } from "../rates/storage";
 
 /** Plan names for toChoice: the plan, the document's label; legacy plans also with "(legacy plan)". */
@@ -207,7 +207,6 @@ export function storageAllowanceGb(input: AllowanceInput): MoneyT {
   return storageAllowance(input).gb;
 }
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 const safe = Number.isSafeInteger;
 
 /** num / den as the nearest double when both are safe integers (one correctly rounded division); else undefined. */

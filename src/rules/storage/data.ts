@@ -20,7 +20,7 @@
 import { type Cell, assertSameShape, isBlank, normalizeName } from "../core/args";
 import { describe, Msg, naError, valueError } from "../core/errors";
 import { givenRatesReader, type GivenRows, notInGivenRates } from "../rates/given";
-import { Money, type Money as MoneyT, toExcelNumber } from "../core/money";
+import { Money, type Money as MoneyT, toExcelNumber, POW10 } from "../core/money";
 import type { DecimalText } from "../rates/documents";
 import { STORAGE_RECORD_SIZES } from "../rates/storage";
 import { KB_PER_GB_DIGITS, MAX_SAFE, scaled, wholeCell } from "./units";
@@ -201,8 +201,6 @@ export interface DataStorageNumbers {
   readonly totalCount: bigint;
   readonly gb: number;
 }
-
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** units x 10^-digits as the nearest double: one correctly rounded division of safe integers, else decimal. */
 function unitsToNumber(units: bigint, digits: number): number {

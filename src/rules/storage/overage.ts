@@ -17,6 +17,7 @@ import {
   scaledInteger,
   scaledOfText,
   toExcelNumber,
+  POW10,
 } from "../core/money";
 import { STORAGE_PRICES, type StorageCategory } from "../rates/storage";
 
@@ -78,8 +79,6 @@ export function storageOverageCharge(input: OverageInput): MoneyT {
 
 /** An amount as the adapters pass it: a finite number (its exact decimal is its shortest text), or an exact decimal. */
 export type Amount = number | MoneyT;
-
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * The overage charge as the double nearest the exact value (what a cell receives). When the
