@@ -388,6 +388,8 @@ async function recover(
       const probe = (name: string) => {
         const t = wb.tables.getItemOrNullObject(name);
         t.load("name");
+        // A navigation property (a proxy, read after the sync below), not a loaded value.
+        // eslint-disable-next-line office-addins/call-sync-before-read
         const ws = t.worksheet;
         ws.load("name");
         return { t, ws };
