@@ -18,6 +18,21 @@ export interface FakeCell {
   color?: string;
   wrap?: boolean;
   verticalAlignment?: string;
+  /** Issue 12 (sheets): a formula written by Range.formulas, its fill, borders and data validation. */
+  formula?: string;
+  fill?: string;
+  border?: boolean;
+  validation?: { rule: unknown; prompt?: unknown };
+}
+
+/** A conditional format added to a range (issue 12: custom formula rules). */
+export interface FakeConditionalFormat {
+  address: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
 }
 
 export interface FakeSheet {
@@ -25,6 +40,9 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   columnWidths: Map<number, number>;
   frozenRows: number;
+  conditionalFormats?: FakeConditionalFormat[];
+  printArea?: string;
+  selected?: string;
 }
 
 export interface FakeTable {
@@ -78,6 +96,8 @@ export interface FakeExcel {
   /** Test set-up: a table over a sheet's range (header row first). */
   addTable(sheet: string, name: string, address: string): FakeTable;
   addName(name: string, formula: string): void;
+  /** Fault injection (issue 12): the command with this 0-based index, counted over all syncs of the fake, fails at sync. */
+  failAtCommand?: number;
 }
 
 const MAX_ROWS = 1048576;
@@ -285,6 +305,26 @@ export function createFakeExcel(): FakeExcel {
         set verticalAlignment(s: string) {
           forCells("verticalAlignment", (c) => (c.verticalAlignment = s));
         },
+        fill: {
+          set color(v: string) {
+            forCells("fill.color", (c) => (c.fill = v));
+          },
+        },
+        borders: {
+          getItem(_edge: string) {
+            return {
+              set style(v: string) {
+                forCells("borders.style", (c) => (c.border = v !== "None"));
+              },
+              set color(_v: string) {
+                forCells("borders.color", () => undefined);
+              },
+            };
+          },
+        },
+        set horizontalAlignment(_s: string) {
+          forCells("horizontalAlignment", () => undefined);
+        },
         set columnWidth(w: number) {
           enqueue("columnWidth", () => {
             const { sheet, box } = p.target("columnWidth");
@@ -310,6 +350,66 @@ export function createFakeExcel(): FakeExcel {
         },
         get address() {
           return p.read("address");
+        },
+        set formulas(v: unknown) {
+          grid("formulas", v, (c, x) => {
+            if (typeof x === "string" && x.startsWith("=")) {
+              c.formula = x;
+              c.value = x;
+            } else {
+              delete c.formula;
+              c.value = x;
+            }
+          });
+        },
+        dataValidation: {
+          set rule(r: unknown) {
+            forCells("dataValidation.rule", (c) => (c.validation = { ...(c.validation ?? {}), rule: r }));
+          },
+          set prompt(pr: unknown) {
+            forCells("dataValidation.prompt", (c) => (c.validation = { rule: c.validation?.rule, prompt: pr }));
+          },
+        },
+        conditionalFormats: {
+          add(type: string) {
+            const cf: FakeConditionalFormat = { address: "", type };
+            enqueue("conditionalFormats.add", () => {
+              const { sheet, box } = p.target("conditionalFormats.add");
+              cf.address = boxAddress(box);
+              (sheet.conditionalFormats ??= []).push(cf);
+            });
+            const set = (what: string, f: () => void) => enqueue(what, f);
+            return {
+              custom: {
+                rule: {
+                  set formula(f: string) {
+                    set("cf.formula", () => (cf.formula = f));
+                  },
+                },
+                format: {
+                  fill: {
+                    set color(v: string) {
+                      set("cf.fill", () => (cf.fill = v));
+                    },
+                  },
+                  font: {
+                    set color(v: string) {
+                      set("cf.font.color", () => (cf.fontColor = v));
+                    },
+                    set bold(v: boolean) {
+                      set("cf.font.bold", () => (cf.bold = v));
+                    },
+                  },
+                },
+              },
+            };
+          },
+        },
+        select() {
+          enqueue("select", () => {
+            const { sheet, box } = p.target("select");
+            sheet.selected = boxAddress(box);
+          });
         },
         set numberFormat(v: unknown) {
           grid("numberFormat", v, (c, x) => (c.numberFormat = x));
@@ -454,6 +554,19 @@ export function createFakeExcel(): FakeExcel {
         activate() {
           enqueue("activate", () => (wb.active = p.target("activate")));
         },
+        pageLayout: {
+          setPrintArea(address: string) {
+            enqueue("setPrintArea", () => (p.target("setPrintArea").printArea = address));
+          },
+        },
+        delete() {
+          enqueue("sheet.delete", () => {
+            const s = p.target("sheet.delete");
+            wb.sheets = wb.sheets.filter((x) => x !== s);
+            wb.tables = wb.tables.filter((t) => t.sheet !== s);
+            if (wb.active === s) wb.active = wb.sheets[0];
+          });
+        },
         copy(position: string, relativeTo?: any) {
           let created: FakeSheet | null = null;
           enqueue("copy", () => {
@@ -532,6 +645,9 @@ export function createFakeExcel(): FakeExcel {
         },
         getItemOrNullObject(name: string) {
           return sheetProxy(() => findSheet(name) ?? null, true);
+        },
+        getActiveWorksheet() {
+          return sheetProxy(() => wb.active ?? wb.sheets[0] ?? null, false);
         },
       },
     );
@@ -636,8 +752,12 @@ export function createFakeExcel(): FakeExcel {
       async sync() {
         stats.syncs++;
         const ops = queue.splice(0, queue.length);
+        const first = stats.commands;
         stats.commands += ops.length;
-        for (const { op } of ops) op();
+        ops.forEach(({ what, op }, i) => {
+          if (fake.failAtCommand === first + i) throw new FakeError("GeneralException", `injected failure at command ${first + i} (${what})`);
+          op();
+        });
       },
       pending: () => queue.length,
     };
