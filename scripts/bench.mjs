@@ -174,6 +174,15 @@ try {
   log(`(card load syncs not measured: ${e.message})`);
 }
 
+// ---- context.sync round trips of the pane's Quote and Invoice check sheets (issue 12) ----
+try {
+  const { measureSheetSyncs } = require("./bench-sheets.cjs");
+  out.sheet_syncs = await measureSheetSyncs();
+} catch (e) {
+  out.sheet_syncs = null;
+  log(`(sheet syncs not measured: ${e.message})`);
+}
+
 if (json) {
   console.log(JSON.stringify(out));
 } else {
@@ -192,4 +201,10 @@ if (json) {
   console.log(`| functions.js (minified) | ${fmt(out.bundle_bytes)} bytes | <= 120 KB |`);
   console.log(`| cold load (new vm context) | ${out.bundle_load_ms.toFixed(1)} ms | < 50 ms |`);
   console.log(`| context.sync round trips, all rate cards | ${out.card_load_syncs ?? "n/a"} | <= 2 |`);
+  if (out.sheet_syncs) {
+    console.log("\nSheets built by the pane (fake Excel: round trips and queued commands per sheet)");
+    console.log("| sheet | workbook | context.sync round trips | commands | ms | target |");
+    console.log("|---|---|---:|---:|---:|---:|");
+    for (const r of out.sheet_syncs) console.log(`| ${r.sheet} | ${r.workbook} | ${r.syncs} | ${fmt(r.commands)} | ${r.ms.toFixed(1)} | <= 2 round trips |`);
+  }
 }

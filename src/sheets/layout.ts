@@ -65,6 +65,8 @@ export interface SheetLayout {
   readonly tables: readonly TableSpec[];
   readonly printArea: string;
   readonly freezeRows?: number;
+  /** Columns hidden (a dropdown's list kept on the sheet). */
+  readonly hiddenColumns?: readonly string[];
   /** The cell selected when the sheet opens (the first input). */
   readonly select: string;
 }

@@ -9,7 +9,7 @@
  *
  * Columns: A labels and items, B inputs and quantities, C unit prices (hints beside inputs),
  * D amounts, E "how it is computed". H holds the PS package list the dropdown reads (outside
- * the print area: a list typed into the validation is limited to 255 characters).
+ * the print area, hidden: a list typed into the validation is limited to 255 characters).
  */
 import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../rules/rates/storage";
 import { TRANSLATION_PRICE } from "../rules/rates/translation";
@@ -305,6 +305,7 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     conditionalFormats,
     tables: [],
     printArea: `A1:E${LAST_ROW}`,
+    hiddenColumns: [LIST_COLUMN],
     select: QUOTE_INPUT_CELLS.customer,
   };
 }

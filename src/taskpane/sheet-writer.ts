@@ -152,6 +152,7 @@ export function queueLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
     if (cf.bold) f.custom.format.font.bold = true;
   }
 
+  for (const col of layout.hiddenColumns ?? []) ws.getRange(`${col}:${col}`).columnHidden = true;
   ws.pageLayout.setPrintArea(layout.printArea);
   if (layout.freezeRows) ws.freezePanes.freezeRows(layout.freezeRows);
 }

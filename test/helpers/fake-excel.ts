@@ -43,6 +43,7 @@ export interface FakeSheet {
   conditionalFormats?: FakeConditionalFormat[];
   printArea?: string;
   selected?: string;
+  hiddenColumns?: Set<number>;
 }
 
 export interface FakeTable {
@@ -350,6 +351,13 @@ export function createFakeExcel(): FakeExcel {
         },
         get address() {
           return p.read("address");
+        },
+        set columnHidden(h: boolean) {
+          enqueue("columnHidden", () => {
+            const { sheet, box } = p.target("columnHidden");
+            for (let c = box.c0; c <= box.c1; c++) (sheet.hiddenColumns ??= new Set()).add(c);
+            if (!h) for (let c = box.c0; c <= box.c1; c++) sheet.hiddenColumns?.delete(c);
+          });
         },
         set formulas(v: unknown) {
           grid("formulas", v, (c, x) => {
