@@ -14,6 +14,7 @@ import { TRANSLATION_PRICE } from "../rules/rates/translation";
 import type { AnyRateTable } from "../rules/rates/sheet-layout";
 import {
   call,
+  CAPTION_ROWS,
   type CellSpec,
   columnLetter,
   type ConditionalFormat,
@@ -70,7 +71,7 @@ export const INVOICE_COLUMNS = [
 export type InvoiceColumn = (typeof INVOICE_COLUMNS)[number]["header"];
 
 const TITLE_ROW = 1;
-const SUMMARY_ROW = 5;
+const SUMMARY_ROW = TITLE_ROW + CAPTION_ROWS + 2;
 /** The summary's cells (column B). */
 export const INVOICE_SUMMARY_CELLS = Object.freeze({
   lines: `B${SUMMARY_ROW + 1}`,
@@ -132,10 +133,10 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
   const put = (address: string, spec: Omit<CellSpec, "address">) => cells.push({ address, ...spec });
   const sla = loadedTable(SLA_CREDIT_BANDS, loaded);
   const names = ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB", "Kustomer_PricePerTranslatedWord"].filter((n) => hasName(n, loaded));
-  const [caption1, caption2] = ratesCaption(INVOICE_CARDS, [...(sla ? [sla] : []), ...names]);
   put(`A${TITLE_ROW}`, { value: "Invoice check", style: "title" });
-  put(`A${TITLE_ROW + 1}`, { value: caption1, style: "caption" });
-  put(`A${TITLE_ROW + 2}`, { value: caption2, style: "caption" });
+  ratesCaption(INVOICE_CARDS, [...(sla ? [sla] : []), ...names]).forEach(
+    (line, i) => line && put(`A${TITLE_ROW + 1 + i}`, { value: line, style: "caption" }),
+  );
 
   const col = (h: InvoiceColumn) => `${tableName}[${h.replace(/(['#[\]@])/g, "'$1")}]`;
   put(`A${SUMMARY_ROW}`, { value: "Summary", style: "section" });
@@ -193,6 +194,7 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
   }
   const status = `$${letter("Status")}${firstBody}`;
   conditionalFormats.push(
+    { address: S.flagged, formula: `=${S.flagged}>0`, fill: "#FFC7CE", fontColor: "#9C0006", bold: true },
     { address: bodyOf("Status"), formula: `=${status}="OK"`, fill: "#C6EFCE", fontColor: "#006100" },
     { address: bodyOf("Status"), formula: `=${status}="Over-billed"`, fill: "#FFC7CE", fontColor: "#9C0006", bold: true },
     { address: bodyOf("Status"), formula: `=${status}="Under-billed"`, fill: "#FFEB9C", fontColor: "#9C5700", bold: true },

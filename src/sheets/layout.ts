@@ -157,23 +157,29 @@ export function str(s: string): string {
 // Captions: the rate cards a sheet uses and their documents' dates
 // ---------------------------------------------------------------------------------------------
 
+/** Rows the caption takes under the title: one per source document (each sheet reads three), and one on the workbook's own tables. */
+export const CAPTION_ROWS = 4;
+
 /**
- * Two caption lines: the built-in cards grouped by source document with its "last updated" date,
- * and the tables and names read from this workbook instead (an Order's rates).
+ * The caption under a sheet's title: one line per source document, naming its cards and the
+ * document's "last updated" date, then one naming the tables and names read from this workbook
+ * instead (an Order's rates), or saying the built-in rates apply.
  */
-export function ratesCaption(cards: readonly AnyRateTable[], fromWorkbook: readonly string[]): [string, string] {
+export function ratesCaption(cards: readonly AnyRateTable[], fromWorkbook: readonly string[]): string[] {
   const byDoc = new Map<string, string[]>();
   for (const c of cards) byDoc.set(c.source, [...(byDoc.get(c.source) ?? []), c.title]);
-  const parts = [...byDoc.entries()].map(([doc, titles]) => {
+  const lines = [...byDoc.entries()].map(([doc, titles]) => {
     const d = DOCUMENTS[doc as keyof typeof DOCUMENTS];
-    return `${titles.join(", ")} (${d.title}, ${d.lastUpdated ? `last updated ${d.lastUpdated}` : "undated"})`;
+    return `${titles.join(", ")}: ${d.title}, ${d.lastUpdated ? `last updated ${d.lastUpdated}` : "undated"}.`;
   });
-  const first = `Rate cards: ${parts.join("; ")}.`;
-  const second =
+  lines.push(
     fromWorkbook.length > 0
-      ? `Read from this workbook instead of the built-in card: ${fromWorkbook.join(", ")}.`
-      : "No rate-card table is loaded in this workbook: the built-in rates apply (Home > Rate cards loads them, or an Order's own).";
-  return [first, second];
+      ? `Read from this workbook instead of the built-in cards: ${fromWorkbook.join(", ")}.`
+      : "No rate-card table is loaded in this workbook: the built-in rates apply (Home > Rate cards loads them, or an Order's own).",
+  );
+  if (lines.length > CAPTION_ROWS) throw new RangeError(`a caption of ${lines.length} lines; the layouts leave ${CAPTION_ROWS}`);
+  while (lines.length < CAPTION_ROWS) lines.push("");
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ import { MANAGED_SERVICES_HOURS, PS_PACKAGES } from "../rules/rates/professional
 import type { AnyRateTable } from "../rules/rates/sheet-layout";
 import {
   call,
+  CAPTION_ROWS,
   type CellSpec,
   type ConditionalFormat,
   FORMATS,
@@ -56,8 +57,8 @@ const INPUTS = [
 export type QuoteInput = (typeof INPUTS)[number]["key"];
 
 const TITLE_ROW = 1;
-const INPUT_HEADER_ROW = 5;
-const FIRST_INPUT_ROW = 6;
+const INPUT_HEADER_ROW = TITLE_ROW + CAPTION_ROWS + 2;
+const FIRST_INPUT_ROW = INPUT_HEADER_ROW + 1;
 const LINES_SECTION_ROW = FIRST_INPUT_ROW + INPUTS.length + 1; // one empty row after the inputs
 const LINES_HEADER_ROW = LINES_SECTION_ROW + 1;
 
@@ -123,10 +124,8 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
 
   const cells: CellSpec[] = [];
   const put = (address: string, spec: Omit<CellSpec, "address">) => cells.push({ address, ...spec });
-  const [caption1, caption2] = ratesCaption(QUOTE_CARDS, fromWorkbook);
   put(`A${TITLE_ROW}`, { value: "Quote", style: "title" });
-  put(`A${TITLE_ROW + 1}`, { value: caption1, style: "caption" });
-  put(`A${TITLE_ROW + 2}`, { value: caption2, style: "caption" });
+  ratesCaption(QUOTE_CARDS, fromWorkbook).forEach((line, i) => line && put(`A${TITLE_ROW + 1 + i}`, { value: line, style: "caption" }));
 
   // ---- Inputs -------------------------------------------------------------------------------
   put(`A${INPUT_HEADER_ROW}`, { value: "Inputs", style: "section" });
@@ -194,19 +193,19 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     { formula: `=${I.seatPrice}` },
     FORMATS.usd,
     `=IF(N(${I.seatsAdded})=0,0,${call("SEATCHARGE", 6, [I.seatsAdded, I.seatPrice, I.periodStart, I.periodEnd, I.addDate])})`,
-    "Seats added × seat price × the share of the period left: days from the add date to the period end, both included, ÷ days in the period (KUSTOMER.SEATCHARGE).",
+    "Seats added × seat price × days left (add date to period end, both included) ÷ days in the period.",
   );
   const overage = (row: number, what: "data" | "attachment", used: string, allowance: string, name: string | undefined, priceRow: number) => {
     const priceCell = `C${row}`;
     line(
       row,
-      what === "data" ? "Data storage over the allowance (whole GB)" : "Attachment storage over the allowance (whole GB)",
+      what === "data" ? "Data storage beyond the allowance" : "Attachment storage beyond the allowance",
       `=IF(N(${priceCell})=0,0,ROUND(D${row}/${priceCell},6))`,
-      FORMATS.count,
+      '#,##0" GB"',
       name ? { formula: `=${name}` } : { value: builtIn(STORAGE_PRICES, priceRow, "pricePerGb") },
       FORMATS.usd,
       `=IF(N(${used})=0,0,${call("STORAGEOVERAGE", 5, [used, allowance, str(what), name])})`,
-      `GB used beyond the allowance below, rounded up to whole GB, × the price per GB${name ? ` (${name})` : ""} (KUSTOMER.STORAGEOVERAGE).`,
+      `GB used beyond the allowance below, rounded up to whole GB, × the price per GB${name ? ` (${name})` : ""}.`,
     );
   };
   overage(R.dataOverage, "data", I.dataUsedGb, allowanceData, dataPrice, 0);
@@ -219,7 +218,7 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     wordPrice ? { formula: `=${wordPrice}` } : { value: builtIn(TRANSLATION_PRICE, 0, "pricePerWord") },
     FORMATS.usd4,
     `=IF(N(${I.words})=0,0,${call("TRANSLATIONFEE", 2, [I.words, wordPrice])})`,
-    `Words × the price per word${wordPrice ? ` (${wordPrice})` : ""} (KUSTOMER.TRANSLATIONFEE).`,
+    `Words × the price per word${wordPrice ? ` (${wordPrice})` : ""}.`,
   );
   put(`A${R.total}`, { value: "Total", style: "total" });
   for (const col of ["B", "C"]) put(`${col}${R.total}`, { style: "total" });
@@ -241,7 +240,7 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
       style: "calc",
     });
     put(`C${row}`, {
-      value: `The plan's default + per full-time user or per 1,000 committed conversations, ÷ organizations (KUSTOMER.STORAGEALLOWANCE${allocation ? `, ${allocation}` : ""}).`,
+      value: `The plan's default + per full-time user or per 1,000 committed conversations, ÷ organizations${allocation ? ` (${allocation})` : ""}.`,
       style: "note",
     });
   };
@@ -256,20 +255,20 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     put(`B${row}`, { formula, numberFormat: format, style: "calc" });
     put(`C${row}`, { value: how, style: "note" });
   };
-  const via = (fn: string, table: string | null) => `(KUSTOMER.${fn}${table ? `, ${table}` : ""})`;
+  const via = (table: string | null) => (table ? ` (${table})` : "");
   service(
     SERVICES_SECTION_ROW + 1,
     "Kick-off to be held by",
     `=IF(OR(${pkg}="",${I.periodStart}=""),"",${call("PSKICKOFFDEADLINE", 2, [pkg, I.periodStart], packages)})`,
     FORMATS.date,
-    `30 days from the period start (90 for the AI packages) ${via("PSKICKOFFDEADLINE", packages)}.`,
+    `30 days from the period start (90 for the AI packages)${via(packages)}.`,
   );
   service(
     SERVICES_SECTION_ROW + 2,
     "Services end; unused hours expire",
     `=IF(OR(${pkg}="",${I.kickoff}=""),"",${call("PSEXPIRY", 2, [pkg, I.kickoff], packages)})`,
     FORMATS.date,
-    `The kick-off date + the package's duration ${via("PSEXPIRY", packages)}.`,
+    `The kick-off date + the package's duration${via(packages)}.`,
   );
   const inclusion = (row: number, label: string, item: string, format: string) =>
     service(
@@ -277,7 +276,7 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
       label,
       `=IF(${pkg}="","",IFNA(${call("PSINCLUSION", 2, [pkg, str(item)], packages)},"none"))`,
       format,
-      `Included in the package ${via("PSINCLUSION", packages)}.`,
+      `Included in the package${via(packages)}.`,
     );
   inclusion(SERVICES_SECTION_ROW + 3, "One-hour sessions included", "sessions", FORMATS.count);
   inclusion(SERVICES_SECTION_ROW + 4, "Configuration hours included", "configuration hours", FORMATS.hours);
@@ -293,14 +292,14 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
       managed,
     )})`,
     FORMATS.hours,
-    `Hours allocated each month at the level ${via("MANAGEDHOURS", managed)}.`,
+    `Hours allocated each month at the level${via(managed)}.`,
   );
 
   const conditionalFormats: ConditionalFormat[] = [];
   return {
     sheetName,
     cells,
-    columnWidths: { A: 40, B: 18, C: 13, D: 15, E: 58, F: 2, G: 2, H: 30 },
+    columnWidths: { A: 36, B: 26, C: 13, D: 15, E: 64, F: 2, G: 2, H: 30 },
     validations,
     conditionalFormats,
     tables: [],

@@ -63,7 +63,8 @@ export function renderSheet(
     const cell = sheet.cells.get(`${r},${c}`);
     return cell ? formatValue(value(a), cell.numberFormat) : "";
   };
-  let html = `<table class="grid"><colgroup><col style="width:36px">${widths.map((w) => `<col style="width:${w}px">`).join("")}</colgroup>`;
+  const total = 36 + widths.reduce((a, b) => a + b, 0);
+  let html = `<table class="grid" style="width:${total}px"><colgroup><col style="width:36px">${widths.map((w) => `<col style="width:${w}px">`).join("")}</colgroup>`;
   html += `<tr><th class="corner"></th>${widths.map((_w, c) => `<th>${columnLetter(c)}</th>`).join("")}</tr>`;
   for (let r = 0; r < area.rows; r++) {
     html += `<tr><th class="rownum">${r + 1}</th>`;

@@ -94,7 +94,7 @@ beforeAll(async () => {
   await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, {
     timeout: 60_000,
   });
-  await page.evaluate(`${fakeScript()}; window.__fake = window.__fakeExcelLib.createFakeExcel(); window.__fake.addSheet("Sheet1");`);
+  await page.evaluate(`${fakeScript()}; window.__fake = window.__fakeExcelLib.createFakeExcel(); window.__fake.addSheet("Sheet1"); window.Excel = window.__fake.Excel;`);
 });
 
 afterAll(async () => {
@@ -143,7 +143,7 @@ const addressOf = (r: number, c: number) => `${String.fromCharCode(65 + c)}${r +
 
 test("New quote: the pane writes the Quote in 2 round trips; filled in, it shows the hand-worked total", async () => {
   await page.getByRole("button", { name: "New quote" }).click();
-  await page.locator("#message .message.success").waitFor();
+  await page.locator("#message .message").waitFor();
   await expect(page.locator("#message").textContent()).resolves.toBe(
     "Sheet “Quote” is ready. Type in the yellow cells; the lines and the total follow. Built-in rates (no rate card is loaded).",
   );
@@ -185,7 +185,7 @@ test("New quote: the pane writes the Quote in 2 round trips; filled in, it shows
 test("Check an invoice: the pane writes the table in 2 round trips; eight pasted lines, two flagged", async () => {
   const before = await syncs();
   await page.getByRole("button", { name: "Check an invoice" }).click();
-  await page.locator("#message .message.success").waitFor();
+  await page.locator("#message .message").waitFor();
   await expect(page.locator("#message").textContent()).resolves.toContain("Sheet “Invoice check” is ready.");
   await expect(syncs()).resolves.toBe(before + 2);
   await page.screenshot({ path: join(artifacts, "taskpane-sheets.png") });

@@ -115,6 +115,9 @@ describe("Invoice check: eight lines, two wrong", () => {
     expect(sheet.fills(at("Status", 0))).toEqual(["#C6EFCE"]);
     expect(sheet.fills(at("Status", 1))).toEqual(["#FFC7CE"]);
     expect(sheet.fills(at("Status", 4))).toEqual(["#FFEB9C"]);
+    // Lines flagged (2) shows red; with none flagged it does not.
+    expect(sheet.fills(SUM.flagged)).toEqual(["#FFC7CE"]);
+    expect(evaluate(layout, { tableRows: [LINES[0]] }).fills(SUM.flagged)).toEqual([]);
   });
 });
 

@@ -122,9 +122,9 @@ describe("Quote: layout", () => {
     expect(l.validations.find((v) => v.address === IN.plan)).toEqual(expect.objectContaining({ kind: "list", list: PLAN_CHOICES }));
     // The PS list (over Excel's 255 characters for a typed list) is on the sheet, column H.
     const ps = l.validations.find((v) => v.address === IN.psPackage);
-    expect(ps).toEqual(expect.objectContaining({ kind: "list", list: ["=$H$6:$H$16"] }));
+    expect(ps).toEqual(expect.objectContaining({ kind: "list", list: ["=$H$8:$H$18"] }));
     expect(PS_PACKAGE_CHOICES).toHaveLength(11);
-    expect(l.cells.filter((c) => /^H(\d+)$/.test(c.address) && Number(c.address.slice(1)) >= 6).map((c) => c.value)).toEqual(PS_PACKAGE_CHOICES);
+    expect(l.cells.filter((c) => /^H(\d+)$/.test(c.address) && Number(c.address.slice(1)) >= 8).map((c) => c.value)).toEqual(PS_PACKAGE_CHOICES);
     expect(PS_PACKAGE_CHOICES.join(",").length).toBeGreaterThan(255);
   });
 
@@ -140,20 +140,20 @@ describe("Quote: layout", () => {
 
   test("the caption names the rate cards and their documents' dates", () => {
     const l = quoteLayout(NOTHING_LOADED);
-    expect(l.cells.find((c) => c.address === "A2")?.value).toBe(
-      "Rate cards: Storage allocation by plan, Additional storage prices (Billing help pages: FAQ, seasonal seats, storage limits and pricing, subscription, undated); " +
-        "Premium Translated Word price (Supplemental Terms, usage-based plans, last updated 2024-11-01); " +
-        "Professional-services packages, Managed services hours per month (Professional Services Terms, last updated 2025-11-17).",
-    );
-    expect(l.cells.find((c) => c.address === "A3")?.value).toMatch(/^No rate-card table is loaded in this workbook/);
+    expect(["A2", "A3", "A4"].map((a) => l.cells.find((c) => c.address === a)?.value)).toEqual([
+      "Storage allocation by plan, Additional storage prices: Billing help pages: FAQ, seasonal seats, storage limits and pricing, subscription, undated.",
+      "Premium Translated Word price: Supplemental Terms, usage-based plans, last updated 2024-11-01.",
+      "Professional-services packages, Managed services hours per month: Professional Services Terms, last updated 2025-11-17.",
+    ]);
+    expect(l.cells.find((c) => c.address === "A5")?.value).toMatch(/^No rate-card table is loaded in this workbook/);
   });
 
   test("no table loaded: no rates argument, built-in prices", () => {
     const l = quoteLayout(NOTHING_LOADED);
     const f = (a: string) => l.cells.find((c) => c.address === a)?.formula;
-    expect(f(OUT.dataAllowance)).toBe(`=IF($B$7="","",KUSTOMER.STORAGEALLOWANCE($B$7,"data",$B$15,$B$16,$B$17))`);
-    expect(f(OUT.kickoffDeadline)).toBe(`=IF(OR($B$21="",$B$9=""),"",KUSTOMER.PSKICKOFFDEADLINE($B$21,$B$9))`);
-    expect(f(`D${ROW.dataOverage}`)).toBe(`=IF(N($B$18)=0,0,KUSTOMER.STORAGEOVERAGE($B$18,$B$${ROW.total + 3},"data"))`);
+    expect(f(OUT.dataAllowance)).toBe(`=IF($B$9="","",KUSTOMER.STORAGEALLOWANCE($B$9,"data",$B$17,$B$18,$B$19))`);
+    expect(f(OUT.kickoffDeadline)).toBe(`=IF(OR($B$23="",$B$11=""),"",KUSTOMER.PSKICKOFFDEADLINE($B$23,$B$11))`);
+    expect(f(`D${ROW.dataOverage}`)).toBe(`=IF(N($B$20)=0,0,KUSTOMER.STORAGEOVERAGE($B$20,$B$${ROW.total + 3},"data"))`);
     expect(l.cells.find((c) => c.address === `C${ROW.dataOverage}`)?.value).toBe(50);
     expect(l.cells.find((c) => c.address === `C${ROW.translation}`)?.value).toBe(0.0005);
   });
@@ -166,22 +166,22 @@ describe("Quote: layout", () => {
     const f = (a: string) => l.cells.find((c) => c.address === a)?.formula;
     // STORAGEALLOWANCE(plan, category, [full_time_users], [committed_conversations], [organizations], [rates]).
     expect(f(OUT.dataAllowance)).toBe(
-      `=IF($B$7="","",KUSTOMER.STORAGEALLOWANCE($B$7,"data",$B$15,$B$16,$B$17,Kustomer_StorageAllocation[#All]))`,
+      `=IF($B$9="","",KUSTOMER.STORAGEALLOWANCE($B$9,"data",$B$17,$B$18,$B$19,Kustomer_StorageAllocation[#All]))`,
     );
     // Only beside copies of the PS card: the first of them.
-    expect(f(OUT.kickoffDeadline)).toBe(`=IF(OR($B$21="",$B$9=""),"",KUSTOMER.PSKICKOFFDEADLINE($B$21,$B$9,Kustomer_PsPackages_2[#All]))`);
-    expect(f(OUT.servicesEnd)).toBe(`=IF(OR($B$21="",$B$22=""),"",KUSTOMER.PSEXPIRY($B$21,$B$22,Kustomer_PsPackages_2[#All]))`);
-    expect(f(OUT.sessions)).toBe(`=IF($B$21="","",IFNA(KUSTOMER.PSINCLUSION($B$21,"sessions",Kustomer_PsPackages_2[#All]),"none"))`);
+    expect(f(OUT.kickoffDeadline)).toBe(`=IF(OR($B$23="",$B$11=""),"",KUSTOMER.PSKICKOFFDEADLINE($B$23,$B$11,Kustomer_PsPackages_2[#All]))`);
+    expect(f(OUT.servicesEnd)).toBe(`=IF(OR($B$23="",$B$24=""),"",KUSTOMER.PSEXPIRY($B$23,$B$24,Kustomer_PsPackages_2[#All]))`);
+    expect(f(OUT.sessions)).toBe(`=IF($B$23="","",IFNA(KUSTOMER.PSINCLUSION($B$23,"sessions",Kustomer_PsPackages_2[#All]),"none"))`);
     expect(f(OUT.managedHours)).toBe(
-      `=IF($B$23="","",KUSTOMER.MANAGEDHOURS(IF(LEFT($B$23,3)="AI ",MID($B$23,4,40),$B$23),IF(LEFT($B$23,3)="AI ","AI Managed Services","Managed Services"),Kustomer_ManagedServicesHours[#All]))`,
+      `=IF($B$25="","",KUSTOMER.MANAGEDHOURS(IF(LEFT($B$25,3)="AI ",MID($B$25,4,40),$B$25),IF(LEFT($B$25,3)="AI ","AI Managed Services","Managed Services"),Kustomer_ManagedServicesHours[#All]))`,
     );
     expect(f(`D${ROW.dataOverage}`)).toBe(
-      `=IF(N($B$18)=0,0,KUSTOMER.STORAGEOVERAGE($B$18,$B$${ROW.total + 3},"data",Kustomer_DataPricePerGB))`,
+      `=IF(N($B$20)=0,0,KUSTOMER.STORAGEOVERAGE($B$20,$B$${ROW.total + 3},"data",Kustomer_DataPricePerGB))`,
     );
     expect(f(`C${ROW.dataOverage}`)).toBe("=Kustomer_DataPricePerGB");
-    expect(f(`D${ROW.translation}`)).toBe(`=IF(N($B$20)=0,0,KUSTOMER.TRANSLATIONFEE($B$20,Kustomer_PricePerTranslatedWord))`);
-    expect(l.cells.find((c) => c.address === "A3")?.value).toBe(
-      "Read from this workbook instead of the built-in card: Kustomer_StorageAllocation, Kustomer_PsPackages_2, Kustomer_ManagedServicesHours, Kustomer_DataPricePerGB, Kustomer_AttachmentPricePerGB, Kustomer_PricePerTranslatedWord.",
+    expect(f(`D${ROW.translation}`)).toBe(`=IF(N($B$22)=0,0,KUSTOMER.TRANSLATIONFEE($B$22,Kustomer_PricePerTranslatedWord))`);
+    expect(l.cells.find((c) => c.address === "A5")?.value).toBe(
+      "Read from this workbook instead of the built-in cards: Kustomer_StorageAllocation, Kustomer_PsPackages_2, Kustomer_ManagedServicesHours, Kustomer_DataPricePerGB, Kustomer_AttachmentPricePerGB, Kustomer_PricePerTranslatedWord.",
     );
   });
 

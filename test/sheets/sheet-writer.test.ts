@@ -44,7 +44,7 @@ describe("writing the Quote", () => {
     expect(cellOf(s, QUOTE_INPUT_CELLS.plan)?.validation?.rule).toEqual({
       list: { inCellDropDown: true, source: "Professional (legacy),Business (legacy),Enterprise,Ultimate" },
     });
-    expect(cellOf(s, QUOTE_INPUT_CELLS.psPackage)?.validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=$H$6:$H$16" } });
+    expect(cellOf(s, QUOTE_INPUT_CELLS.psPackage)?.validation?.rule).toEqual({ list: { inCellDropDown: true, source: "=$H$8:$H$18" } });
     expect(s.printArea).toBe(layout.printArea);
     expect(fake.workbook.active?.name).toBe("Quote");
     expect(s.selected).toBe(QUOTE_INPUT_CELLS.customer);
@@ -70,10 +70,10 @@ describe("writing the Quote", () => {
     );
     const s = sheetOf(fake, "Quote");
     expect(cellOf(s, QUOTE_RESULT_CELLS.dataAllowance)?.formula).toBe(
-      '=IF($B$7="","",KUSTOMER.STORAGEALLOWANCE($B$7,"data",$B$15,$B$16,$B$17,Kustomer_StorageAllocation[#All]))',
+      '=IF($B$9="","",KUSTOMER.STORAGEALLOWANCE($B$9,"data",$B$17,$B$18,$B$19,Kustomer_StorageAllocation[#All]))',
     );
     expect(cellOf(s, QUOTE_RESULT_CELLS.managedHours)?.formula).toContain(",Kustomer_ManagedServicesHours[#All]))");
-    expect(cellOf(s, QUOTE_RESULT_CELLS.servicesEnd)?.formula).toContain("KUSTOMER.PSEXPIRY($B$21,$B$22,Kustomer_PsPackages[#All])");
+    expect(cellOf(s, QUOTE_RESULT_CELLS.servicesEnd)?.formula).toContain("KUSTOMER.PSEXPIRY($B$23,$B$24,Kustomer_PsPackages[#All])");
   });
 });
 
@@ -102,7 +102,7 @@ describe("writing the Invoice check", () => {
     await writeSheet("invoice", { run: fake.Excel.run });
     const r = await writeSheet("invoice", { run: fake.Excel.run });
     expect([r.sheet, r.table]).toEqual(["Invoice check (2)", "InvoiceCheck_2"]);
-    expect(cellOf(sheetOf(fake, "Invoice check (2)"), "B6")?.formula).toBe("=COUNTA(InvoiceCheck_2[Line type])");
+    expect(cellOf(sheetOf(fake, "Invoice check (2)"), "B8")?.formula).toBe("=COUNTA(InvoiceCheck_2[Line type])");
   });
 });
 
