@@ -193,7 +193,7 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     { formula: `=${I.seatPrice}` },
     FORMATS.usd,
     `=IF(N(${I.seatsAdded})=0,0,${call("SEATCHARGE", 6, [I.seatsAdded, I.seatPrice, I.periodStart, I.periodEnd, I.addDate])})`,
-    "Seats added × seat price × days left (add date to period end, both included) ÷ days in the period.",
+    "Seats added × seat price × days left ÷ days in the period (the add day counts).",
   );
   const overage = (row: number, what: "data" | "attachment", used: string, allowance: string, name: string | undefined, priceRow: number) => {
     const priceCell = `C${row}`;
@@ -205,7 +205,7 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
       name ? { formula: `=${name}` } : { value: builtIn(STORAGE_PRICES, priceRow, "pricePerGb") },
       FORMATS.usd,
       `=IF(N(${used})=0,0,${call("STORAGEOVERAGE", 5, [used, allowance, str(what), name])})`,
-      `GB used beyond the allowance below, rounded up to whole GB, × the price per GB${name ? ` (${name})` : ""}.`,
+      `Excess over the allowance, rounded up to whole GB, × price per GB${name ? ` (${name})` : ""}.`,
     );
   };
   overage(R.dataOverage, "data", I.dataUsedGb, allowanceData, dataPrice, 0);
@@ -223,7 +223,7 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
   put(`A${R.total}`, { value: "Total", style: "total" });
   for (const col of ["B", "C"]) put(`${col}${R.total}`, { style: "total" });
   put(`D${R.total}`, { formula: `=SUM(D${R.seats}:D${R.translation})`, numberFormat: FORMATS.usd, style: "total" });
-  put(`E${R.total}`, { value: "Storage and translation are monthly charges; seats are for the period.", style: "note", wrap: true });
+  put(`E${R.total}`, { value: "Storage and translation are per month; seats per period.", style: "note", wrap: true });
 
   // ---- Storage allowance ----------------------------------------------------------------------
   put(`A${ALLOWANCE_SECTION_ROW}`, { value: "Storage allowance (per organization)", style: "section" });
@@ -299,7 +299,7 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
   return {
     sheetName,
     cells,
-    columnWidths: { A: 36, B: 26, C: 13, D: 15, E: 64, F: 2, G: 2, H: 30 },
+    columnWidths: { A: 40, B: 26, C: 13, D: 15, E: 72, F: 2, G: 2, H: 30 },
     validations,
     conditionalFormats,
     tables: [],
