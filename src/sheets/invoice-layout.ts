@@ -102,11 +102,24 @@ export function invoiceFormulas(loaded: Loaded): Record<"Expected" | "Difference
   const c = (h: InvoiceColumn) => thisRow(h);
   const sla = loadedTable(SLA_CREDIT_BANDS, loaded);
   // A blank price is passed as blank (the terms' default); where the price card's names are loaded, they are the default.
-  const price = (name: string) => (hasName(name, loaded) ? `IF(${c("Price or old price")}="",${name},${c("Price or old price")})` : c("Price or old price"));
+  const price = (name: string) =>
+    hasName(name, loaded) ? `IF(${c("Price or old price")}="",${name},${c("Price or old price")})` : c("Price or old price");
   const wordPrice = price("Kustomer_PricePerTranslatedWord");
   const rules: Record<LineType, string> = {
-    "Seat addition": call("SEATCHARGE", 6, [c("Seats or quantity"), c("Price or old price"), c("Period start"), c("Period end"), c("Effective date")]),
-    "Plan change": call("PLANCHANGE", 6, [c("Price or old price"), c("New price"), c("Period start"), c("Period end"), c("Effective date")]),
+    "Seat addition": call("SEATCHARGE", 6, [
+      c("Seats or quantity"),
+      c("Price or old price"),
+      c("Period start"),
+      c("Period end"),
+      c("Effective date"),
+    ]),
+    "Plan change": call("PLANCHANGE", 6, [
+      c("Price or old price"),
+      c("New price"),
+      c("Period start"),
+      c("Period end"),
+      c("Effective date"),
+    ]),
     "Data storage overage": call("STORAGEOVERAGE", 5, [c("Used GB"), c("Allowance GB"), str("data"), price("Kustomer_DataPricePerGB")]),
     "Attachment storage overage": call("STORAGEOVERAGE", 5, [
       c("Used GB"),
@@ -132,7 +145,9 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
   const cells: CellSpec[] = [];
   const put = (address: string, spec: Omit<CellSpec, "address">) => cells.push({ address, ...spec });
   const sla = loadedTable(SLA_CREDIT_BANDS, loaded);
-  const names = ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB", "Kustomer_PricePerTranslatedWord"].filter((n) => hasName(n, loaded));
+  const names = ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB", "Kustomer_PricePerTranslatedWord"].filter((n) =>
+    hasName(n, loaded),
+  );
   put(`A${TITLE_ROW}`, { value: "Invoice check", style: "title" });
   ratesCaption(INVOICE_CARDS, [...(sla ? [sla] : []), ...names]).forEach(
     (line, i) => line && put(`A${TITLE_ROW + 1 + i}`, { value: line, style: "caption" }),
@@ -180,7 +195,12 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
   };
 
   const validations: Validation[] = [
-    { address: bodyOf("Line type"), kind: "list", list: LINE_TYPES, prompt: "The kind of invoice line: it decides which columns are used." },
+    {
+      address: bodyOf("Line type"),
+      kind: "list",
+      list: LINE_TYPES,
+      prompt: "The kind of invoice line: it decides which columns are used.",
+    },
     { address: S.tolerance, kind: "decimal", min: 0, prompt: "The largest difference still OK, e.g. 0.01." },
   ];
 
@@ -190,7 +210,12 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
   for (const c of INVOICE_COLUMNS) {
     if (!("uses" in c)) continue;
     const used = c.uses.map((t) => `${typeCell}=${str(t)}`).join(",");
-    conditionalFormats.push({ address: bodyOf(c.header), formula: `=AND(${typeCell}<>"",NOT(OR(${used})))`, fill: "#D9D9D9", fontColor: "#A6A6A6" });
+    conditionalFormats.push({
+      address: bodyOf(c.header),
+      formula: `=AND(${typeCell}<>"",NOT(OR(${used})))`,
+      fill: "#D9D9D9",
+      fontColor: "#A6A6A6",
+    });
   }
   const status = `$${letter("Status")}${firstBody}`;
   conditionalFormats.push(

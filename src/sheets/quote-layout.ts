@@ -44,7 +44,12 @@ const INPUTS = [
   { key: "seatsAdded", label: "Seats added", format: FORMATS.count, hint: "" },
   { key: "addDate", label: "Seats added on", format: FORMATS.date, hint: "Charged from this day, included, to the period end" },
   { key: "fullTimeUsers", label: "Full-time users", format: FORMATS.count, hint: "Seat-based plans; or committed conversations, not both" },
-  { key: "committedConversations", label: "Committed conversations", format: FORMATS.count, hint: "Conversation-based plans (Enterprise, Ultimate)" },
+  {
+    key: "committedConversations",
+    label: "Committed conversations",
+    format: FORMATS.count,
+    hint: "Conversation-based plans (Enterprise, Ultimate)",
+  },
   { key: "organizations", label: "Organizations", format: FORMATS.count, hint: "The allocation is split equally between them" },
   { key: "dataUsedGb", label: "Data storage used (GB)", format: FORMATS.gb, hint: "In the month" },
   { key: "attachmentUsedGb", label: "Attachment storage used (GB)", format: FORMATS.gb, hint: "In the month" },
@@ -106,7 +111,13 @@ export const MANAGED_CHOICES: readonly string[] = MANAGED_SERVICES_HOURS.rows.ma
 export const BILLING_CHOICES: readonly string[] = ["Monthly", "Annual"];
 
 /** The cards a quote reads. */
-export const QUOTE_CARDS: readonly AnyRateTable[] = [STORAGE_ALLOCATION, STORAGE_PRICES, TRANSLATION_PRICE, PS_PACKAGES, MANAGED_SERVICES_HOURS];
+export const QUOTE_CARDS: readonly AnyRateTable[] = [
+  STORAGE_ALLOCATION,
+  STORAGE_PRICES,
+  TRANSLATION_PRICE,
+  PS_PACKAGES,
+  MANAGED_SERVICES_HOURS,
+];
 
 const abs = (a: string) => a.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 
@@ -140,23 +151,43 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
   });
   const listRange = `$${LIST_COLUMN}$${FIRST_INPUT_ROW}:$${LIST_COLUMN}$${FIRST_INPUT_ROW + PS_PACKAGE_CHOICES.length - 1}`;
   put(`${LIST_COLUMN}${INPUT_HEADER_ROW}`, { value: "PS packages (the dropdown's list)", style: "note" });
-  PS_PACKAGE_CHOICES.forEach((p, i) => put(`${LIST_COLUMN}${FIRST_INPUT_ROW + i}`, { value: p, numberFormat: FORMATS.text, style: "note" }));
+  PS_PACKAGE_CHOICES.forEach((p, i) =>
+    put(`${LIST_COLUMN}${FIRST_INPUT_ROW + i}`, { value: p, numberFormat: FORMATS.text, style: "note" }),
+  );
 
   const validations: Validation[] = [
     { address: QUOTE_INPUT_CELLS.plan, kind: "list", list: PLAN_CHOICES, prompt: "Choose the plan." },
     { address: QUOTE_INPUT_CELLS.billing, kind: "list", list: BILLING_CHOICES, prompt: "Monthly or annual billing." },
-    { address: QUOTE_INPUT_CELLS.psPackage, kind: "list", list: [`=${listRange}`], prompt: "Choose a professional-services package, or leave blank." },
-    { address: QUOTE_INPUT_CELLS.managedLevel, kind: "list", list: MANAGED_CHOICES, prompt: "Choose a managed-services level, or leave blank." },
-    ...(["periodStart", "periodEnd", "addDate", "kickoff"] as const).map(
-      (k): Validation => ({ address: QUOTE_INPUT_CELLS[k], kind: "date", prompt: "A date." }),
-    ),
-    ...(["seats", "seatsAdded", "committedConversations", "words"] as const).map(
-      (k): Validation => ({ address: QUOTE_INPUT_CELLS[k], kind: "whole", min: 0, prompt: "A whole number, 0 or more." }),
-    ),
+    {
+      address: QUOTE_INPUT_CELLS.psPackage,
+      kind: "list",
+      list: [`=${listRange}`],
+      prompt: "Choose a professional-services package, or leave blank.",
+    },
+    {
+      address: QUOTE_INPUT_CELLS.managedLevel,
+      kind: "list",
+      list: MANAGED_CHOICES,
+      prompt: "Choose a managed-services level, or leave blank.",
+    },
+    ...(["periodStart", "periodEnd", "addDate", "kickoff"] as const).map((k): Validation => ({
+      address: QUOTE_INPUT_CELLS[k],
+      kind: "date",
+      prompt: "A date.",
+    })),
+    ...(["seats", "seatsAdded", "committedConversations", "words"] as const).map((k): Validation => ({
+      address: QUOTE_INPUT_CELLS[k],
+      kind: "whole",
+      min: 0,
+      prompt: "A whole number, 0 or more.",
+    })),
     { address: QUOTE_INPUT_CELLS.organizations, kind: "whole", min: 1, prompt: "A whole number, 1 or more." },
-    ...(["seatPrice", "fullTimeUsers", "dataUsedGb", "attachmentUsedGb"] as const).map(
-      (k): Validation => ({ address: QUOTE_INPUT_CELLS[k], kind: "decimal", min: 0, prompt: "A number, 0 or more." }),
-    ),
+    ...(["seatPrice", "fullTimeUsers", "dataUsedGb", "attachmentUsedGb"] as const).map((k): Validation => ({
+      address: QUOTE_INPUT_CELLS[k],
+      kind: "decimal",
+      min: 0,
+      prompt: "A number, 0 or more.",
+    })),
   ];
 
   // ---- Lines --------------------------------------------------------------------------------
@@ -184,7 +215,16 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     put(`D${row}`, { formula: amount, numberFormat: FORMATS.usd });
     put(`E${row}`, { value: how, style: "note", wrap: true });
   };
-  line(R.seats, "Seats for the period", `=${I.seats}`, FORMATS.count, { formula: `=${I.seatPrice}` }, FORMATS.usd, `=${I.seats}*${I.seatPrice}`, "Seats × seat price.");
+  line(
+    R.seats,
+    "Seats for the period",
+    `=${I.seats}`,
+    FORMATS.count,
+    { formula: `=${I.seatPrice}` },
+    FORMATS.usd,
+    `=${I.seats}*${I.seatPrice}`,
+    "Seats × seat price.",
+  );
   line(
     R.seatsAdded,
     "Seats added during the period",
@@ -193,9 +233,16 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     { formula: `=${I.seatPrice}` },
     FORMATS.usd,
     `=IF(N(${I.seatsAdded})=0,0,${call("SEATCHARGE", 6, [I.seatsAdded, I.seatPrice, I.periodStart, I.periodEnd, I.addDate])})`,
-    "Seats added × seat price × days left ÷ days in the period (the add day counts).",
+    "Seats added × seat price × days left (add day included) ÷ days in the period.",
   );
-  const overage = (row: number, what: "data" | "attachment", used: string, allowance: string, name: string | undefined, priceRow: number) => {
+  const overage = (
+    row: number,
+    what: "data" | "attachment",
+    used: string,
+    allowance: string,
+    name: string | undefined,
+    priceRow: number,
+  ) => {
     const priceCell = `C${row}`;
     line(
       row,

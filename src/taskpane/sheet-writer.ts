@@ -98,24 +98,8 @@ export async function writeSheet(kind: SheetKind, options: SheetOptions = {}): P
 export function queueLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
   for (const [col, chars] of Object.entries(layout.columnWidths)) ws.getRange(`${col}:${col}`).format.columnWidth = charsToPoints(chars);
 
-  // Number formats before values, so text cells keep text exactly as written.
-  for (const c of layout.cells) {
-    const r = ws.getRange(c.address);
-    if (c.numberFormat) r.numberFormat = [[c.numberFormat]];
-    if (c.formula !== undefined) r.formulas = [[c.formula]];
-    else if (c.value !== undefined) r.values = [[c.value]];
-    if (c.style) {
-      const s = STYLE_FORMATS[c.style];
-      if (s.bold) r.format.font.bold = true;
-      if (s.italic) r.format.font.italic = true;
-      if (s.size) r.format.font.size = s.size;
-      if (s.color) r.format.font.color = s.color;
-      if (s.fill) r.format.fill.color = s.fill;
-      if (s.border) r.format.borders.getItem("EdgeBottom").style = "Continuous";
-    }
-    if (c.wrap) r.format.wrapText = true;
-  }
-
+  // Tables first: the cells' formulas may name them (=SUM(InvoiceCheck[Billed])), and Excel
+  // refuses a formula naming a table that does not exist yet.
   for (const t of layout.tables) {
     const [start, end] = t.address.split(":");
     const col0 = start.replace(/\d+/g, "");
@@ -136,6 +120,24 @@ export function queueLayout(ws: Excel.Worksheet, layout: SheetLayout): void {
       if (f !== undefined) body.formulas = Array.from({ length: rows }, () => [f]);
     });
     ws.getRange(`${start}:${letter(t.headers.length - 1)}${headerRow}`).format.wrapText = true;
+  }
+
+  // Number formats before values, so text cells keep text exactly as written.
+  for (const c of layout.cells) {
+    const r = ws.getRange(c.address);
+    if (c.numberFormat) r.numberFormat = [[c.numberFormat]];
+    if (c.formula !== undefined) r.formulas = [[c.formula]];
+    else if (c.value !== undefined) r.values = [[c.value]];
+    if (c.style) {
+      const s = STYLE_FORMATS[c.style];
+      if (s.bold) r.format.font.bold = true;
+      if (s.italic) r.format.font.italic = true;
+      if (s.size) r.format.font.size = s.size;
+      if (s.color) r.format.font.color = s.color;
+      if (s.fill) r.format.fill.color = s.fill;
+      if (s.border) r.format.borders.getItem("EdgeBottom").style = "Continuous";
+    }
+    if (c.wrap) r.format.wrapText = true;
   }
 
   for (const v of layout.validations) {

@@ -63,7 +63,8 @@ let profile: string;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
+  if (!existsSync(join(dist, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does it).`);
   mkdirSync(artifacts, { recursive: true });
   server = await serve(dist);
@@ -72,7 +73,15 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
     viewport: { width: 380, height: 900 },
     deviceScaleFactor: 1,
   });
@@ -94,7 +103,9 @@ beforeAll(async () => {
   await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, {
     timeout: 60_000,
   });
-  await page.evaluate(`${fakeScript()}; window.__fake = window.__fakeExcelLib.createFakeExcel(); window.__fake.addSheet("Sheet1"); window.Excel = window.__fake.Excel;`);
+  await page.evaluate(
+    `${fakeScript()}; window.__fake = window.__fakeExcelLib.createFakeExcel(); window.__fake.addSheet("Sheet1"); window.Excel = window.__fake.Excel;`,
+  );
 });
 
 afterAll(async () => {
@@ -178,7 +189,14 @@ test("New quote: the pane writes the Quote in 2 round trips; filled in, it shows
   const calc = evaluate(layout, { inputs });
   expect(calc.get(QUOTE_RESULT_CELLS.total)).toBe(2161);
   const rows = Number(sheet.printArea!.split(":")[1].replace(/[A-Z]+/, ""));
-  const html = renderSheet(sheet, tables, (a) => (inputs[a] ?? calc.get(a)) as Shown, () => null, { rows, cols: 5 }, "Quote");
+  const html = renderSheet(
+    sheet,
+    tables,
+    (a) => (inputs[a] ?? calc.get(a)) as Shown,
+    () => null,
+    { rows, cols: 5 },
+    "Quote",
+  );
   await screenshot(html, "quote.png", 1040);
 });
 
@@ -196,9 +214,33 @@ test("Check an invoice: the pane writes the table in 2 round trips; eight pasted
   // The auditor pastes the eight lines of test/sheets/invoice.test.ts.
   const month = { "Period start": 45658, "Period end": 45688 };
   const lines: Record<string, string | number>[] = [
-    { "Line type": "Seat addition", Description: "3 agent seats", "Seats or quantity": 3, "Price or old price": 93, ...month, "Effective date": 45679, Billed: 90 },
-    { "Line type": "Seat addition", Description: "2 agent seats", "Seats or quantity": 2, "Price or old price": 62, ...month, "Effective date": 45673, Billed: 124 },
-    { "Line type": "Plan change", Description: "Upgrade to Ultimate", "Price or old price": 300, "New price": 610, ...month, "Effective date": 45679, Billed: 100 },
+    {
+      "Line type": "Seat addition",
+      Description: "3 agent seats",
+      "Seats or quantity": 3,
+      "Price or old price": 93,
+      ...month,
+      "Effective date": 45679,
+      Billed: 90,
+    },
+    {
+      "Line type": "Seat addition",
+      Description: "2 agent seats",
+      "Seats or quantity": 2,
+      "Price or old price": 62,
+      ...month,
+      "Effective date": 45673,
+      Billed: 124,
+    },
+    {
+      "Line type": "Plan change",
+      Description: "Upgrade to Ultimate",
+      "Price or old price": 300,
+      "New price": 610,
+      ...month,
+      "Effective date": 45679,
+      Billed: 100,
+    },
     { "Line type": "Data storage overage", Description: "Data storage, org 1", "Used GB": 45.3, "Allowance GB": 43, Billed: 150 },
     { "Line type": "Data storage overage", Description: "Data storage, org 2", "Used GB": 12.4, "Allowance GB": 10, Billed: 120 },
     { "Line type": "Attachment storage overage", Description: "Attachments", "Used GB": 270.5, "Allowance GB": 270, Billed: 1 },
@@ -218,7 +260,14 @@ test("Check an invoice: the pane writes the table in 2 round trips; eight pasted
     return f ? { fill: f.fill, fontColor: f.fontColor, bold: f.bold } : null;
   };
   const rows = Number(sheet.printArea!.split(":")[1].replace(/[A-Z]+/, ""));
-  const html = renderSheet(sheet, tables, (a) => (pasted.get(a) ?? calc.get(a)) as Shown, cf, { rows, cols: t.headers.length }, "Invoice check");
+  const html = renderSheet(
+    sheet,
+    tables,
+    (a) => (pasted.get(a) ?? calc.get(a)) as Shown,
+    cf,
+    { rows, cols: t.headers.length },
+    "Invoice check",
+  );
   await screenshot(html, "invoice-check.png", 1900);
   expect(pageErrors).toEqual([]);
 });

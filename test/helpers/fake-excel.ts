@@ -312,18 +312,18 @@ export function createFakeExcel(): FakeExcel {
           },
         },
         borders: {
-          getItem(_edge: string) {
+          getItem() {
             return {
               set style(v: string) {
                 forCells("borders.style", (c) => (c.border = v !== "None"));
               },
-              set color(_v: string) {
+              set color(_v: unknown) {
                 forCells("borders.color", () => undefined);
               },
             };
           },
         },
-        set horizontalAlignment(_s: string) {
+        set horizontalAlignment(_s: unknown) {
           forCells("horizontalAlignment", () => undefined);
         },
         set columnWidth(w: number) {
@@ -362,6 +362,9 @@ export function createFakeExcel(): FakeExcel {
         set formulas(v: unknown) {
           grid("formulas", v, (c, x) => {
             if (typeof x === "string" && x.startsWith("=")) {
+              // Like Excel, a formula may not name a table that does not exist (text in quotes aside).
+              for (const m of x.replace(/"(?:[^"]|"")*"/g, '""').matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\[/g))
+                if (!findTable(m[1])) throw new FakeError("InvalidArgument", `the formula names no table ${m[1]}: ${x}`);
               c.formula = x;
               c.value = x;
             } else {
@@ -763,7 +766,8 @@ export function createFakeExcel(): FakeExcel {
         const first = stats.commands;
         stats.commands += ops.length;
         ops.forEach(({ what, op }, i) => {
-          if (fake.failAtCommand === first + i) throw new FakeError("GeneralException", `injected failure at command ${first + i} (${what})`);
+          if (fake.failAtCommand === first + i)
+            throw new FakeError("GeneralException", `injected failure at command ${first + i} (${what})`);
           op();
         });
       },

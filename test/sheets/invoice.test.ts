@@ -39,9 +39,33 @@ const month = { "Period start": JAN1, "Period end": JAN31 };
  * 150 + 1 + 60 - 100 = $515; net difference $30.01; 2 lines flagged.
  */
 const LINES: Record<string, string | number>[] = [
-  { "Line type": "Seat addition", Description: "3 agent seats", "Seats or quantity": 3, "Price or old price": 93, ...month, "Effective date": JAN22, Billed: 90 },
-  { "Line type": "Seat addition", Description: "2 agent seats", "Seats or quantity": 2, "Price or old price": 62, ...month, "Effective date": JAN16, Billed: 124 },
-  { "Line type": "Plan change", Description: "Upgrade to Ultimate", "Price or old price": 300, "New price": 610, ...month, "Effective date": JAN22, Billed: 100 },
+  {
+    "Line type": "Seat addition",
+    Description: "3 agent seats",
+    "Seats or quantity": 3,
+    "Price or old price": 93,
+    ...month,
+    "Effective date": JAN22,
+    Billed: 90,
+  },
+  {
+    "Line type": "Seat addition",
+    Description: "2 agent seats",
+    "Seats or quantity": 2,
+    "Price or old price": 62,
+    ...month,
+    "Effective date": JAN16,
+    Billed: 124,
+  },
+  {
+    "Line type": "Plan change",
+    Description: "Upgrade to Ultimate",
+    "Price or old price": 300,
+    "New price": 610,
+    ...month,
+    "Effective date": JAN22,
+    Billed: 100,
+  },
   { "Line type": "Data storage overage", Description: "Data storage, org 1", "Used GB": 45.3, "Allowance GB": 43, Billed: 150 },
   { "Line type": "Data storage overage", Description: "Data storage, org 2", "Used GB": 12.4, "Allowance GB": 10, Billed: 120 },
   { "Line type": "Attachment storage overage", Description: "Attachments", "Used GB": 270.5, "Allowance GB": 270, Billed: 1 },
@@ -93,7 +117,10 @@ describe("Invoice check: eight lines, two wrong", () => {
 
   test("an unknown line type is #N/A; a missing input the function's error", () => {
     const s = evaluate(layout, {
-      tableRows: [{ "Line type": "Discount", Billed: 5 }, { "Line type": "Seat addition", "Seats or quantity": 1, Billed: 5 }],
+      tableRows: [
+        { "Line type": "Discount", Billed: 5 },
+        { "Line type": "Seat addition", "Seats or quantity": 1, Billed: 5 },
+      ],
     });
     expect(s.tableCell("Expected", 0)).toEqual(expect.objectContaining({ error: "#N/A" }));
     expect(s.tableCell("Expected", 1)).toEqual(expect.objectContaining({ error: "#VALUE!" }));
@@ -129,7 +156,13 @@ describe("Invoice check: layout", () => {
     expect(t.name).toBe("InvoiceCheck_2");
     expect(t.address).toBe(`A${INVOICE_HEADER_ROW}:Q${INVOICE_HEADER_ROW + INVOICE_BODY_ROWS}`);
     expect(Object.keys(t.calculated)).toEqual(["Expected", "Difference", "Status"]);
-    expect(l.validations[0]).toEqual(expect.objectContaining({ kind: "list", list: LINE_TYPES, address: `A${INVOICE_HEADER_ROW + 1}:A${INVOICE_HEADER_ROW + INVOICE_BODY_ROWS}` }));
+    expect(l.validations[0]).toEqual(
+      expect.objectContaining({
+        kind: "list",
+        list: LINE_TYPES,
+        address: `A${INVOICE_HEADER_ROW + 1}:A${INVOICE_HEADER_ROW + INVOICE_BODY_ROWS}`,
+      }),
+    );
     expect(l.cells.find((c) => c.address === SUM.lines)?.formula).toBe("=COUNTA(InvoiceCheck_2[Line type])");
     expect(l.cells.find((c) => c.address === SUM.tolerance)?.value).toBe(0.01);
   });
@@ -147,13 +180,20 @@ describe("Invoice check: layout", () => {
   });
 
   test("the SLA bands' table and the prices' names loaded: passed as rates and as the default price", () => {
-    const f = invoiceFormulas({ tables: ["Kustomer_SlaCreditBands"], names: ["Kustomer_DataPricePerGB", "Kustomer_PricePerTranslatedWord"] }).Expected;
+    const f = invoiceFormulas({
+      tables: ["Kustomer_SlaCreditBands"],
+      names: ["Kustomer_DataPricePerGB", "Kustomer_PricePerTranslatedWord"],
+    }).Expected;
     expect(f).toContain('"SLA credit",-KUSTOMER.SLACREDIT([@Uptime],[@[Monthly fee]],Kustomer_SlaCreditBands[#All])');
     expect(f).toContain(
       '"Data storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],[@[Allowance GB]],"data",IF([@[Price or old price]]="",Kustomer_DataPricePerGB,[@[Price or old price]]))',
     );
-    expect(f).toContain('"Attachment storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],[@[Allowance GB]],"attachment",[@[Price or old price]])');
-    expect(f).toContain('KUSTOMER.TRANSLATIONFEE([@Words],IF([@[Price or old price]]="",Kustomer_PricePerTranslatedWord,[@[Price or old price]]))');
+    expect(f).toContain(
+      '"Attachment storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],[@[Allowance GB]],"attachment",[@[Price or old price]])',
+    );
+    expect(f).toContain(
+      'KUSTOMER.TRANSLATIONFEE([@Words],IF([@[Price or old price]]="",Kustomer_PricePerTranslatedWord,[@[Price or old price]]))',
+    );
   });
 
   test("with the data price's name loaded, a blank price reads it (an Order's $40)", () => {

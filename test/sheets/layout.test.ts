@@ -25,9 +25,9 @@ describe("the rates argument", () => {
   });
   test("the card's own table first, else the first beside copy, else none", () => {
     expect(loadedTable(PS_PACKAGES, { tables: ["Kustomer_PsPackages_3", "kustomer_pspackages"], names: [] })).toBe("kustomer_pspackages");
-    expect(loadedTable(PS_PACKAGES, { tables: ["Kustomer_PsPackages_10", "Kustomer_PsPackages_3", "Kustomer_PsPackagesX"], names: [] })).toBe(
-      "Kustomer_PsPackages_3",
-    );
+    expect(
+      loadedTable(PS_PACKAGES, { tables: ["Kustomer_PsPackages_10", "Kustomer_PsPackages_3", "Kustomer_PsPackagesX"], names: [] }),
+    ).toBe("Kustomer_PsPackages_3");
     expect(loadedTable(PS_PACKAGES, { tables: ["Kustomer_PsLimits"], names: ["Kustomer_PsPackages"] })).toBeNull();
   });
 });

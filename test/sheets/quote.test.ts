@@ -85,8 +85,18 @@ describe("Quote: the hand-worked quote, in a spreadsheet engine", () => {
   });
 
   test("every formula the layout writes evaluates without an error, through the bundle", () => {
-    for (const c of formulasOf(layout)) expect([c.address, sheet.get(c.address)]).toEqual([c.address, expect.not.objectContaining({ error: expect.anything() })]);
-    for (const fn of ["SEATCHARGE", "STORAGEALLOWANCE", "STORAGEOVERAGE", "TRANSLATIONFEE", "PSKICKOFFDEADLINE", "PSEXPIRY", "PSINCLUSION", "MANAGEDHOURS"])
+    for (const c of formulasOf(layout))
+      expect([c.address, sheet.get(c.address)]).toEqual([c.address, expect.not.objectContaining({ error: expect.anything() })]);
+    for (const fn of [
+      "SEATCHARGE",
+      "STORAGEALLOWANCE",
+      "STORAGEOVERAGE",
+      "TRANSLATIONFEE",
+      "PSKICKOFFDEADLINE",
+      "PSEXPIRY",
+      "PSINCLUSION",
+      "MANAGEDHOURS",
+    ])
       expect([fn, (calls.get(fn) ?? 0) > 0]).toEqual([fn, true]);
   });
 
@@ -94,7 +104,14 @@ describe("Quote: the hand-worked quote, in a spreadsheet engine", () => {
     // Enterprise, 1,500 committed conversations, 2 organizations: data (10 GB + 0.15 GB x 1.5) / 2
     // = 10.225 / 2 = 5.1125 GB; attachments (20 + 3 x 1.5) / 2 = 12.25 GB. AI Basic: 16 hours.
     const s = evaluate(layout, {
-      inputs: { ...INPUTS, [IN.plan]: "Enterprise", [IN.fullTimeUsers]: "", [IN.committedConversations]: 1500, [IN.organizations]: 2, [IN.managedLevel]: "AI Basic" },
+      inputs: {
+        ...INPUTS,
+        [IN.plan]: "Enterprise",
+        [IN.fullTimeUsers]: "",
+        [IN.committedConversations]: 1500,
+        [IN.organizations]: 2,
+        [IN.managedLevel]: "AI Basic",
+      },
     });
     expect(s.get(OUT.dataAllowance)).toBe(5.1125);
     expect(s.get(OUT.attachmentAllowance)).toBe(12.25);
@@ -103,7 +120,8 @@ describe("Quote: the hand-worked quote, in a spreadsheet engine", () => {
 
   test("a new, empty quote shows no errors: blank amounts are 0 and the total $0", () => {
     const empty = evaluate(layout);
-    for (const c of formulasOf(layout)) expect([c.address, empty.get(c.address)]).toEqual([c.address, expect.not.objectContaining({ error: expect.anything() })]);
+    for (const c of formulasOf(layout))
+      expect([c.address, empty.get(c.address)]).toEqual([c.address, expect.not.objectContaining({ error: expect.anything() })]);
     expect(empty.get(OUT.total)).toBe(0);
   });
 
@@ -124,7 +142,9 @@ describe("Quote: layout", () => {
     const ps = l.validations.find((v) => v.address === IN.psPackage);
     expect(ps).toEqual(expect.objectContaining({ kind: "list", list: ["=$H$8:$H$18"] }));
     expect(PS_PACKAGE_CHOICES).toHaveLength(11);
-    expect(l.cells.filter((c) => /^H(\d+)$/.test(c.address) && Number(c.address.slice(1)) >= 8).map((c) => c.value)).toEqual(PS_PACKAGE_CHOICES);
+    expect(l.cells.filter((c) => /^H(\d+)$/.test(c.address) && Number(c.address.slice(1)) >= 8).map((c) => c.value)).toEqual(
+      PS_PACKAGE_CHOICES,
+    );
     expect(PS_PACKAGE_CHOICES.join(",").length).toBeGreaterThan(255);
   });
 
@@ -169,7 +189,9 @@ describe("Quote: layout", () => {
       `=IF($B$9="","",KUSTOMER.STORAGEALLOWANCE($B$9,"data",$B$17,$B$18,$B$19,Kustomer_StorageAllocation[#All]))`,
     );
     // Only beside copies of the PS card: the first of them.
-    expect(f(OUT.kickoffDeadline)).toBe(`=IF(OR($B$23="",$B$11=""),"",KUSTOMER.PSKICKOFFDEADLINE($B$23,$B$11,Kustomer_PsPackages_2[#All]))`);
+    expect(f(OUT.kickoffDeadline)).toBe(
+      `=IF(OR($B$23="",$B$11=""),"",KUSTOMER.PSKICKOFFDEADLINE($B$23,$B$11,Kustomer_PsPackages_2[#All]))`,
+    );
     expect(f(OUT.servicesEnd)).toBe(`=IF(OR($B$23="",$B$24=""),"",KUSTOMER.PSEXPIRY($B$23,$B$24,Kustomer_PsPackages_2[#All]))`);
     expect(f(OUT.sessions)).toBe(`=IF($B$23="","",IFNA(KUSTOMER.PSINCLUSION($B$23,"sessions",Kustomer_PsPackages_2[#All]),"none"))`);
     expect(f(OUT.managedHours)).toBe(

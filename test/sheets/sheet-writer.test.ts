@@ -90,7 +90,9 @@ describe("writing the Invoice check", () => {
     for (let r = INVOICE_HEADER_ROW + 1; r <= INVOICE_HEADER_ROW + INVOICE_BODY_ROWS; r++) {
       expect(cellOf(s, `O${r}`)?.formula).toBe(layout.tables[0].calculated.Expected);
       expect(cellOf(s, `Q${r}`)?.formula).toBe(layout.tables[0].calculated.Status);
-      expect(cellOf(s, `A${r}`)?.validation?.rule).toEqual({ list: { inCellDropDown: true, source: layout.validations[0].kind === "list" ? layout.validations[0].list.join(",") : "" } });
+      expect(cellOf(s, `A${r}`)?.validation?.rule).toEqual({
+        list: { inCellDropDown: true, source: layout.validations[0].kind === "list" ? layout.validations[0].list.join(",") : "" },
+      });
     }
     expect(s.conditionalFormats?.map((c) => [c.address, c.formula, c.fill])).toEqual(
       layout.conditionalFormats.map((c) => [c.address, c.formula, c.fill]),
@@ -104,6 +106,18 @@ describe("writing the Invoice check", () => {
     expect([r.sheet, r.table]).toEqual(["Invoice check (2)", "InvoiceCheck_2"]);
     expect(cellOf(sheetOf(fake, "Invoice check (2)"), "B8")?.formula).toBe("=COUNTA(InvoiceCheck_2[Line type])");
   });
+});
+
+test("the fake refuses, as Excel does, a formula naming a table that does not exist (so tables are written first)", async () => {
+  const fake = createFakeExcel();
+  fake.addSheet("S");
+  const write = (f: string) =>
+    fake.Excel.run(async (ctx: any) => {
+      ctx.workbook.worksheets.getItem("S").getRange("A1").formulas = [[f]];
+      await ctx.sync();
+    });
+  await expect(write("=SUM(Nope[Billed])")).rejects.toThrow(/names no table Nope/);
+  await expect(write('=IF(A2="Nope[x]",1,2)')).resolves.toBeUndefined();
 });
 
 describe("a failure at any command leaves no half-written sheet", () => {

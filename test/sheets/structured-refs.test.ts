@@ -5,7 +5,9 @@ const CARD = { Kustomer_PsPackages: { sheet: "PS Packages", headerRow: 4, firstC
 
 describe("structured references to A1", () => {
   test("[@Col] and [@[Col name]] are the current row's cells", () => {
-    expect(translateStructured('=IF([@[Line type]]="","",[@Billed]*2)', T, { table: "InvoiceCheck", row: 17 })).toBe('=IF(A17="","",C17*2)');
+    expect(translateStructured('=IF([@[Line type]]="","",[@Billed]*2)', T, { table: "InvoiceCheck", row: 17 })).toBe(
+      '=IF(A17="","",C17*2)',
+    );
     expect(translateStructured("=InvoiceCheck[@[Used GB]]", T, { table: "InvoiceCheck", row: 15 })).toBe("=B15");
   });
   test("Table[Col] is the body column; Table[#All] the header and body, on its sheet", () => {

@@ -105,6 +105,8 @@ function resolve(t: TableGeometry, inner: string, row: number | undefined): stri
 export function shiftRows(formula: string, by: number): string {
   return formula
     .split(/("(?:[^"]|"")*")/)
-    .map((part, k) => (k % 2 === 1 ? part : part.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)/g, (_m, c, d, r) => `${c}${d}${d ? r : Number(r) + by}`)))
+    .map((part, k) =>
+      k % 2 === 1 ? part : part.replace(/(\$?[A-Z]{1,3})(\$?)(\d+)/g, (_m, c, d, r) => `${c}${d}${d ? r : Number(r) + by}`),
+    )
     .join("");
 }
