@@ -34,7 +34,7 @@ export default tseslint.config(
     rules: officeAddinsRules,
   },
   {
-    files: ["src/rules/**/*.ts"],
+    files: ["src/rules/**/*.ts", "src/sheets/**/*.ts"],
     rules: {
       // The rules layer is pure: no Office globals, no DOM.
       "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "document", "window", "Date"],

@@ -444,6 +444,15 @@ try {
   log(`(Order import not measured: ${e.message})`);
 }
 
+// ---- context.sync round trips of the pane's Quote and Invoice check sheets (issue 12) ----
+try {
+  const { measureSheetSyncs } = require("./bench-sheets.cjs");
+  out.sheet_syncs = await measureSheetSyncs();
+} catch (e) {
+  out.sheet_syncs = null;
+  log(`(sheet syncs not measured: ${e.message})`);
+}
+
 if (json) {
   console.log(JSON.stringify(out));
 } else {
@@ -486,4 +495,11 @@ if (json) {
   console.log("| file | characters | ms | plain file, ms | target |");
   console.log("|---|---:|---:|---:|---:|");
   for (const r of importRows) console.log(`| ${r.name} | ${fmt(r.chars)} | ${r.ms.toFixed(1)} | ${r.plain_ms.toFixed(1)} | < 1000 |`);
+  if (out.sheet_syncs) {
+    console.log("\nSheets built by the pane (fake Excel: round trips and queued commands per sheet)");
+    console.log("| sheet | workbook | context.sync round trips | commands | ms | target |");
+    console.log("|---|---|---:|---:|---:|---:|");
+    for (const r of out.sheet_syncs)
+      console.log(`| ${r.sheet} | ${r.workbook} | ${r.syncs} | ${fmt(r.commands)} | ${r.ms.toFixed(1)} | <= 2 round trips |`);
+  }
 }

@@ -482,7 +482,8 @@ function unknownState(j: Job): Outcome {
   return outcome(j.plan, "unknown", { detail: parts.join(" ") });
 }
 
-function errorMessage(e: unknown): string {
+/** What Excel said about a failure (its debug message when it gives one). */
+export function errorMessage(e: unknown): string {
   const err = e as { message?: string; debugInfo?: { message?: string } } | undefined;
   return err?.debugInfo?.message ?? err?.message ?? String(e);
 }

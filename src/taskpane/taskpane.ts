@@ -16,8 +16,9 @@ import {
 } from "../rules/rates/order-import";
 import { ratesSnippet } from "../rules/rates/snippets";
 import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
-import { type CardLoad, type Choice, type Conflict, type LoadReport, loadCards, type Outcome } from "./excel-writer";
+import { type CardLoad, type Choice, type Conflict, errorMessage, type LoadReport, loadCards, type Outcome } from "./excel-writer";
 import { captionFor, sourceOf, todayIso } from "./format";
+import { type SheetKind, writeSheet } from "./sheet-writer";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -173,7 +174,7 @@ function setBusy(on: boolean, text = ""): void {
   busy = on;
   $("progress").hidden = !on;
   $("app").setAttribute("aria-busy", String(on));
-  for (const b of document.querySelectorAll<HTMLButtonElement>("#cards button, #select-all")) b.disabled = on;
+  for (const b of document.querySelectorAll<HTMLButtonElement>("#cards button, #select-all, .sheet-actions button")) b.disabled = on;
   for (const b of cardBoxes()) b.disabled = on;
   $<HTMLInputElement>("select-all").disabled = on;
   updateSelection();
@@ -498,11 +499,52 @@ function showProblems(card: AnyRateTable, fileName: string, problems: readonly I
 }
 
 // ---------------------------------------------------------------------------------------------
+// Sheets: "New quote" and "Check an invoice" (issue 12)
+// ---------------------------------------------------------------------------------------------
+
+async function onNewSheet(kind: SheetKind): Promise<void> {
+  if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
+    showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to build the sheet.");
+    return;
+  }
+  // Print areas need ExcelApi 1.9 (validation 1.8, conditional formats 1.6).
+  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
+  if (requirements && typeof requirements.isSetSupported === "function" && !requirements.isSetSupported("ExcelApi", "1.9")) {
+    showMessage("error", "This version of Excel cannot build the sheet.", "It needs Excel JavaScript API 1.9. Nothing was written.");
+    return;
+  }
+  const what = kind === "quote" ? "the quote" : "the invoice check";
+  // The same busy guard as a rate-card load: one Excel batch at a time.
+  await guarded(async () => {
+    clearMessages();
+    setStatus(`Building ${what}…`);
+    try {
+      const report = await writeSheet(kind, { run: (batch) => Excel.run(batch), onProgress: setStatus });
+      const from = [...report.loaded.tables, ...report.loaded.names].filter((n) => /^Kustomer_/i.test(n));
+      showMessage(
+        "success",
+        `Sheet “${report.sheet}” is ready.`,
+        kind === "quote"
+          ? "Type in the yellow cells; the lines and the total follow."
+          : "Paste the invoice's lines into the table; each line is checked against the terms.",
+        from.length > 0 ? ` Rates from this workbook: ${from.join(", ")}.` : " Built-in rates (no rate card is loaded).",
+      );
+    } catch (e) {
+      showMessage("error", `Excel could not build ${what}.`, `${errorMessage(e)} Nothing was left half-written; try again.`);
+    } finally {
+      setStatus("");
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start
 // ---------------------------------------------------------------------------------------------
 
 function start(): void {
   renderCards();
+  $<HTMLButtonElement>("new-quote").addEventListener("click", () => void onNewSheet("quote"));
+  $<HTMLButtonElement>("check-invoice").addEventListener("click", () => void onNewSheet("invoice"));
   document.body.dataset.paneReady = "true";
   if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
     void Office.onReady((info) => {

@@ -11,67 +11,21 @@
  * Needs the build (npm test builds first) and a Chromium-family browser (test/helpers/browser.ts
  * finds one: CHROME_PATH, Chrome, Edge, or Linux's /usr/bin/chromium, which .ci/run installs).
  */
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { extname, join, normalize, sep } from "node:path";
+import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { BrowserContext, Page } from "playwright-core";
-import * as ts from "typescript";
 import type { Snapshot } from "../helpers/fake-excel";
 import { launchChromium } from "../helpers/browser";
+import { fakeScript, routeOffice, serve } from "../helpers/pane-browser";
 
 jest.setTimeout(180_000);
 
 const root = join(__dirname, "..", "..");
 const dist = join(root, "dist");
-const officeDist = join(root, "node_modules", "@microsoft", "office-js", "dist");
 const artifacts = join(root, "artifacts");
 const TODAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-  ".xml": "application/xml",
-  ".txt": "text/plain",
-};
-
-/** Serves `dir` on 127.0.0.1 (a free port); files only, nothing outside `dir`. */
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^([/\\])+/, "");
-    const file = join(dir, path || "taskpane.html");
-    if (!file.startsWith(dir + sep) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-/** The fake Excel API as a script for the page: window.__fakeExcelLib.createFakeExcel. */
-function fakeScript(): string {
-  const source = readFileSync(join(root, "test", "helpers", "fake-excel.ts"), "utf8");
-  const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-  return `(() => { const exports = {}; ${js}\n window.__fakeExcelLib = exports; })();`;
-}
-
-/** Appended to office.js: Office.onReady reports Excel, as it does inside Excel. */
-const IN_EXCEL_SHIM = `
-;(function () {
-  var ready = Office.onReady;
-  Office.onReady = function (callback) {
-    return ready.call(Office).then(function () {
-      var info = { host: "Excel", platform: "OfficeOnline" };
-      if (callback) callback(info);
-      return info;
-    });
-  };
-})();
-`;
 
 /** Content-Security-Policy violations the page reports, by directive and blocked URL. */
 const CSP_LISTENER = `window.__csp = []; document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI));`;
@@ -91,24 +45,7 @@ beforeAll(async () => {
   server = await serve(dist);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   context = await launchChromium({ viewport: { width: 380, height: 900 } });
-  await context.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if (url.origin === base) return route.continue();
-    const m = /^\/lib\/1\/hosted\/(.+)$/.exec(url.pathname);
-    if (url.origin === "https://appsforoffice.microsoft.com" && m) {
-      const file = normalize(join(officeDist, m[1]));
-      if (file.startsWith(officeDist + sep) && existsSync(file)) {
-        officeFiles.push(m[1]);
-        const inExcel = m[1] === "office.js" && !/[?&]outside\b/.test(route.request().frame().url());
-        const body = inExcel ? Buffer.concat([readFileSync(file), Buffer.from(IN_EXCEL_SHIM)]) : readFileSync(file);
-        return route.fulfill({ status: 200, contentType: TYPES[extname(file)] ?? "text/plain", body });
-      }
-      officeFiles.push(`${m[1]} (404)`);
-      return route.fulfill({ status: 404, body: "" });
-    }
-    aborted.push(url.href);
-    return route.abort();
-  });
+  await routeOffice(context, base, { officeFiles, aborted });
   page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (e) => pageErrors.push(e.message));
   await page.addInitScript(CSP_LISTENER);

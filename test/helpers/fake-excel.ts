@@ -18,6 +18,21 @@ export interface FakeCell {
   color?: string;
   wrap?: boolean;
   verticalAlignment?: string;
+  /** Issue 12 (sheets): a formula written by Range.formulas, its fill, borders and data validation. */
+  formula?: string;
+  fill?: string;
+  border?: boolean;
+  validation?: { rule: unknown; prompt?: unknown };
+}
+
+/** A conditional format added to a range (issue 12: custom formula rules). */
+export interface FakeConditionalFormat {
+  address: string;
+  type: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+  bold?: boolean;
 }
 
 export interface FakeSheet {
@@ -25,6 +40,10 @@ export interface FakeSheet {
   cells: Map<string, FakeCell>;
   columnWidths: Map<number, number>;
   frozenRows: number;
+  conditionalFormats?: FakeConditionalFormat[];
+  printArea?: string;
+  selected?: string;
+  hiddenColumns?: Set<number>;
 }
 
 export interface FakeTable {
@@ -85,6 +104,8 @@ export interface FakeExcel {
   /** Test set-up: a table over a sheet's range (header row first). */
   addTable(sheet: string, name: string, address: string): FakeTable;
   addName(name: string, formula: string): void;
+  /** Fault injection (issue 12): the command with this 0-based index, counted over all syncs of the fake, fails at sync. */
+  failAtCommand?: number;
 }
 
 const MAX_ROWS = 1048576;
@@ -293,6 +314,26 @@ export function createFakeExcel(): FakeExcel {
         set verticalAlignment(s: string) {
           forCells("verticalAlignment", (c) => (c.verticalAlignment = s));
         },
+        fill: {
+          set color(v: string) {
+            forCells("fill.color", (c) => (c.fill = v));
+          },
+        },
+        borders: {
+          getItem() {
+            return {
+              set style(v: string) {
+                forCells("borders.style", (c) => (c.border = v !== "None"));
+              },
+              set color(_v: unknown) {
+                forCells("borders.color", () => undefined);
+              },
+            };
+          },
+        },
+        set horizontalAlignment(_s: unknown) {
+          forCells("horizontalAlignment", () => undefined);
+        },
         set columnWidth(w: number) {
           enqueue("columnWidth", () => {
             const { sheet, box } = p.target("columnWidth");
@@ -318,6 +359,76 @@ export function createFakeExcel(): FakeExcel {
         },
         get address() {
           return p.read("address");
+        },
+        set columnHidden(h: boolean) {
+          enqueue("columnHidden", () => {
+            const { sheet, box } = p.target("columnHidden");
+            for (let c = box.c0; c <= box.c1; c++) (sheet.hiddenColumns ??= new Set()).add(c);
+            if (!h) for (let c = box.c0; c <= box.c1; c++) sheet.hiddenColumns?.delete(c);
+          });
+        },
+        set formulas(v: unknown) {
+          grid("formulas", v, (c, x) => {
+            if (typeof x === "string" && x.startsWith("=")) {
+              // Like Excel, a formula may not name a table that does not exist (text in quotes aside).
+              for (const m of x.replace(/"(?:[^"]|"")*"/g, '""').matchAll(/([A-Za-z_][A-Za-z0-9_.]*)\[/g))
+                if (!findTable(m[1])) throw new FakeError("InvalidArgument", `the formula names no table ${m[1]}: ${x}`);
+              c.formula = x;
+              c.value = x;
+            } else {
+              delete c.formula;
+              c.value = x;
+            }
+          });
+        },
+        dataValidation: {
+          set rule(r: unknown) {
+            forCells("dataValidation.rule", (c) => (c.validation = { ...(c.validation ?? {}), rule: r }));
+          },
+          set prompt(pr: unknown) {
+            forCells("dataValidation.prompt", (c) => (c.validation = { rule: c.validation?.rule, prompt: pr }));
+          },
+        },
+        conditionalFormats: {
+          add(type: string) {
+            const cf: FakeConditionalFormat = { address: "", type };
+            enqueue("conditionalFormats.add", () => {
+              const { sheet, box } = p.target("conditionalFormats.add");
+              cf.address = boxAddress(box);
+              (sheet.conditionalFormats ??= []).push(cf);
+            });
+            const set = (what: string, f: () => void) => enqueue(what, f);
+            return {
+              custom: {
+                rule: {
+                  set formula(f: string) {
+                    set("cf.formula", () => (cf.formula = f));
+                  },
+                },
+                format: {
+                  fill: {
+                    set color(v: string) {
+                      set("cf.fill", () => (cf.fill = v));
+                    },
+                  },
+                  font: {
+                    set color(v: string) {
+                      set("cf.font.color", () => (cf.fontColor = v));
+                    },
+                    set bold(v: boolean) {
+                      set("cf.font.bold", () => (cf.bold = v));
+                    },
+                  },
+                },
+              },
+            };
+          },
+        },
+        select() {
+          enqueue("select", () => {
+            const { sheet, box } = p.target("select");
+            sheet.selected = boxAddress(box);
+          });
         },
         set numberFormat(v: unknown) {
           grid("numberFormat", v, (c, x) => (c.numberFormat = x));
@@ -473,13 +584,19 @@ export function createFakeExcel(): FakeExcel {
             wb.sheets.splice(n, 0, s);
           });
         },
+        pageLayout: {
+          setPrintArea(address: string) {
+            enqueue("setPrintArea", () => (p.target("setPrintArea").printArea = address));
+          },
+        },
         delete() {
           enqueue("sheet.delete", () => {
             const s = p.target("sheet.delete");
-            // Excel removes the sheet's tables with it; names that pointed into it become #REF!.
+            // Excel removes the sheet's tables with it; names that pointed into it become #REF!;
+            // the first sheet left becomes the active one.
             wb.sheets = wb.sheets.filter((x) => x !== s);
             wb.tables = wb.tables.filter((t) => t.sheet !== s);
-            if (wb.active === s) wb.active = undefined;
+            if (wb.active === s) wb.active = wb.sheets[0];
           });
         },
         copy(position: string, relativeTo?: any) {
@@ -561,6 +678,9 @@ export function createFakeExcel(): FakeExcel {
         },
         getItemOrNullObject(name: string) {
           return sheetProxy(() => findSheet(name) ?? null, true);
+        },
+        getActiveWorksheet() {
+          return sheetProxy(() => wb.active ?? wb.sheets[0] ?? null, false);
         },
       },
     );
@@ -666,9 +786,15 @@ export function createFakeExcel(): FakeExcel {
         stats.syncs++;
         const ops = queue.splice(0, queue.length);
         for (const { what, op } of ops) {
+          // Two ways to fail a batch: failAt(k) counts from when it was set (the rate-card
+          // writer's tests); failAtCommand is an absolute command index (the sheet writer's).
           if (fault && stats.commands >= fault.at && (fault.persistent || stats.commands === fault.at)) {
             stats.commands++;
             throw new FakeError("GeneralException", `injected fault at command ${stats.commands - 1 - fault.base} (${what})`);
+          }
+          if (fake.failAtCommand === stats.commands) {
+            stats.commands++;
+            throw new FakeError("GeneralException", `injected failure at command ${stats.commands - 1} (${what})`);
           }
           stats.commands++;
           op();
