@@ -1,0 +1,239 @@
+/**
+ * Replace keeps the card's sheet and table OBJECTS and writes the new rates into them. Formulas
+ * refer to those objects: a structured reference (Kustomer_StoragePrices[#All], passed as
+ * `rates`) follows its table through a rename, an A1 reference ('Storage Prices'!B5) follows its
+ * sheet. The fake Excel binds references to objects the same way (addReference), so these tests
+ * show that after a replace every formula that used the card reads the NEW rates, and that the
+ * dated backup is a separate copy nothing points to. (With the earlier design, which renamed
+ * the user's sheet and table to the backup, these references followed the backup and kept
+ * reading the old rates: the first test fails there.)
+ *
+ * Storage prices card (src/rules/rates/storage.ts), as loaded: A4 "Storage" | B4 "Price per GB
+ * (USD)"; A5 "Data storage" | B5 50; A6 "Attachment storage" | B6 1. Names:
+ * Kustomer_DataPricePerGB -> B5, Kustomer_AttachmentPricePerGB -> B6.
+ */
+import type { AnyRateTable } from "../../src/rules/rates/sheet-layout";
+import { STORAGE_PRICES } from "../../src/rules/rates/storage";
+import { type CardLoad, type LoadReport, loadCards } from "../../src/taskpane/excel-writer";
+import { captionFor } from "../../src/taskpane/format";
+import { createFakeExcel, type FakeExcel, type FakeSheet, type Snapshot } from "../helpers/fake-excel";
+
+const TODAY = "2026-11-21";
+const BACKUP = "Storage Pr… (backup 2026-11-21)";
+const loadOf = (t: AnyRateTable): CardLoad => ({ table: t, ...captionFor(t) });
+const NEW_TABLE = [
+  ["Storage", "Price per GB (USD)"],
+  ["Data storage", 50],
+  ["Attachment storage", 1],
+];
+
+const replace = (fake: FakeExcel) =>
+  loadCards([loadOf(STORAGE_PRICES)], {
+    run: fake.Excel.run,
+    today: TODAY,
+    choose: async (c) => Object.fromEntries(c.map((x) => [x.id, "replace"])),
+  });
+
+async function loaded(): Promise<FakeExcel> {
+  const fake = createFakeExcel();
+  await loadCards([loadOf(STORAGE_PRICES)], { run: fake.Excel.run, today: TODAY });
+  return fake;
+}
+const sheetOf = (fake: FakeExcel, name: string) => fake.workbook.sheets.find((s) => s.name === name) as FakeSheet;
+const tableOf = (fake: FakeExcel, name: string) => fake.workbook.tables.find((t) => t.name === name);
+const set = (s: FakeSheet, r: number, c: number, v: string | number) => {
+  const x = s.cells.get(`${r},${c}`);
+  if (x) x.value = v;
+  else s.cells.set(`${r},${c}`, { value: v, numberFormat: "General" });
+};
+
+/** Every workbook name points at an existing, non-blank cell. */
+function namesSound(snap: Snapshot): string[] {
+  const sheets = new Map(snap.sheets.map((s) => [s.name, s]));
+  return snap.names
+    .filter((n) => {
+      const m = /^=(?:'((?:[^']|'')+)'|([^!]+))!\$([A-Z]+)\$(\d+)$/.exec(n.formula);
+      const sheet = m ? sheets.get((m[1] ?? m[2]).replace(/''/g, "'")) : undefined;
+      const value = m && sheet ? sheet.values[`${m[3]}${m[4]}`] : undefined;
+      return value === undefined || value === "";
+    })
+    .map((n) => `${n.name} ${n.formula}`);
+}
+
+describe("replace keeps the card's sheet and table; formulas read the new rates", () => {
+  test("the same table and sheet objects hold the new rates; formulas that used them read them; the backup is a separate copy", async () => {
+    const fake = await loaded();
+    const sheet = sheetOf(fake, "Storage Prices");
+    const table = tableOf(fake, "Kustomer_StoragePrices")!;
+    set(sheet, 4, 1, 45); // the user typed $45 over the $50 data price (B5)
+    // A quote's formula passes the card's table as rates; another reads B5 by address.
+    fake.addReference("rates", { table: "Kustomer_StoragePrices" });
+    fake.addReference("dataPrice", { sheet: "Storage Prices", address: "B5" });
+    expect(fake.readReference("rates")).toEqual([NEW_TABLE[0], ["Data storage", 45], NEW_TABLE[2]]);
+
+    const report = await replace(fake);
+    expect(report.syncs).toBe(2);
+    expect(report.outcomes[0]).toEqual({
+      id: "Kustomer_StoragePrices",
+      title: "Additional storage prices",
+      status: "replaced",
+      sheet: "Storage Prices",
+      backup: BACKUP,
+      names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"],
+    });
+    // The table named Kustomer_StoragePrices is the very object the formulas hold, on the same sheet.
+    const live = tableOf(fake, "Kustomer_StoragePrices")!;
+    expect([live.id, live.sheet.id, live.sheet.name]).toEqual([table.id, sheet.id, "Storage Prices"]);
+    expect(fake.readReference("rates")).toEqual(NEW_TABLE); // $50 again, not the user's $45
+    expect(fake.referenceText("rates")).toBe("Kustomer_StoragePrices[#All]");
+    expect(fake.readReference("dataPrice")).toEqual([[50]]);
+    expect(fake.referenceText("dataPrice")).toBe("'Storage Prices'!B5");
+    // The backup: another sheet and table object, right after the card's sheet, with the old rates.
+    const backup = tableOf(fake, "Kustomer_StoragePrices_backup")!;
+    expect(backup.id).not.toBe(table.id);
+    expect(backup.sheet.id).not.toBe(sheet.id);
+    expect(fake.snapshot().sheets.map((s) => s.name)).toEqual(["Storage Prices", BACKUP]);
+    expect(fake.snapshot().tables.find((t) => t.name === "Kustomer_StoragePrices_backup")).toMatchObject({
+      sheet: BACKUP,
+      address: "A4:B6",
+      values: [NEW_TABLE[0], ["Data storage", 45], NEW_TABLE[2]],
+    });
+    // The names point at the card's sheet.
+    expect(Object.fromEntries(fake.snapshot().names.map((n) => [n.name, n.formula]))).toEqual({
+      Kustomer_DataPricePerGB: "='Storage Prices'!$B$5",
+      Kustomer_AttachmentPricePerGB: "='Storage Prices'!$B$6",
+    });
+    // The card's sheet is exactly what a fresh load writes (title, caption, formats, widths).
+    const fresh = await loaded();
+    expect(fake.snapshot().sheets[0]).toEqual(fresh.snapshot().sheets[0]);
+  });
+
+  test("more rows in the user's table than in the card: the surplus rows leave the same table", async () => {
+    const fake = await loaded();
+    const sheet = sheetOf(fake, "Storage Prices");
+    const table = tableOf(fake, "Kustomer_StoragePrices")!;
+    // The user added a row "Archive storage" | 7 (row 7) and a note two rows below the table (A9).
+    set(sheet, 6, 0, "Archive storage");
+    set(sheet, 6, 1, 7);
+    table.r1 = 6;
+    set(sheet, 8, 0, "note");
+    fake.addReference("rates", { table: "Kustomer_StoragePrices" });
+    const report = await replace(fake);
+    expect(report.outcomes[0].status).toBe("replaced");
+    expect(tableOf(fake, "Kustomer_StoragePrices")).toBe(table);
+    expect(fake.readReference("rates")).toEqual(NEW_TABLE); // A4:B6 again: 2 body rows
+    // Row 7 was deleted with the cells shifted up: the note moves from A9 to A8.
+    const values = fake.snapshot().sheets[0].values;
+    expect([values.A7, values.A8, values.A9]).toEqual([undefined, "note", undefined]);
+    expect(fake.snapshot().tables.find((t) => t.name === "Kustomer_StoragePrices_backup")?.values).toEqual([
+      ...NEW_TABLE,
+      ["Archive storage", 7],
+    ]);
+    expect(namesSound(fake.snapshot())).toEqual([]);
+  });
+
+  test("fewer rows in the user's table than in the card: rows are added to the same table", async () => {
+    const fake = await loaded();
+    const sheet = sheetOf(fake, "Storage Prices");
+    const table = tableOf(fake, "Kustomer_StoragePrices")!;
+    // The user deleted the attachment row (row 6) and its name.
+    sheet.cells.delete("5,0");
+    sheet.cells.delete("5,1");
+    table.r1 = 4;
+    fake.workbook.names.splice(1, 1);
+    fake.addReference("rates", { table: "Kustomer_StoragePrices" });
+    const report = await replace(fake);
+    expect(report.outcomes[0].status).toBe("replaced");
+    expect(tableOf(fake, "Kustomer_StoragePrices")).toBe(table);
+    expect(fake.readReference("rates")).toEqual(NEW_TABLE);
+    expect(fake.snapshot().sheets[0]).toEqual((await loaded()).snapshot().sheets[0]);
+    expect(Object.fromEntries(fake.snapshot().names.map((n) => [n.name, n.formula]))).toEqual({
+      Kustomer_DataPricePerGB: "='Storage Prices'!$B$5",
+      Kustomer_AttachmentPricePerGB: "='Storage Prices'!$B$6",
+    });
+  });
+
+  test("a table whose columns the user changed cannot be rewritten in place: the old sheet is renamed to the backup", async () => {
+    const fake = await loaded();
+    const sheet = sheetOf(fake, "Storage Prices");
+    const table = tableOf(fake, "Kustomer_StoragePrices")!;
+    set(sheet, 3, 2, "Notes"); // C4: a third column
+    table.c1 = 2;
+    const report = await replace(fake);
+    expect(report.outcomes[0]).toMatchObject({ status: "replaced", sheet: "Storage Prices", backup: BACKUP });
+    // The old objects are the backup now; a new table of the card's name holds the rates.
+    expect(table.name).toBe("Kustomer_StoragePrices_backup");
+    expect(sheet.name).toBe(BACKUP);
+    expect(fake.snapshot().tables.find((t) => t.name === "Kustomer_StoragePrices")?.values).toEqual(NEW_TABLE);
+  });
+});
+
+describe("an in-place replace that changes the row count, failing at every command", () => {
+  type Shape = "shrink" | "grow";
+  /** The user's storage prices with a row added (shrink: the card has fewer) or removed (grow). */
+  async function user(shape: Shape): Promise<FakeExcel> {
+    const fake = await loaded();
+    const sheet = sheetOf(fake, "Storage Prices");
+    const table = tableOf(fake, "Kustomer_StoragePrices")!;
+    if (shape === "shrink") {
+      set(sheet, 6, 0, "Archive storage");
+      set(sheet, 6, 1, 7);
+      table.r1 = 6;
+      // The user pointed the attachment name at the added row: a replace re-points it to B6.
+      fake.workbook.names[1].ref = { sheet, row: 6, col: 1 };
+    } else {
+      sheet.cells.delete("5,0");
+      sheet.cells.delete("5,1");
+      table.r1 = 4;
+      fake.workbook.names.splice(1, 1);
+    }
+    fake.addReference("rates", { table: "Kustomer_StoragePrices" });
+    return fake;
+  }
+
+  for (const shape of ["shrink", "grow"] as const) {
+    test(`${shape}: whole old or whole new in the same table, names sound, the backup whole when the table changed`, async () => {
+      const old = (await user(shape)).readReference("rates");
+      const clean = await user(shape);
+      const before = clean.stats.commands;
+      await replace(clean);
+      const total = clean.stats.commands - before;
+      const after = clean.snapshot();
+      const seen = new Set<string>();
+      for (let k = 0; k < total; k++) {
+        for (const persistent of [false, true]) {
+          const fake = await user(shape);
+          const table = tableOf(fake, "Kustomer_StoragePrices")!;
+          fake.failAt(k, { persistent });
+          let report: LoadReport | "read failed";
+          try {
+            report = await replace(fake);
+          } catch {
+            report = "read failed";
+          }
+          const snap = fake.snapshot();
+          const where = `${shape}, failing ${persistent ? "from" : "at"} command ${k}`;
+          expect([where, namesSound(snap), snap.tables.filter((t) => /^Table\d+$/.test(t.name))]).toEqual([where, [], []]);
+          // The card's table is never another object; formulas holding it never see #REF!.
+          expect([where, tableOf(fake, "Kustomer_StoragePrices")]).toEqual([where, table]);
+          const now = fake.readReference("rates");
+          const backup = snap.tables.find((t) => t.name === "Kustomer_StoragePrices_backup");
+          // Where the live table is not the user's any more, the backup holds the user's rates whole.
+          if (JSON.stringify(now) !== JSON.stringify(old)) expect([where, backup?.values]).toEqual([where, old]);
+          if (report === "read failed" || persistent) {
+            seen.add(report === "read failed" ? "read failed" : "unknown");
+            continue;
+          }
+          const o = report.outcomes[0];
+          seen.add(o.status);
+          if (o.status === "replaced") expect([where, snap]).toEqual([where, after]);
+          else {
+            expect([where, o.status, now]).toEqual([where, "not-loaded", old]);
+            expect([where, snap.sheets.map((s) => s.name), backup]).toEqual([where, ["Storage Prices"], undefined]);
+          }
+        }
+      }
+      expect([...seen].sort()).toEqual(["not-loaded", "read failed", "replaced", "unknown"]);
+    });
+  }
+});
