@@ -24,7 +24,8 @@
  * as `rates`) follows its table through a rename, and an A1 reference follows its sheet. Were
  * the old sheet renamed to the backup, every such formula would silently keep the old rates.
  * So, in one batch: (1) the old sheet is copied (Worksheet.copy, ExcelApi 1.10) to the dated
- * backup, and the copy's table renamed to a backup name (a copy captures no one's references);
+ * backup, and the copy's table renamed to a backup name (a copy captures no one's references;
+ * Excel may give the copy sheet-level copies of the workbook names, read only on the copy);
  * (2) only once the backup is whole, the live table is rewritten in place: its body resized to
  * the new row count (rows appended blank, or surplus rows deleted after the write), the header
  * and body values in ONE write, then formats and caption; (3) the workbook names last (first,

@@ -12,6 +12,7 @@
  * (USD)"; A5 "Data storage" | B5 50; A6 "Attachment storage" | B6 1. Names:
  * Kustomer_DataPricePerGB -> B5, Kustomer_AttachmentPricePerGB -> B6.
  */
+import { RATE_CARDS } from "../../src/rules/rates";
 import type { AnyRateTable } from "../../src/rules/rates/sheet-layout";
 import { STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { type CardLoad, type LoadReport, loadCards } from "../../src/taskpane/excel-writer";
@@ -236,4 +237,72 @@ describe("an in-place replace that changes the row count, failing at every comma
       expect([...seen].sort()).toEqual(["not-loaded", "read failed", "replaced", "unknown"]);
     });
   }
+});
+
+describe("a load replacing 3 edited cards in place and creating 5, failing at every command", () => {
+  const ALL = RATE_CARDS.map(loadOf);
+  const EDITED = ["Storage Record Sizes", "Storage Allocation", "Storage Prices"];
+  /** The first 5 cards loaded, then the user typed 999 into B5 of the first 3. */
+  async function user(): Promise<FakeExcel> {
+    const fake = createFakeExcel();
+    await loadCards(ALL.slice(0, 5), { run: fake.Excel.run, today: TODAY });
+    for (const name of EDITED) sheetOf(fake, name).cells.get("4,1")!.value = 999;
+    return fake;
+  }
+  const loadAll = (fake: FakeExcel) =>
+    loadCards(ALL, { run: fake.Excel.run, today: TODAY, choose: async (c) => Object.fromEntries(c.map((x) => [x.id, "replace"])) });
+
+  test("each replaced card is new in its own table with the old in its backup, or untouched; created cards whole or absent", async () => {
+    const clean = await user();
+    const before = clean.stats.commands;
+    await loadAll(clean);
+    const total = clean.stats.commands - before;
+    const ref = clean.snapshot();
+    const refTable = new Map(ref.tables.map((t) => [t.name, t.values]));
+    const refSheet = new Map(ref.sheets.map((s) => [s.name, s]));
+    const seen = new Set<string>();
+    for (let k = 0; k < total; k++) {
+      const fake = await user();
+      const old = fake.snapshot();
+      const oldTable = new Map(old.tables.map((t) => [t.name, t.values]));
+      const objects = new Map(fake.workbook.tables.map((t) => [t.name, t]));
+      fake.failAt(k);
+      let report: LoadReport | "read failed";
+      try {
+        report = await loadAll(fake);
+      } catch {
+        report = "read failed";
+      }
+      const snap = fake.snapshot();
+      const where = `failing at command ${k}`;
+      const strays = snap.sheets.filter((s) => /\((loading|\d+)\)$/.test(s.name)).map((s) => s.name);
+      expect([where, namesSound(snap), snap.tables.filter((t) => /^Table\d+$/.test(t.name)), strays]).toEqual([where, [], [], []]);
+      // The 5 tables that were there are the same objects, under their names, on their sheets.
+      for (const [name, t] of objects)
+        expect([where, tableOf(fake, name) === t, t.sheet.name]).toEqual([where, true, old.tables.find((x) => x.name === name)?.sheet]);
+      if (report === "read failed") {
+        expect([where, snap]).toEqual([where, old]);
+        continue;
+      }
+      for (const o of report.outcomes) {
+        const now = snap.tables.find((t) => t.name === o.id)?.values;
+        const backup = snap.tables.find((t) => t.name === `${o.id}_backup`);
+        seen.add(`${EDITED.includes(o.sheet ?? "") || oldTable.has(o.id) ? "edited" : "new"} ${o.status}`);
+        if (o.status === "replaced") {
+          expect([where, o.id, now, backup?.values, backup?.sheet]).toEqual([
+            where,
+            o.id,
+            refTable.get(o.id),
+            oldTable.get(o.id),
+            o.backup,
+          ]);
+        } else if (o.status === "created") {
+          expect([where, snap.sheets.find((s) => s.name === o.sheet)]).toEqual([where, refSheet.get(o.sheet as string)]);
+        } else if (o.status === "not-loaded") {
+          expect([where, o.id, now, backup]).toEqual([where, o.id, oldTable.get(o.id), undefined]);
+        } else expect([where, o.id, o.status]).toEqual([where, o.id, "up-to-date"]);
+      }
+    }
+    expect([...seen].sort()).toEqual(["edited not-loaded", "edited replaced", "edited up-to-date", "new created", "new not-loaded"]);
+  });
 });
