@@ -30,7 +30,8 @@
  * the new row count (rows appended blank, or surplus rows deleted after the write), the header
  * and body values in ONE write, then formats and caption; (3) the workbook names last (first,
  * when rows shrink, so no name is left on a deleted row). Until (2) starts the user's sheet is
- * untouched; from then on the backup holds the old rates whole.
+ * untouched; from then on the backup holds the old rates whole. A totals row the user turned
+ * on stays, below the new body.
  *
  * After a failure, one more batch reads the workbook: it removes a partly written staging sheet
  * or an unnamed copy, finishes a card whose swap or whose in-place write had begun (the backup
@@ -169,7 +170,7 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
     names.load("items/name,items/formula");
     const probes: Probe[] = loads.map((load) => {
       const table = tables.getItemOrNullObject(load.table.id);
-      table.load("name");
+      table.load("name,showTotals");
       // On a missing table these are null objects too; they are read only when it exists.
       const range = table.getRange();
       range.load("values,address");
@@ -263,7 +264,7 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
         outcomes.push(
           job(plan, { kind: "create", finalSheet: expectedSheet, finalTable: card.id, withNames: true, oldTableExists: false }),
         );
-      } else if (plan.tableExists && probe.range.values[0]?.length === probe.grid.headers.length) {
+      } else if (plan.tableExists && probe.range.values[0]?.length === probe.grid.headers.length && probe.grid.body.length > 0) {
         // Replace in place: a copy of the old sheet becomes the dated backup; the card's sheet
         // and table stay the same objects, now with the new rates.
         const backup = backupSheetName(existing, options.today, sheetNames);
@@ -279,7 +280,8 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
           backup,
           backupTable,
           origin: topLeft(probe.range.address),
-          rows: probe.range.values.length - 1,
+          // The range holds the header, the body and any totals row.
+          rows: probe.range.values.length - 1 - (probe.table.showTotals ? 1 : 0),
         };
         jobs.push(made);
         outcomes.push(made);
@@ -467,6 +469,7 @@ async function recover(
         // The live table's size now, for an in-place write to be repeated from it.
         const range = j.kind === "inplace" ? final.t.getRange() : undefined;
         range?.load("address");
+        if (j.kind === "inplace") final.t.load("showTotals");
         return {
           staging: j.kind === "inplace" ? undefined : probe(j.stagingTable),
           final,
@@ -501,7 +504,7 @@ async function recover(
           if (state !== "finish") return;
           if (on(p.backup) === undefined) nameBackupTable(wb.worksheets.getItem(j.backup), j);
           const box = topLeft((p.range as Excel.Range).address);
-          const rows = rowsOf((p.range as Excel.Range).address);
+          const rows = rowsOf((p.range as Excel.Range).address) - (p.final.t.showTotals ? 1 : 0);
           writeInPlace(p.final.ws, p.final.t, { ...j, origin: box }, rows, names, formulas);
           return;
         }

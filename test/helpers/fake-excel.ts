@@ -39,6 +39,8 @@ export interface FakeTable {
   r1: number;
   c1: number;
   style: string;
+  /** A totals row: the table's last row (r1), below the body. */
+  showTotals?: boolean;
 }
 
 export interface FakeName {
@@ -226,6 +228,7 @@ export function createFakeExcel(): FakeExcel {
    * negative; cells shifted into rows above `from` + by are dropped first), with the tables and
    * workbook names there, as Excel's insert and delete do. Names at dropped cells become #REF!.
    */
+  const bodyEnd = (t: FakeTable) => (t.showTotals ? t.r1 - 1 : t.r1);
   const shiftRows = (sheet: FakeSheet, c0: number, c1: number, from: number, by: number) => {
     const moved = new Map<string, FakeCell>();
     for (const [k, v] of [...sheet.cells]) {
@@ -388,7 +391,7 @@ export function createFakeExcel(): FakeExcel {
             const height = box.r1 - box.r0 + 1;
             const inTable = wb.tables.filter((t) => t.sheet === sheet && overlaps(t, box));
             for (const t of inTable)
-              if (t.c0 !== box.c0 || t.c1 !== box.c1 || box.r0 <= t.r0 || box.r1 > t.r1 || t.r1 - t.r0 - height < 1)
+              if (t.c0 !== box.c0 || t.c1 !== box.c1 || box.r0 <= t.r0 || box.r1 > bodyEnd(t) || bodyEnd(t) - t.r0 - height < 1)
                 throw new FakeError("InvalidArgument", "only whole body rows of a table can be deleted, leaving one");
             for (const t of inTable) t.r1 -= height;
             shiftRows(sheet, box.c0, box.c1, box.r1 + 1, -height);
@@ -428,6 +431,9 @@ export function createFakeExcel(): FakeExcel {
         get isNullObject() {
           return p.isNullObject;
         },
+        get showTotals() {
+          return p.read("showTotals");
+        },
         get name() {
           return p.read("name");
         },
@@ -446,6 +452,7 @@ export function createFakeExcel(): FakeExcel {
           p.queueLoad(splitProps(props), (t, prop) => {
             if (prop === "name") return t.name;
             if (prop === "style") return t.style;
+            if (prop === "showTotals") return t.showTotals === true;
             throw new FakeError("NotImplemented", `Table.${prop}`);
           });
           return this;
@@ -466,7 +473,7 @@ export function createFakeExcel(): FakeExcel {
           return sheetProxy(() => p.resolve()?.sheet ?? null, true);
         },
         rows: {
-          /** Appends rows at the table's end (index -1 or null only), shifting the cells below down. */
+          /** Appends rows at the body's end (index -1 or null only; above a totals row), shifting the cells below down. */
           add(index: number | null | undefined, rowValues: unknown) {
             enqueue("rows.add", () => {
               const t = p.target("rows.add");
@@ -475,11 +482,11 @@ export function createFakeExcel(): FakeExcel {
               if (!Array.isArray(rowValues) || rowValues.length === 0 || rowValues.some((r) => !Array.isArray(r) || r.length !== cols))
                 throw new FakeError("InvalidArgument", `rows.add: expected n x ${cols} values`);
               const n = rowValues.length;
-              shiftRows(t.sheet, t.c0, t.c1, t.r1 + 1, n);
-              const r1 = t.r1;
+              const at = t.showTotals ? t.r1 : t.r1 + 1;
+              shiftRows(t.sheet, t.c0, t.c1, at, n);
               t.r1 += n;
               rowValues.forEach((row: unknown[], i) =>
-                row.forEach((v, c) => (cell(t.sheet, r1 + 1 + i, t.c0 + c).value = v as string | number | boolean)),
+                row.forEach((v, c) => (cell(t.sheet, at + i, t.c0 + c).value = v as string | number | boolean)),
               );
             });
           },

@@ -154,6 +154,26 @@ describe("replace keeps the card's sheet and table; formulas read the new rates"
     });
   });
 
+  test("a totals row the user turned on stays below the new body, in the same table", async () => {
+    const fake = await loaded();
+    const sheet = sheetOf(fake, "Storage Prices");
+    const table = tableOf(fake, "Kustomer_StoragePrices")!;
+    // Body rows 5 and 6 (data at $45 after the user's edit), then a totals row 7: 45 + 1 = 46.
+    set(sheet, 4, 1, 45);
+    set(sheet, 6, 0, "Total");
+    set(sheet, 6, 1, 46);
+    table.r1 = 6;
+    table.showTotals = true;
+    fake.addReference("rates", { table: "Kustomer_StoragePrices" });
+    const report = await replace(fake);
+    expect(report.failure).toBeUndefined();
+    expect(report.outcomes[0].status).toBe("replaced");
+    expect(tableOf(fake, "Kustomer_StoragePrices")).toBe(table);
+    // The fake does not recompute the total (Excel would show 51); the row itself is kept.
+    expect(fake.readReference("rates")).toEqual([...NEW_TABLE, ["Total", 46]]);
+    expect(namesSound(fake.snapshot())).toEqual([]);
+  });
+
   test("a table whose columns the user changed cannot be rewritten in place: the old sheet is renamed to the backup", async () => {
     const fake = await loaded();
     const sheet = sheetOf(fake, "Storage Prices");
@@ -170,16 +190,23 @@ describe("replace keeps the card's sheet and table; formulas read the new rates"
 });
 
 describe("an in-place replace that changes the row count, failing at every command", () => {
-  type Shape = "shrink" | "grow";
+  type Shape = "shrink" | "grow" | "totals";
   /** The user's storage prices with a row added (shrink: the card has fewer) or removed (grow). */
   async function user(shape: Shape): Promise<FakeExcel> {
     const fake = await loaded();
     const sheet = sheetOf(fake, "Storage Prices");
     const table = tableOf(fake, "Kustomer_StoragePrices")!;
-    if (shape === "shrink") {
+    if (shape === "shrink" || shape === "totals") {
       set(sheet, 6, 0, "Archive storage");
       set(sheet, 6, 1, 7);
       table.r1 = 6;
+      if (shape === "totals") {
+        // The user also turned on the totals row (row 8): 50 + 1 + 7 = 58.
+        set(sheet, 7, 0, "Total");
+        set(sheet, 7, 1, 58);
+        table.r1 = 7;
+        table.showTotals = true;
+      }
       // The user pointed the attachment name at the added row: a replace re-points it to B6.
       fake.workbook.names[1].ref = { sheet, row: 6, col: 1 };
     } else {
@@ -192,7 +219,7 @@ describe("an in-place replace that changes the row count, failing at every comma
     return fake;
   }
 
-  for (const shape of ["shrink", "grow"] as const) {
+  for (const shape of ["shrink", "grow", "totals"] as const) {
     test(`${shape}: whole old or whole new in the same table, names sound, the backup whole when the table changed`, async () => {
       const old = (await user(shape)).readReference("rates");
       const clean = await user(shape);
