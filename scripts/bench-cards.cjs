@@ -35,4 +35,16 @@ async function measureCardLoadSyncs() {
   return fake.stats.syncs;
 }
 
-module.exports = { measureCardLoadSyncs };
+/** Each built-in card's table as the pane writes it, header row first (what Table[#All] passes a formula), by card id. */
+function cardTables() {
+  const { RATE_CARDS } = require(path.join(root, "src/rules/rates/index.ts"));
+  const { cardGrid } = require(path.join(root, "src/rules/rates/sheet-layout.ts"));
+  const out = {};
+  for (const card of RATE_CARDS) {
+    const g = cardGrid(card);
+    out[card.id] = [g.headers, ...g.body].map((r) => [...r]);
+  }
+  return out;
+}
+
+module.exports = { measureCardLoadSyncs, cardTables };

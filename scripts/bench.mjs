@@ -12,6 +12,9 @@ import vm from "node:vm";
 const require = createRequire(import.meta.url);
 const { loadBundle, DIST, StubError, ErrorCode } = require("./bundle-loader.js");
 const json = process.argv.includes("--json");
+// `--only=PSEXPIRY,SLACREDIT` measures those functions only (and skips the rest of the bench).
+const onlyArg = process.argv.find((a) => a.startsWith("--only="));
+const only = onlyArg ? new Set(onlyArg.slice("--only=".length).split(",")) : null;
 const RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (...a) => {
@@ -74,6 +77,74 @@ const cases = [
   { id: "PRICEEFFECTIVE", args: (i) => [JAN1_2025 + (i % 365), null], float: (d) => eomonth(Math.floor(d) + 29, 0) + 1 },
   { id: "PSKICKOFFDEADLINE", args: (i) => ["Implementation - Basic", JAN1_2025 + (i % 365)], float: (p, d) => Math.floor(d) + 30 },
   { id: "PSEXPIRY", args: (i) => ["Implementation - Standard", JAN1_2025 + (i % 365)], float: (p, d) => Math.floor(d) + 84 },
+  {
+    id: "STORAGEALLOWANCE",
+    args: (i) => ["Ultimate", "data", null, 1000 + i * 7, null],
+    float: (p, c, u, n) => 20 + (n / 1000) * 0.3,
+  },
+  {
+    id: "SLACREDITPCT",
+    args: (i) => [0.95 + (i % 50) / 1000],
+    float: (u) => (u >= 0.999 ? 0 : u >= 0.99 ? 0.1 : u >= 0.97 ? 0.25 : 0.5),
+  },
+  {
+    id: "SLAWORKING",
+    args: (i) => [JAN1_2025 + (i % 365), (i % 500) / 10, 2500],
+    float: (m, o, fee) => {
+      const minutes = (eomonth(m, 0) - eomonth(m, -1)) * 1440;
+      const u = (minutes - o) / minutes;
+      const pct = u >= 0.999 ? 0 : u >= 0.99 ? 0.1 : u >= 0.97 ? 0.25 : 0.5;
+      return [
+        ["Minutes in month", minutes],
+        ["Outage minutes", o],
+        ["Uptime", u],
+        ["Band", ""],
+        ["Credit percentage", pct],
+        ["Credit amount", pct * fee],
+      ];
+    },
+  },
+  {
+    id: "RESPONSEDUE",
+    args: (i) => [["Severe", "High"][i % 2], JAN1_2025 + (i % 365) + (i % 24) / 24, null],
+    float: (p, at) => at + (p === "Severe" ? 2 : 8) / 24,
+  },
+  {
+    id: "PSINCLUSION",
+    args: (i) => [["Implementation - Basic", "Implementation - Standard"][i % 2], "configuration hours"],
+    float: (p) => (p === "Implementation - Basic" ? 8 : 16),
+  },
+  {
+    id: "MANAGEDHOURS",
+    args: (i) => [["Essential", "Basic", "Standard"][i % 3], null],
+    float: (l) => (l === "Essential" ? 8 : l === "Basic" ? 16 : 40),
+  },
+  {
+    id: "MIGRATIONSIZE",
+    args: (i) => [(i * 487) % 500000],
+    float: (r) => (r <= 50000 ? "Small" : r <= 250000 ? "Medium" : "Large"),
+  },
+  {
+    id: "DATASTORAGE",
+    args: (i) => [
+      [["Event"], ["Message"], ["Conversation"]],
+      [[i], [2 * i], [3]],
+    ],
+    float: (t, c) => (c[0][0] * 0.07 + c[1][0] * 0.2 + c[2][0] * 0.5) / 1e6,
+  },
+  {
+    id: "STORAGEWORKING",
+    args: (i) => [
+      [["Event"], ["Message"]],
+      [[i], [2 * i]],
+    ],
+    float: (t, c) => [
+      ["Record type", "Count", "Size per record (KB)", "GB"],
+      ["Event / Audit Log", c[0][0], 0.07, (c[0][0] * 0.07) / 1e6],
+      ["Message", c[1][0], 0.2, (c[1][0] * 0.2) / 1e6],
+      ["Total", c[0][0] + c[1][0], "", (c[0][0] * 0.07 + c[1][0] * 0.2) / 1e6],
+    ],
+  },
 ];
 
 function callsPerSecond(f, argLists, n) {
@@ -82,6 +153,7 @@ function callsPerSecond(f, argLists, n) {
   for (let i = 0; i < n; i++) {
     const r = f(...argLists[i & (VARIANTS - 1)]);
     if (typeof r === "number") sink += r;
+    else if (r !== undefined) sink += 1;
   }
   const ms = performance.now() - t0;
   if (Number.isNaN(sink)) throw new Error("NaN in benchmark");
@@ -93,21 +165,81 @@ function measure(f, argLists, n) {
   return median(Array.from({ length: RUNS }, () => callsPerSecond(f, argLists, n)));
 }
 
+// The functions that take an Order's table as `rates`, and its card: each is measured again with
+// the built-in card passed as its last argument, header row included (PS packages: 12 rows of 16
+// cells), as `=KUSTOMER.PSEXPIRY(..., Kustomer_PsPackages[#All])` passes it.
+const RATES_CARD = {
+  DATASTORAGE: "Kustomer_StorageRecordSizes",
+  STORAGEWORKING: "Kustomer_StorageRecordSizes",
+  STORAGEALLOWANCE: "Kustomer_StorageAllocation",
+  SLACREDITPCT: "Kustomer_SlaCreditBands",
+  SLACREDIT: "Kustomer_SlaCreditBands",
+  SLAWORKING: "Kustomer_SlaCreditBands",
+  RESPONSEDUE: "Kustomer_SlaResponseTimes",
+  PSKICKOFFDEADLINE: "Kustomer_PsPackages",
+  PSEXPIRY: "Kustomer_PsPackages",
+  PSINCLUSION: "Kustomer_PsPackages",
+  MANAGEDHOURS: "Kustomer_ManagedServicesHours",
+  MIGRATIONSIZE: "Kustomer_DataMigrationSizes",
+};
+let tables = null;
+try {
+  tables = require("./bench-cards.cjs").cardTables();
+} catch (e) {
+  log(`(rates variants not measured: ${e.message})`);
+}
+
 const rows = [];
 const out = {};
+const functions = {};
 for (const c of cases) {
   const f = fn(c.id);
-  if (!f) continue;
+  if (!f || (only && !only.has(c.id))) continue;
   const argLists = Array.from({ length: VARIANTS }, (_, i) => c.args(i));
   const r0 = f(...argLists[0]);
-  if (typeof r0 !== "number") throw new Error(`${c.id} returned ${JSON.stringify(r0)} for ${JSON.stringify(argLists[0])}`);
+  if (typeof r0 !== "number" && typeof r0 !== "string" && !Array.isArray(r0))
+    throw new Error(`${c.id} returned ${JSON.stringify(r0)} for ${JSON.stringify(argLists[0])}`);
   const exact = measure(f, argLists, 200000);
   const float = measure(c.float, argLists, 2000000);
   rows.push({ fn: c.id, exact, float, ratio: float / exact });
+  functions[c.id] = { calls_per_s: Math.round(exact), float_ratio: Number((float / exact).toFixed(2)) };
   if (c.id === "PRORATE") {
     out.prorate_calls_per_s = Math.round(exact);
     out.prorate_float_calls_per_s = Math.round(float);
   }
+  const card = RATES_CARD[c.id];
+  if (card && tables && tables[card]) {
+    // Each call gets its own copy of the table, as Excel passes a fresh array on every call.
+    const copies = Array.from({ length: 16 }, () => tables[card].map((r) => [...r]));
+    const withRates = argLists.map((a, i) => {
+      const padded = [...a];
+      while (padded.length < f.length - 1) padded.push(null);
+      return [...padded, copies[i % copies.length]];
+    });
+    const r1 = f(...withRates[0]);
+    if (JSON.stringify(r1) !== JSON.stringify(r0))
+      throw new Error(`${c.id} with its card as rates gave ${JSON.stringify(r1)}, not ${JSON.stringify(r0)}`);
+    const exactRates = measure(f, withRates, 200000);
+    const id = `${c.id} with rates`;
+    rows.push({ fn: id, exact: exactRates, float, ratio: float / exactRates, cost: exact / exactRates, rows: tables[card].length });
+    functions[id] = {
+      calls_per_s: Math.round(exactRates),
+      float_ratio: Number((float / exactRates).toFixed(2)),
+      rates_cost: Number((exact / exactRates).toFixed(2)),
+      rates_rows: tables[card].length,
+    };
+  }
+}
+out.functions = functions;
+
+if (only) {
+  if (json) console.log(JSON.stringify(out));
+  else
+    for (const r of rows)
+      console.log(
+        `| ${r.fn} | ${Math.round(r.exact)} | ${Math.round(r.float)} | ${r.ratio.toFixed(1)}x | ${r.cost === undefined ? "" : r.cost.toFixed(2) + "x"} |`,
+      );
+  process.exit(0);
 }
 
 // ---- big ranges ----
@@ -317,9 +449,12 @@ if (json) {
 } else {
   const fmt = (n) => Math.round(n).toLocaleString("en-US");
   console.log(`\nMoney and date functions: calls per second through the bundle vs a bare float formula (median of ${RUNS} runs)`);
-  console.log("| function | exact (calls/s) | bare float (calls/s) | float / exact |");
-  console.log("|---|---:|---:|---:|");
-  for (const r of rows) console.log(`| ${r.fn} | ${fmt(r.exact)} | ${fmt(r.float)} | ${r.ratio.toFixed(1)}x |`);
+  console.log("| function | exact (calls/s) | bare float (calls/s) | float / exact | cost of rates |");
+  console.log("|---|---:|---:|---:|---:|");
+  for (const r of rows)
+    console.log(
+      `| ${r.fn} | ${fmt(r.exact)} | ${fmt(r.float)} | ${r.ratio.toFixed(1)}x | ${r.cost === undefined ? "" : `${r.cost.toFixed(2)}x (${r.rows} rows)`} |`,
+    );
   console.log(`\nBig ranges (median of ${RUNS} runs)`);
   console.log("| case | ms | target |");
   console.log("|---|---:|---:|");

@@ -152,9 +152,12 @@ function argHtml(fn, p, v, i, id) {
 
 function resultFormat(fn, doc) {
   if (doc.format) return doc.format;
-  const results = (doc.examples || []).flatMap((e) => (Array.isArray(e.result) ? e.result.flat() : [e.result])).filter((v) => typeof v === "number");
+  const results = (doc.examples || [])
+    .flatMap((e) => (Array.isArray(e.result) ? e.result.flat() : [e.result]))
+    .filter((v) => typeof v === "number");
   // 20000..80000: 1954 to 2119, what a contract's dates are; a count or an amount is rarely all of them.
-  if ((fn.parameters || []).some(isDateParam) && results.length > 0 && results.every((v) => v >= 20000 && v <= 80000 && isSerial(v))) return "date";
+  if ((fn.parameters || []).some(isDateParam) && results.length > 0 && results.every((v) => v >= 20000 && v <= 80000 && isSerial(v)))
+    return "date";
   const spills = fn.result && fn.result.dimensionality === "matrix";
   const lead = (fn.description || "").split(":")[0];
   if (!spills && /\b(charge|fee|amount|price|prorat\w*)\b/i.test(lead)) return "money";
@@ -179,7 +182,10 @@ function renderFunction(fn, doc, ns) {
   // Break opportunities after "(" and each ", ", so a long signature wraps between arguments.
   const signature = `${esc(ns)}.${esc(fn.name)}(<wbr>${(fn.parameters || []).map((p) => esc(p.optional ? `[${p.name}]` : p.name)).join(",<wbr> ")})`;
   const params = (fn.parameters || [])
-    .map((p) => `<dt><code>${esc(p.name)}</code>${p.optional ? ' <span class="optional">optional</span>' : ""}</dt><dd>${esc(p.description || "")}</dd>`)
+    .map(
+      (p) =>
+        `<dt><code>${esc(p.name)}</code>${p.optional ? ' <span class="optional">optional</span>' : ""}</dt><dd>${esc(p.description || "")}</dd>`,
+    )
     .join("\n");
   const examples = (doc.examples || []).map((e, k) => exampleHtml(fn, e, k, ns, format)).join("\n");
   const errors = (doc.errors || []).map((e) => `<li><code class="error-code">${esc(e.error)}</code> ${esc(e.when)}</li>`).join("\n");
@@ -197,7 +203,10 @@ function datalists(metadata) {
     .map(
       (en) =>
         `<datalist id="enum-${esc(en.id)}">${(en.values || [])
-          .map((v) => `<option value="${esc(v.stringValue !== undefined ? v.stringValue : v.numberValue)}"${attr("label", v.tooltip)}></option>`)
+          .map(
+            (v) =>
+              `<option value="${esc(v.stringValue !== undefined ? v.stringValue : v.numberValue)}"${attr("label", v.tooltip)}></option>`,
+          )
           .join("")}</datalist>`,
     )
     .join("\n");
@@ -253,6 +262,7 @@ Dates are typed as dates and passed as Excel date serials (or as ISO text where 
 <p class="note">Results are shown as Excel shows them once formatted: dates as dates with the serial beside, money to the cent (hover for the exact, unrounded value: the functions return it unrounded; wrap a result in ROUND to round it), spills as grids.
 Errors: <code class="error-code">#VALUE!</code> wrong type or unknown name; <code class="error-code">#NUM!</code> a number or date out of range; <code class="error-code">#N/A</code> where the terms say n/a.
 Excel shows the message of a <code>#VALUE!</code> or <code>#N/A</code> in the cell's error flag; for <code>#NUM!</code> it shows none, so each function lists its <code>#NUM!</code> causes.</p>
+<p class="note">An Order's own rates: the functions that read a rate card take the Order's table as their last argument, <code>rates</code>, e.g. <code>=${esc(ns)}.STORAGEALLOWANCE("Ultimate","data",,B2,,Kustomer_StorageAllocation[#All])</code>, with or without the header row, rows in any order. A bad table is <code>#VALUE!</code> naming its row and column; a name the table does not hold is <code>#N/A</code>.</p>
 <noscript><p class="note">Scripts are off: the results shown are the documented ones, as JSON.</p></noscript>
 </header>
 ${body}

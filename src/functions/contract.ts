@@ -5,9 +5,17 @@
  */
 import { toDate, toDateList, toInteger } from "../rules/core/args";
 import { serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
-import { psAcceptance, psExpiry, psInclusion, psInclusionItem, psKickoffDeadline, psPackage } from "../rules/contract/packages";
-import { managedHours, managedLevel, managedService, managedTerm } from "../rules/contract/managed";
-import { CSV_MAX_ROWS_PER_FILE, csvFiles, migrationSize } from "../rules/contract/migration";
+import {
+  psAcceptance,
+  psExpiry,
+  psInclusion,
+  psInclusionItem,
+  psKickoffDeadline,
+  psPackage,
+  psPackagesOf,
+} from "../rules/contract/packages";
+import { managedHours, managedHoursOf, managedLevel, managedService, managedTerm } from "../rules/contract/managed";
+import { CSV_MAX_ROWS_PER_FILE, csvFiles, migrationSize, migrationSizesOf } from "../rules/contract/migration";
 import { seasonWindow, timeZone } from "../rules/contract/season";
 import { deactivationDate, priceEffective } from "../rules/contract/price-change";
 import { DECLINED_CARD_GRACE_DAYS, PRICE_CHANGE_NOTICE_DAYS } from "../rules/contract/terms";
@@ -105,12 +113,13 @@ enum ManagedService {
  * @helpurl https://localhost:3000/help.html#PSKICKOFFDEADLINE
  * @param package_name The package, e.g. "Implementation - Basic" or "Data Migration - Small" (case-insensitive).
  * @param subscription_start The Subscription Start Date (the service start date for the Optimization Assessment; the AI products' start for the AI packages).
+ * @param [rates] An Order's packages: the table Kustomer_PsPackages as the pane loads it (Kustomer_PsPackages[#All], or the range with or without its header row); it may hold packages of its own. Omitted: the terms' packages.
  * @returns The deadline as a date serial: subscription_start + 30 (or 90) days; format the cell as a date.
  */
-export function psKickoffDeadlineFn(package_name: PsPackage, subscription_start: any): number {
+export function psKickoffDeadlineFn(package_name: PsPackage, subscription_start: any, rates?: any[][]): number {
   return excel("PSKICKOFFDEADLINE", () => {
     const system = workbookDateSystem();
-    const pkg = psPackage(package_name);
+    const pkg = psPackage(package_name, "package_name", psPackagesOf(rates));
     const start = toDate(subscription_start, "subscription_start", system);
     return serialFromEpochDay(psKickoffDeadline(pkg, start), system, "The kick-off deadline");
   });
@@ -122,12 +131,13 @@ export function psKickoffDeadlineFn(package_name: PsPackage, subscription_start:
  * @helpurl https://localhost:3000/help.html#PSEXPIRY
  * @param package_name The package, e.g. "Implementation - Standard" or "Data Migration - Zendesk" (case-insensitive).
  * @param kickoff_date The day the Project Kick-Off meeting was held.
+ * @param [rates] An Order's packages: the table Kustomer_PsPackages (with or without its header row), as for PSKICKOFFDEADLINE. Omitted: the terms' packages.
  * @returns The expiry as a date serial: kickoff_date + the duration in days (weeks x 7); format the cell as a date.
  */
-export function psExpiryFn(package_name: PsPackage, kickoff_date: any): number {
+export function psExpiryFn(package_name: PsPackage, kickoff_date: any, rates?: any[][]): number {
   return excel("PSEXPIRY", () => {
     const system = workbookDateSystem();
-    const pkg = psPackage(package_name);
+    const pkg = psPackage(package_name, "package_name", psPackagesOf(rates));
     const kickoff = toDate(kickoff_date, "kickoff_date", system);
     return serialFromEpochDay(psExpiry(pkg, kickoff), system, "The expiry date");
   });
@@ -156,10 +166,11 @@ export function psAcceptanceFn(notice_date: any, holidays?: any[][]): number {
  * @helpurl https://localhost:3000/help.html#PSINCLUSION
  * @param package_name The package, e.g. "Onboarding Essentials" (case-insensitive).
  * @param item What to count: "sessions", "intro calls", "configuration hours", "user training hours", "admin training hours", "training hours", "checkpoints", "AI teams", "sub-agents", "use cases", "conversation records", "kick-off days" or "duration days".
+ * @param [rates] An Order's packages: the table Kustomer_PsPackages (with or without its header row), as for PSKICKOFFDEADLINE. Omitted: the terms' packages.
  * @returns The number the terms state.
  */
-export function psInclusionFn(package_name: PsPackage, item: PsInclusionItem): number {
-  return excel("PSINCLUSION", () => psInclusion(psPackage(package_name), psInclusionItem(item)));
+export function psInclusionFn(package_name: PsPackage, item: PsInclusionItem, rates?: any[][]): number {
+  return excel("PSINCLUSION", () => psInclusion(psPackage(package_name, "package_name", psPackagesOf(rates)), psInclusionItem(item)));
 }
 
 /**
@@ -168,10 +179,14 @@ export function psInclusionFn(package_name: PsPackage, item: PsInclusionItem): n
  * @helpurl https://localhost:3000/help.html#MANAGEDHOURS
  * @param service_level The level: "Essential", "Basic" or "Standard".
  * @param [service] "Managed Services" (default) or "AI Managed Services" (Basic or Standard only).
+ * @param [rates] An Order's hours: the table Kustomer_ManagedServicesHours as the pane loads it (Kustomer_ManagedServicesHours[#All], or the range with or without its header row). Omitted: the terms' hours.
  * @returns Hours per month.
  */
-export function managedHoursFn(service_level: ManagedServiceLevel, service?: ManagedService): number {
-  return excel("MANAGEDHOURS", () => managedHours(managedLevel(service_level), managedService(service)));
+export function managedHoursFn(service_level: ManagedServiceLevel, service?: ManagedService, rates?: any[][]): number {
+  return excel("MANAGEDHOURS", () => {
+    const table = managedHoursOf(rates);
+    return managedHours(managedLevel(service_level, "service_level", table), managedService(service, "service", table), table);
+  });
 }
 
 /**
@@ -255,12 +270,18 @@ export function deactivationDateFn(decline_date: any, grace_days?: any): number 
  * @customfunction MIGRATIONSIZE
  * @helpurl https://localhost:3000/help.html#MIGRATIONSIZE
  * @param conversation_records The number of conversation records to migrate (a whole number, 0 to 500,000).
+ * @param [rates] An Order's sizes: the table Kustomer_DataMigrationSizes as the pane loads it (Kustomer_DataMigrationSizes[#All], or the range with or without its header row). Omitted: the terms' sizes.
  * @returns "Small", "Medium" or "Large".
  */
-export function migrationSizeFn(conversation_records: any): string {
-  return excel("MIGRATIONSIZE", () =>
-    migrationSize(toInteger(conversation_records, "conversation_records", { expected: "a number of conversation records" })),
-  );
+export function migrationSizeFn(conversation_records: any, rates?: any[][]): string {
+  return excel("MIGRATIONSIZE", () => {
+    const sizes = migrationSizesOf(rates);
+    return migrationSize(
+      toInteger(conversation_records, "conversation_records", { expected: "a number of conversation records" }),
+      "conversation_records",
+      sizes,
+    );
+  });
 }
 
 /**

@@ -3,13 +3,21 @@
  * Each function only converts Excel's arguments, calls the rule and converts the result.
  */
 import { isBlank, toChoice, toDate, toDateList, toDateTime, toInteger, toNumber } from "../rules/core/args";
-import { toExcelNumber, toMoney } from "../rules/core/money";
+import { toAmount, toExcelNumber, toMoney } from "../rules/core/money";
 import { type DateSystem, EPOCH_DAY_9999_12_31, SECONDS_PER_DAY, serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
 import { timeZone } from "../rules/contract/season";
 import { HOSTINGS, maintenanceWindows } from "../rules/sla/maintenance";
 import { capSeconds, intervalsFromRanges, MAINTENANCE_CAP, MIN_MINUTES, type OutageCount, outageInMonth } from "../rules/sla/outage";
-import { claimDeadline, responseDue, toPriority } from "../rules/sla/response";
-import { monthlyUptime, ratioToNumber, slaCredit, slaCreditPct, slaMonth, slaWorking } from "../rules/sla/uptime";
+import { claimDeadline, responseDue, responseTimeOf, responseTimesOf } from "../rules/sla/response";
+import {
+  creditBandsOf,
+  monthlyUptime,
+  ratioToNumber,
+  slaCreditPctToNumber,
+  slaCreditToNumber,
+  slaMonth,
+  slaWorking,
+} from "../rules/sla/uptime";
 import { excel, workbookDateSystem, type Working } from "./excel";
 
 /**
@@ -166,11 +174,12 @@ export function maintenanceWindowsFn(month: any, hosting?: MaintenanceHosting, t
  * @customfunction SLACREDITPCT
  * @helpurl https://localhost:3000/help.html#SLACREDITPCT
  * @param uptime The Monthly Uptime Percentage as a fraction from 0 to 1 (99.5% is written 0.995), e.g. from UPTIME.
+ * @param [rates] An Order's credit bands: the table Kustomer_SlaCreditBands as the pane loads it (Kustomer_SlaCreditBands[#All], or the range with or without its header row). Omitted: the SLA's bands.
  * @returns 0, 0.1, 0.25 or 0.5 (format the cell as % to show 10%).
  */
-export function slaCreditPctFn(uptime: any): number {
+export function slaCreditPctFn(uptime: any, rates?: any[][]): number {
   return excel("SLACREDITPCT", () =>
-    toExcelNumber(slaCreditPct(toMoney(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }))),
+    slaCreditPctToNumber(toAmount(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }), "uptime", creditBandsOf(rates)),
   );
 }
 
@@ -180,15 +189,16 @@ export function slaCreditPctFn(uptime: any): number {
  * @helpurl https://localhost:3000/help.html#SLACREDIT
  * @param uptime The Monthly Uptime Percentage as a fraction from 0 to 1 (99.5% is written 0.995).
  * @param monthly_fee Monthly service fees of the Covered Service, or its average monthly Commitment.
+ * @param [rates] An Order's credit bands: the table Kustomer_SlaCreditBands (with or without its header row), as for SLACREDITPCT. Omitted: the SLA's bands.
  * @returns The exact credit, unrounded; conversation-based credits apply to next month's usage, not money.
  */
-export function slaCreditFn(uptime: any, monthly_fee: any): number {
+export function slaCreditFn(uptime: any, monthly_fee: any, rates?: any[][]): number {
   return excel("SLACREDIT", () =>
-    toExcelNumber(
-      slaCredit(
-        toMoney(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }),
-        toMoney(monthly_fee, "monthly_fee", { expected: "the monthly fee or average monthly Commitment" }),
-      ),
+    slaCreditToNumber(
+      toAmount(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }),
+      toAmount(monthly_fee, "monthly_fee", { expected: "the monthly fee or average monthly Commitment" }),
+      undefined,
+      creditBandsOf(rates),
     ),
   );
 }
@@ -214,12 +224,13 @@ export function slaClaimDeadlineFn(incident_date: any): number {
  * @param priority Severe, High or Medium.
  * @param submitted_at Date-time the request was submitted.
  * @param [holidays] Range of holiday dates skipped by Medium's business days, as WORKDAY's holidays.
+ * @param [rates] An Order's response times: the table Kustomer_SlaResponseTimes as the pane loads it (Kustomer_SlaResponseTimes[#All], or the range with or without its header row). Omitted: the SLA's times.
  * @returns A date-time serial (format the cell as a date and time).
  */
-export function responseDueFn(priority: ResponsePriority, submitted_at: any, holidays?: any[][]): number {
+export function responseDueFn(priority: ResponsePriority, submitted_at: any, holidays?: any[][], rates?: any[][]): number {
   return excel("RESPONSEDUE", () => {
     const system = workbookDateSystem();
-    const p = toPriority(priority, "priority");
+    const p = responseTimeOf(priority, responseTimesOf(rates), "priority");
     const at = toDateTime(submitted_at, "submitted_at", system);
     const off = toDateList(holidays, "holidays", system);
     return serialFromEpochSecond(responseDue(p, at, off), system, "the response due time");
@@ -233,14 +244,15 @@ export function responseDueFn(priority: ResponsePriority, submitted_at: any, hol
  * @param month Any date within the calendar month measured.
  * @param outage_minutes Outage minutes in that month, e.g. from OUTAGEMINUTES.
  * @param [monthly_fee] Monthly fees or average monthly Commitment; adds a "Credit amount" row.
+ * @param [rates] An Order's credit bands: the table Kustomer_SlaCreditBands (with or without its header row), as for SLACREDITPCT. Omitted: the SLA's bands.
  * @returns A 5x2 table of labels and values (6x2 with a fee).
  */
-export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any): any[][] {
+export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any, rates?: any[][]): any[][] {
   return excel("SLAWORKING", (): Working => {
     const m = slaMonth(toDate(month, "month", workbookDateSystem()));
     const outage = toMoney(outage_minutes, "outage_minutes", { expected: "a number of minutes" });
     const fee = isBlank(monthly_fee) ? undefined : toMoney(monthly_fee, "monthly_fee");
-    const w = slaWorking(m, outage, fee);
+    const w = slaWorking(m, outage, fee, creditBandsOf(rates));
     const rows: Working = [
       ["Minutes in month", w.month.minutes],
       ["Outage minutes", toExcelNumber(w.outageMinutes)],

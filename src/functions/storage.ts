@@ -3,11 +3,11 @@
  * arguments, calls the rule and converts the result.
  */
 import { isBlank, toBoolean, toChoice, toNumber, toRange } from "../rules/core/args";
-import { Money, toExcelNumber, toMoney } from "../rules/core/money";
+import { Money, toAmount, toExcelNumber } from "../rules/core/money";
 import { attachmentStorage } from "../rules/storage/attachments";
-import { dataStorage } from "../rules/storage/data";
-import { STORAGE_CATEGORIES, STORAGE_PLANS, storageAllowance } from "../rules/storage/allowance";
-import { storageOverage } from "../rules/storage/overage";
+import { dataStorageNumbers, recordSizesOf } from "../rules/storage/data";
+import { allocationPlan, allocationTableOf, STORAGE_CATEGORIES, storageAllowanceToNumber } from "../rules/storage/allowance";
+import { storageOverageToNumber } from "../rules/storage/overage";
 import { countToExcel } from "../rules/storage/units";
 import { excel } from "./excel";
 
@@ -37,7 +37,6 @@ enum StorageCategory {
   Attachment = "attachment",
 }
 
-const toPlan = (v: unknown) => toChoice(v, "plan", STORAGE_PLANS);
 const toCategory = (v: unknown) => toChoice(v, "category", STORAGE_CATEGORIES);
 
 /**
@@ -46,10 +45,11 @@ const toCategory = (v: unknown) => toChoice(v, "category", STORAGE_CATEGORIES);
  * @helpurl https://localhost:3000/help.html#DATASTORAGE
  * @param record_types Range of record types: Company, Customer, Conversation, Message, Attachment, Event / Audit Log (or Event, Audit Log), Note, KObject, Custom attribute.
  * @param counts Range of record counts, the same shape as record_types: whole numbers, 0 or more.
+ * @param [rates] An Order's record sizes: the table Kustomer_StorageRecordSizes as the pane loads it (Kustomer_StorageRecordSizes[#All], or the range with or without its header row). Omitted: the built-in sizes.
  * @returns The data storage in GB, exact (3 events are 0.00000021 GB).
  */
-export function dataStorageFn(record_types: any[][], counts: any[][]): number {
-  return excel("DATASTORAGE", () => toExcelNumber(dataStorage(toRange(record_types), toRange(counts)).gb));
+export function dataStorageFn(record_types: any[][], counts: any[][], rates?: any[][]): number {
+  return excel("DATASTORAGE", () => dataStorageNumbers(toRange(record_types), toRange(counts), recordSizesOf(rates)).gb);
 }
 
 /**
@@ -72,6 +72,7 @@ export function attachmentStorageFn(file_sizes_bytes: any[][]): number {
  * @param [full_time_users] Full-time users (seat-based plans) at the end of the month; may be a fractional average. Not with committed_conversations.
  * @param [committed_conversations] Committed conversations (conversation-based plans, Enterprise and Ultimate), scaled linearly per 1,000. Not with full_time_users.
  * @param [organizations] Organizations sharing the account's allocation equally: a whole number, 1 (default) or more.
+ * @param [rates] An Order's allocations: the table Kustomer_StorageAllocation as the pane loads it (Kustomer_StorageAllocation[#All], or the range with or without its header row). Omitted: the built-in allocations.
  * @returns The allocation of one organization in GB, exact.
  */
 export function storageAllowanceFn(
@@ -80,17 +81,16 @@ export function storageAllowanceFn(
   full_time_users?: any,
   committed_conversations?: any,
   organizations?: any,
+  rates?: any[][],
 ): number {
   return excel("STORAGEALLOWANCE", () =>
-    toExcelNumber(
-      storageAllowance({
-        plan: toPlan(plan),
-        category: toCategory(category),
-        fullTimeUsers: isBlank(full_time_users) ? undefined : toMoney(full_time_users, "full_time_users"),
-        committedConversations: isBlank(committed_conversations) ? undefined : toNumber(committed_conversations, "committed_conversations"),
-        organizations: toNumber(organizations, "organizations", { default: 1 }),
-      }).gb,
-    ),
+    storageAllowanceToNumber({
+      plan: allocationPlan(plan, allocationTableOf(rates)),
+      category: toCategory(category),
+      fullTimeUsers: isBlank(full_time_users) ? undefined : toAmount(full_time_users, "full_time_users"),
+      committedConversations: isBlank(committed_conversations) ? undefined : toNumber(committed_conversations, "committed_conversations"),
+      organizations: toNumber(organizations, "organizations", { default: 1 }),
+    }),
   );
 }
 
@@ -107,14 +107,12 @@ export function storageAllowanceFn(
  */
 export function storageOverageFn(used_gb: any, allowance_gb: any, category: StorageCategory, price_per_gb?: any, whole_gb?: any): number {
   return excel("STORAGEOVERAGE", () =>
-    toExcelNumber(
-      storageOverage({
-        usedGb: toMoney(used_gb, "used_gb", { expected: "a number of GB" }),
-        allowanceGb: toMoney(allowance_gb, "allowance_gb", { expected: "a number of GB" }),
-        category: toCategory(category),
-        pricePerGb: isBlank(price_per_gb) ? undefined : toMoney(price_per_gb, "price_per_gb"),
-        wholeGb: toBoolean(whole_gb, "whole_gb", true),
-      }).charge,
+    storageOverageToNumber(
+      toAmount(used_gb, "used_gb", { expected: "a number of GB" }),
+      toAmount(allowance_gb, "allowance_gb", { expected: "a number of GB" }),
+      toCategory(category),
+      isBlank(price_per_gb) ? undefined : toAmount(price_per_gb, "price_per_gb"),
+      toBoolean(whole_gb, "whole_gb", true),
     ),
   );
 }
@@ -125,15 +123,16 @@ export function storageOverageFn(used_gb: any, allowance_gb: any, category: Stor
  * @helpurl https://localhost:3000/help.html#STORAGEWORKING
  * @param record_types Range of record types, as for DATASTORAGE (a type listed on several rows, or as Event and Audit Log, is one row).
  * @param counts Range of record counts, the same shape as record_types: whole numbers, 0 or more.
+ * @param [rates] An Order's record sizes: the table Kustomer_StorageRecordSizes (with or without its header row), as for DATASTORAGE. Omitted: the built-in sizes.
  * @returns A table: header, one row per record type in order of first appearance, and a Total row.
  */
-export function storageWorkingFn(record_types: any[][], counts: any[][]): any[][] {
+export function storageWorkingFn(record_types: any[][], counts: any[][], rates?: any[][]): any[][] {
   return excel("STORAGEWORKING", (): (string | number)[][] => {
-    const d = dataStorage(toRange(record_types), toRange(counts));
+    const d = dataStorageNumbers(toRange(record_types), toRange(counts), recordSizesOf(rates));
     return [
       ["Record type", "Count", "Size per record (KB)", "GB"],
-      ...d.lines.map((l) => [l.recordType, countToExcel(l.count), toExcelNumber(new Money(l.sizeKb)), toExcelNumber(l.gb)]),
-      ["Total", countToExcel(d.totalCount), "", toExcelNumber(d.gb)],
+      ...d.lines.map((l) => [l.recordType, countToExcel(l.count), toExcelNumber(new Money(l.sizeKb)), l.gb]),
+      ["Total", countToExcel(d.totalCount), "", d.gb],
     ];
   });
 }

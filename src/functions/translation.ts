@@ -2,10 +2,10 @@
  * Excel adapters for Premium Translated Words (rules: src/rules/translation).
  * Each function only converts Excel's arguments, calls the rule and converts the result.
  */
-import { toChoice, toInteger } from "../rules/core/args";
-import { toExcelNumber, toMoney } from "../rules/core/money";
+import { isBlank, toChoice, toInteger } from "../rules/core/args";
+import { toAmount } from "../rules/core/money";
 import { COUNT_AS } from "../rules/translation/characters";
-import { DEFAULT_PRICE_PER_WORD, translatedWords, translationFee } from "../rules/translation/words";
+import { translatedWords, translationFeeToNumber } from "../rules/translation/words";
 import { excel } from "./excel";
 
 /**
@@ -41,11 +41,9 @@ export function translatedWordsFn(texts: any[][], count_as?: CharacterCount): nu
  */
 export function translationFeeFn(words: any, price_per_word?: any): number {
   return excel("TRANSLATIONFEE", () =>
-    toExcelNumber(
-      translationFee(
-        toInteger(words, "words", { expected: "a whole number of words" }),
-        toMoney(price_per_word, "price_per_word", { default: DEFAULT_PRICE_PER_WORD }),
-      ),
+    translationFeeToNumber(
+      toInteger(words, "words", { expected: "a whole number of words" }),
+      isBlank(price_per_word) ? undefined : toAmount(price_per_word, "price_per_word"),
     ),
   );
 }

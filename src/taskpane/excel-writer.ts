@@ -458,7 +458,7 @@ async function recover(
       const probe = (name: string) => {
         const t = wb.tables.getItemOrNullObject(name);
         t.load("name");
-        // A navigation to the table's sheet, not a read of a loaded value (the add-in lint cannot tell).
+        // A navigation property (a proxy, read after the sync below), not a loaded value.
         // eslint-disable-next-line office-addins/call-sync-before-read
         const ws = t.worksheet;
         ws.load("name");

@@ -14,6 +14,7 @@ import {
   listedProblems,
   MAX_ORDER_FILE_CHARS,
 } from "../rules/rates/order-import";
+import { ratesSnippet } from "../rules/rates/snippets";
 import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
 import { type CardLoad, type Choice, type Conflict, type LoadReport, loadCards, type Outcome } from "./excel-writer";
 import { captionFor, sourceOf, todayIso } from "./format";
@@ -225,6 +226,15 @@ function describeOutcome(o: Outcome): { cls: string; text: string } {
   }
 }
 
+/** The outcomes after which the card's table is in the workbook, for formulas to pass as `rates`. */
+const IN_WORKBOOK: ReadonlySet<Outcome["status"]> = new Set<Outcome["status"]>([
+  "created",
+  "replaced",
+  "beside",
+  "names-added",
+  "up-to-date",
+]);
+
 function showOutcomes(report: LoadReport, key: string): void {
   const { outcomes } = report;
   const previous = lastWrite;
@@ -232,7 +242,10 @@ function showOutcomes(report: LoadReport, key: string): void {
     $("results").replaceChildren(
       ...os.map((o) => {
         const d = describeOutcome(o);
-        return h("li", { class: d.cls, "data-status": o.status, "data-card": o.id }, d.text);
+        // A card in the workbook that formulas read as `rates`: the formula that passes its table.
+        const snippet = IN_WORKBOOK.has(o.status) ? ratesSnippet(o.id, o.table ?? o.id) : null;
+        const use = snippet ? [" In a formula: ", h("code", { class: "snippet" }, snippet)] : [];
+        return h("li", { class: d.cls, "data-status": o.status, "data-card": o.id }, d.text, ...use);
       }),
     );
   const count = (s: Outcome["status"][]) => outcomes.filter((o) => s.includes(o.status)).length;

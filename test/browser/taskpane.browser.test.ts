@@ -156,6 +156,11 @@ test("load all: 10 sheets, 10 tables, the names, in 2 round trips", async () => 
   await expect(page.locator("#message").textContent()).resolves.toBe("Done. 10 cards loaded.");
   await expect(syncs()).resolves.toBe(2);
   await expect(page.locator("#results li").count()).resolves.toBe(10);
+  // A card the functions read as `rates` shows the formula that passes its table; the others none.
+  await expect(page.locator('#results li[data-card="Kustomer_StorageAllocation"] code').textContent()).resolves.toBe(
+    '=KUSTOMER.STORAGEALLOWANCE("Ultimate","data",,B2,,Kustomer_StorageAllocation[#All])',
+  );
+  await expect(page.locator("#results li code").count()).resolves.toBe(7);
   await page.screenshot({ path: join(artifacts, "taskpane.png"), fullPage: true });
   const snap = await snapshot();
   expect(snap.sheets.map((s) => s.name)).toEqual([
@@ -198,7 +203,7 @@ test("load all: 10 sheets, 10 tables, the names, in 2 round trips", async () => 
   );
   await expect(page.locator("#results li").count()).resolves.toBe(10);
   await expect(page.locator("#results li").first().textContent()).resolves.toBe(
-    "Data storage size per record: loaded to sheet “Storage Record Sizes”.",
+    "Data storage size per record: loaded to sheet “Storage Record Sizes”. In a formula: =KUSTOMER.DATASTORAGE(A2:A10, B2:B10, Kustomer_StorageRecordSizes[#All])",
   );
   await expect(syncs()).resolves.toBe(3);
   expect(await snapshot()).toEqual(snap);

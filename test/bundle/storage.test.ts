@@ -26,7 +26,8 @@ describe("dropdowns", () => {
   });
   test("range arguments are matrices; STORAGEWORKING spills", () => {
     const fn = (id: string) => b.metadata.functions.find((f) => f.id === id);
-    expect(fn("DATASTORAGE")?.parameters.map((p) => p.dimensionality)).toEqual(["matrix", "matrix"]);
+    // record_types, counts and the optional rates table.
+    expect(fn("DATASTORAGE")?.parameters.map((p) => p.dimensionality)).toEqual(["matrix", "matrix", "matrix"]);
     expect(fn("ATTACHMENTSTORAGE")?.parameters.map((p) => p.dimensionality)).toEqual(["matrix"]);
     expect(fn("STORAGEWORKING")?.result?.dimensionality).toBe("matrix");
   });

@@ -8,20 +8,51 @@
  * - CSV import: at most 50,000 rows a file, so rows need ceil(rows / 50,000) files; 0 rows need
  *   no file.
  */
+import { isBlank } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { DATA_MIGRATION_SIZES, psLimit, type MigrationSizeRow } from "../rates/professional-services";
+import { givenRatesReader, type GivenRows } from "../rates/given";
+import { DATA_MIGRATION_SIZES, psLimit } from "../rates/professional-services";
 import { grouped } from "./calendar";
 
-const SIZES = [...DATA_MIGRATION_SIZES.rows].sort((a, b) => a.minRecords - b.minRecords);
-const LARGEST = SIZES[SIZES.length - 1];
+/** A table of migration sizes as the rule reads it, sorted by their lower bound. */
+export interface MigrationSizes {
+  readonly sizes: ReadonlyArray<{ readonly size: string; readonly minRecords: number; readonly maxRecords: number }>;
+}
+
+const sorted = (rows: MigrationSizes["sizes"]): MigrationSizes => ({ sizes: [...rows].sort((a, b) => a.minRecords - b.minRecords) });
+
+/** The built-in card, compiled once. */
+export const BUILT_IN_MIGRATION_SIZES: MigrationSizes = sorted(DATA_MIGRATION_SIZES.rows);
+
+// The validator has checked that the sizes follow on without a gap or an overlap.
+const compileSizes = (g: GivenRows): MigrationSizes =>
+  sorted(g.rows.map((r) => ({ size: r.size as string, minRecords: Number(r.minRecords), maxRecords: Number(r.maxRecords) })));
+
+const readSizes = givenRatesReader(DATA_MIGRATION_SIZES, compileSizes);
+
+/**
+ * The migration sizes a formula uses: the built-in card when `rates` is omitted, else the table
+ * it holds (Kustomer_DataMigrationSizes), read once per distinct table.
+ */
+export function migrationSizesOf(rates: unknown, arg = "rates"): MigrationSizes {
+  return isBlank(rates) ? BUILT_IN_MIGRATION_SIZES : readSizes(rates, arg);
+}
 
 /** The migration size for a number of conversation records. */
-export function migrationSize(records: number, arg = "conversation_records"): MigrationSizeRow["size"] {
+export function migrationSize(records: number, arg = "conversation_records", table: MigrationSizes = BUILT_IN_MIGRATION_SIZES): string {
   if (!Number.isInteger(records)) throw numError(Msg.notInteger(arg, records));
   if (records < 0) throw numError(Msg.negative(arg, String(records)));
-  for (const s of SIZES) if (records <= s.maxRecords) return s.size;
+  const sizes = table.sizes;
+  const smallest = sizes[0];
+  if (records < smallest.minRecords) {
+    throw numError(
+      `${arg} (${grouped(records)}) is below ${grouped(smallest.minRecords)}, the bottom of the ${smallest.size} size in the given rates.`,
+    );
+  }
+  for (const s of sizes) if (records <= s.maxRecords) return s.size;
+  const largest = sizes[sizes.length - 1];
   throw numError(
-    `${arg} (${grouped(records)}) is above ${grouped(LARGEST.maxRecords)}, the top of the ${LARGEST.size} size: a migration that big needs a Change Order.`,
+    `${arg} (${grouped(records)}) is above ${grouped(largest.maxRecords)}, the top of the ${largest.size} size: a migration that big needs a Change Order.`,
   );
 }
 

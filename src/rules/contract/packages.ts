@@ -12,19 +12,86 @@
  *   business days from receipt to raise anything; otherwise the services are accepted. Business
  *   days are counted as Excel's WORKDAY counts them.
  */
-import { naError } from "../core/errors";
+import { isBlank } from "../core/args";
+import { Money } from "../core/money";
+import { naError, valueError } from "../core/errors";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
 import { workday } from "../core/workday";
 import { PS_PACKAGES, psLimit, type PsPackageRow } from "../rates/professional-services";
 import { addDays } from "./calendar";
-import { buildNameMap, lookupName } from "./names";
+import { buildNameMap, lookupName, nameKey } from "./names";
 
 /** The package names, in the order of the terms (the dropdown's order). */
 export const PS_PACKAGE_NAMES: readonly string[] = Object.freeze(PS_PACKAGES.rows.map((r) => r.name));
 
+const PACKAGES_EXACT: ReadonlyMap<string, PsPackageRow> = new Map(PS_PACKAGES.rows.map((r) => [r.name, r]));
 const PACKAGES_BY_KEY = buildNameMap(PS_PACKAGES.rows.map((r) => ({ names: [r.name, ...r.aliases], value: r })));
 
-/** A package by name (case-insensitive, aliases allowed); unknown is #VALUE! listing the packages. */
-export function psPackage(v: unknown, arg = "package_name"): PsPackageRow {
+/** An Order's packages given as `rates` (Kustomer_PsPackages); null for the built-in card. */
+export type PsPackages = GivenChoices<PsPackageRow> | null;
+
+const count = (v: string | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));
+
+/**
+ * Compiles an Order's package table. A row that names a built-in package (by its name or an
+ * alias) also takes that package's other names; a package only the Order has is named as its row.
+ */
+function compilePackages(g: GivenRows): GivenChoices<PsPackageRow> {
+  const entries = g.rows.map((r, i) => {
+    const name = r.name as string;
+    const builtIn = PACKAGES_BY_KEY.get(nameKey(name));
+    const row: PsPackageRow = Object.freeze({
+      name,
+      aliases: builtIn ? [builtIn.name, ...builtIn.aliases].filter((n) => nameKey(n) !== nameKey(name)) : [],
+      kickoffWithinDays: Number(r.kickoffWithinDays),
+      kickoffFrom: r.kickoffFrom as string,
+      durationDays: Number(r.durationDays),
+      durationStated: r.durationStated as string,
+      inclusions: r.inclusions as string,
+      sessions: count(r.sessions),
+      introCalls: count(r.introCalls),
+      configurationHours: count(r.configurationHours),
+      userTrainingHours: count(r.userTrainingHours),
+      adminTrainingHours: count(r.adminTrainingHours),
+      checkpoints: count(r.checkpoints),
+      aiTeams: count(r.aiTeams),
+      subAgents: count(r.subAgents),
+      useCases: count(r.useCases),
+      maxRecords: count(r.maxRecords),
+    });
+    return { names: [name, ...row.aliases], value: row, row: g.rowNumbers[i] };
+  });
+  const own = new Map<string, number>();
+  for (const e of entries) {
+    const k = nameKey(e.value.name);
+    const other = own.get(k);
+    if (other !== undefined) throw valueError(`rates row ${e.row}, "Package": "${e.value.name}" names the same package as row ${other}.`);
+    own.set(k, e.row);
+  }
+  return givenChoices(entries, nameKey);
+}
+
+const readPackages = givenRatesReader(PS_PACKAGES, compilePackages);
+
+/**
+ * The packages a formula uses: the built-in card (null) when `rates` is omitted, else the table
+ * it holds (Kustomer_PsPackages), read once per distinct table.
+ */
+export function psPackagesOf(rates: unknown, arg = "rates"): PsPackages {
+  return isBlank(rates) ? null : readPackages(rates, arg);
+}
+
+/**
+ * A package by name (case-insensitive, aliases allowed); unknown is #VALUE! listing the packages,
+ * or, in a given table, #N/A ("not in the given rates").
+ */
+export function psPackage(v: unknown, arg = "package_name", table: PsPackages = null): PsPackageRow {
+  if (table !== null) return lookupGiven(v, arg, table);
+  // Most calls pass a dropdown value, exactly as listed: one lookup, no normalising.
+  if (typeof v === "string") {
+    const exact = PACKAGES_EXACT.get(v);
+    if (exact !== undefined) return exact;
+  }
   return lookupName(v, arg, PACKAGES_BY_KEY, PS_PACKAGE_NAMES);
 }
 
@@ -72,7 +139,13 @@ export interface PsInclusionDef {
   readonly read: (r: PsPackageRow) => number | null;
 }
 
-const sum = (a: number | null, b: number | null): number | null => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
+/** Hours added exactly: whole on the card, but an Order may state 1.5 hours (1.1 + 2.2 is 3.3, not 3.3000000000000003). */
+const sum = (a: number | null, b: number | null): number | null =>
+  a === null && b === null
+    ? null
+    : Number.isInteger(a ?? 0) && Number.isInteger(b ?? 0)
+      ? (a ?? 0) + (b ?? 0)
+      : new Money(a ?? 0).plus(b ?? 0).toNumber();
 
 export const PS_INCLUSION_ITEMS: readonly PsInclusionDef[] = Object.freeze([
   {

@@ -56,7 +56,8 @@ export function toExcelNumber(d: Money): number {
   return n === 0 ? 0 : n;
 }
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+/** Exact powers of ten, 10^0 to 10^15: the scales of the integer paths. */
+export const POW10: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * The exact decimal value of a JS number as a scaled integer: x = int / 10^scale, where `x`'s
@@ -120,4 +121,27 @@ export function toAmount(v: unknown, arg: string, opts: MoneyOptions = {}): numb
   if (!Number.isFinite(v)) throw numError(Msg.notFinite(arg));
   if (opts.nonNegative && v < 0) throw numError(Msg.negative(arg, String(v)));
   return v === 0 ? 0 : v;
+}
+
+/** An exact decimal as a safe integer over a power of ten: int / 10^scale. */
+export interface Scaled {
+  readonly int: number;
+  readonly scale: number;
+}
+
+/**
+ * Decimal text ("0.999", "50") as a scaled integer, when it is exact: the text's value equals the
+ * shortest decimal of the double it parses to, and that double has a safe scaled integer.
+ * Undefined otherwise (the decimal path is used).
+ */
+export function scaledOfText(t: string): Scaled | undefined {
+  const n = Number(t);
+  if (!Number.isFinite(n) || !new Money(t).eq(new Money(n))) return undefined;
+  return scaledInteger(n);
+}
+
+/** The sign of a - b for two scaled integers; undefined when they cannot be compared exactly as integers. */
+export function compareScaled(a: Scaled, b: Scaled): number | undefined {
+  const d = exactDifference(b, a);
+  return d === undefined ? undefined : d.int > 0 ? 1 : d.int < 0 ? -1 : 0;
 }

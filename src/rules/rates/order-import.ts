@@ -129,7 +129,7 @@ export function importOrderRates(card: AnyRateTable, fileName: string, text: str
  * text, numbers, booleans, or "" / null for an empty cell.
  */
 export function importOrderGrid(card: AnyRateTable, grid: ReadonlyArray<ReadonlyArray<Raw>>): ImportResult {
-  const records = gridRecords(card, grid);
+  const records = cellRecords(card, grid, [], { header: "required" });
   if (records.fatal) return fail(records.problems);
   return validate(card, records.rows, "csv", records.problems);
 }
@@ -141,14 +141,14 @@ export function importOrderGrid(card: AnyRateTable, grid: ReadonlyArray<Readonly
 /** A raw cell value: text (CSV, JSON, a sheet), a number or boolean (JSON, a sheet), null for none. */
 export type Raw = string | number | boolean | null;
 
-interface RawRow {
+export interface RawRow {
   readonly row: number;
   /** Raw values by column key; absent where the file has no such value (already reported). */
   readonly values: ReadonlyMap<string, Raw>;
 }
 
 /** The rows read, the problems found so far; `fatal` when the rows cannot be read at all. */
-interface Records {
+export interface Records {
   readonly rows: RawRow[];
   readonly problems: ImportProblem[];
   readonly fatal: boolean;
@@ -193,7 +193,7 @@ function tooManyRows(count: number): ImportProblem {
  * linear; this one keeps the row numbers of its problems (a quote not closed, text after a
  * closing quote) and adds no 20 KB to the pane. papaparse's delimiter guessing would read a
  * semicolon file, but such files (European Excel) also write decimal commas: they get a clear
- * message instead (see gridRecords), as tab-separated files do.
+ * message instead (see cellRecords), as tab-separated files do.
  */
 export function parseCsv(text: string): { records: string[][]; problems: ImportProblem[] } {
   const records: string[][] = [];
@@ -271,67 +271,120 @@ export function parseCsv(text: string): { records: string[][]; problems: ImportP
 
 function csvRecords(card: AnyRateTable, text: string): Records {
   const parsed = parseCsv(text);
-  const records = gridRecords(card, parsed.records);
-  return records.fatal ? records : { ...records, problems: [...parsed.problems, ...records.problems] };
+  return cellRecords(card, parsed.records, parsed.problems, { header: "required" });
 }
 
-const isEmptyCell = (v: Raw) => v === null || v === "";
+/** How {@link cellRecords} finds the header: a CSV file must start with one; a `rates` range may omit it. */
+export interface CellRecordOptions {
+  /**
+   * "required": the first non-empty row is the header (a CSV file). "optional": the first
+   * non-empty row is the header when one of its cells names a column of the card; otherwise the
+   * rows hold the card's columns in its order (a range passed to a formula as `rates`).
+   */
+  readonly header: "required" | "optional";
+}
 
-/** Header row first: maps the header to the card's columns, then reads each row below it. */
-function gridRecords(card: AnyRateTable, records: ReadonlyArray<ReadonlyArray<Raw>>): Records {
-  const problems: ImportProblem[] = [];
-  const isEmpty = (r: ReadonlyArray<Raw>) => r.every(isEmptyCell);
-  const headerIndex = records.findIndex((r) => !isEmpty(r));
-  if (headerIndex < 0)
-    return fatal([{ row: null, column: null, message: `The file is empty; expected a header row with the columns ${columnsList(card)}.` }]);
-  const header = records[headerIndex].map((h) => (h === null ? "" : String(h).trim()));
-  const headerRow = headerIndex + 1;
+/** A blank cell: empty, or omitted. */
+const isBlankRaw = (v: unknown) => v === null || v === undefined || v === "";
+
+/**
+ * A card's rows from a 2-D array of cells, each row numbered by its position (1-based, as Excel
+ * numbers a CSV file's rows or a range's rows): the one reader of cells behind the CSV import
+ * and a formula's `rates` range. Entirely blank rows are skipped; problems so far go to `earlier`.
+ */
+export function cellRecords(
+  card: AnyRateTable,
+  records: ReadonlyArray<ReadonlyArray<Raw>>,
+  earlier: readonly ImportProblem[],
+  opts: CellRecordOptions,
+): Records {
+  const problems = [...earlier];
+  const isEmpty = (r: ReadonlyArray<Raw>) => r.every(isBlankRaw);
+  const first = records.findIndex((r) => !isEmpty(r));
+  if (first < 0) {
+    const expected =
+      opts.header === "required"
+        ? `expected a header row with the columns ${columnsList(card)}`
+        : `expected the rows of "${card.title}" (columns ${columnsList(card)})`;
+    return fatal([{ row: null, column: null, message: `The ${opts.header === "required" ? "file" : "range"} is empty; ${expected}.` }]);
+  }
+  const firstRow = records[first];
+  const hasHeader = opts.header === "required" || firstRow.some((v) => typeof v === "string" && columnFor(card, v) !== undefined);
   // The row limit first: a long file picked by mistake is refused before any row is judged.
   let count = 0;
-  for (let r = headerIndex + 1; r < records.length; r++) if (!isEmpty(records[r])) count++;
+  for (let r = hasHeader ? first + 1 : first; r < records.length; r++) if (!isEmpty(records[r])) count++;
   if (count > MAX_ORDER_ROWS) return fatal([tooManyRows(count)]);
-  if (header.length === 1 && header[0].includes(";")) {
-    return fatal([
-      {
-        row: headerRow,
+  let keys: (string | undefined)[];
+  let width: number;
+  if (hasHeader) {
+    const header = firstRow.map((v) => (typeof v === "string" ? v : isBlankRaw(v) ? "" : String(v)));
+    if (opts.header === "required" && header.length === 1 && header[0].includes(";")) {
+      problems.push({
+        row: first + 1,
         column: null,
         message: "The values are separated by semicolons; save the file as CSV with commas (and decimal points).",
-      },
-    ]);
-  }
-  if (header.length === 1 && header[0].includes("\t")) {
-    return fatal([
-      {
-        row: headerRow,
+      });
+      return fatal(problems);
+    }
+    if (opts.header === "required" && header.length === 1 && header[0].includes("\t")) {
+      problems.push({
+        row: first + 1,
         column: null,
         message:
           'The values are separated by tabs (a tab-separated text file); save the file as CSV, with commas: in Excel, "CSV UTF-8 (Comma delimited)".',
-      },
-    ]);
+      });
+      return fatal(problems);
+    }
+    // In a range, a column with neither a header nor a value is not part of the table.
+    const used = header.map((h, i) => h.trim() !== "" || opts.header === "required" || records.some((r) => !isBlankRaw(r[i])));
+    keys = headerKeys(
+      card,
+      header.map((h, i) => ({ name: h, position: i + 1 })).filter((_h, i) => used[i]),
+      first + 1,
+      problems,
+    );
+    const all: (string | undefined)[] = [];
+    let k = 0;
+    for (let i = 0; i < header.length; i++) all.push(used[i] ? keys[k++] : undefined);
+    keys = all;
+    width = header.length;
+  } else {
+    // No header: the card's columns in order; blank columns after the last are not part of the table.
+    const columns = card.columns as ReadonlyArray<RateColumn<unknown>>;
+    let used = 0;
+    for (const r of records) for (let i = r.length - 1; i >= used; i--) if (!isBlankRaw(r[i])) used = i + 1;
+    if (used !== columns.length) {
+      return fatal([
+        ...problems,
+        {
+          row: null,
+          column: null,
+          message:
+            `The range has ${used} column${used === 1 ? "" : "s"} and no header row; "${card.title}" has ${columns.length}: ` +
+            `${columnsList(card)} (in that order, or with its header row).`,
+        },
+      ]);
+    }
+    keys = columns.map((c) => c.key);
+    width = -1;
   }
-  const keys = headerKeys(
-    card,
-    header.map((h, i) => ({ name: h, position: i + 1 })),
-    headerRow,
-    problems,
-  );
   const rows: RawRow[] = [];
-  for (let r = headerIndex + 1; r < records.length; r++) {
+  for (let r = hasHeader ? first + 1 : first; r < records.length; r++) {
     const rec = records[r];
     if (isEmpty(rec)) continue;
-    if (rec.length !== header.length) {
+    if (width >= 0 && rec.length !== width) {
       problems.push({
         row: r + 1,
         column: null,
-        message: `has ${rec.length} value${rec.length === 1 ? "" : "s"}; the header has ${header.length}.`,
+        message: `has ${rec.length} value${rec.length === 1 ? "" : "s"}; the header has ${width}.`,
       });
       continue;
     }
     const values = new Map<string, Raw>();
-    rec.forEach((v, i) => {
+    for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
-      if (key !== undefined) values.set(key, v);
-    });
+      if (key !== undefined) values.set(key, i < rec.length ? rec[i] : null);
+    }
     rows.push({ row: r + 1, values });
   }
   return { rows, problems, fatal: false };
@@ -368,9 +421,9 @@ function headerKeys(
   return keys;
 }
 
-function noRows(card: AnyRateTable, rows: RawRow[]): ImportProblem[] {
+function noRows(card: AnyRateTable, rows: readonly RawRow[], noun: string): ImportProblem[] {
   return rows.length === 0
-    ? [{ row: null, column: null, message: `The file has no rates: expected at least one row under the header of "${card.title}".` }]
+    ? [{ row: null, column: null, message: `The ${noun} has no rates: expected at least one row under the header of "${card.title}".` }]
     : [];
 }
 
@@ -529,28 +582,82 @@ function duplicateKeys(text: string, wrapped: boolean): ImportProblem[] {
 // ---------------------------------------------------------------------------------------------
 
 function validate(card: AnyRateTable, rows: RawRow[], format: "csv" | "json", earlier: ImportProblem[]): ImportResult {
-  const problems: ImportProblem[] = [...earlier];
   if (rows.length > MAX_ORDER_ROWS) {
-    problems.push({ row: null, column: null, message: `The file has ${rows.length} rows; a rate card has at most ${MAX_ORDER_ROWS}.` });
-    return fail(problems);
+    return fail([
+      ...earlier,
+      { row: null, column: null, message: `The file has ${rows.length} rows; a rate card has at most ${MAX_ORDER_ROWS}.` },
+    ]);
   }
-  problems.push(...noRows(card, rows));
+  const checked = validateRows(card, rows, earlier, { names: true });
+  if (!checked.ok) return fail([...checked.problems]);
+  return { ok: true, table: orderTable(card, checked.rows), format, rowCount: checked.rows.length };
+}
+
+/** What {@link validateRows} checks beyond the cells. */
+export interface ValidateOptions {
+  /** The rows the card's workbook names point at must be there (the pane writes the names; a formula's table needs none). */
+  readonly names: boolean;
+  /** What holds the rows, for messages: "file" (default) or "range". */
+  readonly noun?: string;
+}
+
+export type ValidatedRows =
+  | {
+      readonly ok: true;
+      readonly rows: Record<string, DecimalText | string | null>[];
+      /** Each row's number, as the problems would name it. */
+      readonly rowNumbers: readonly number[];
+    }
+  | { readonly ok: false; readonly problems: readonly ImportProblem[] };
+
+/**
+ * The one validator of an Order's rates, for the import and for a formula's `rates` range: each
+ * value against its column's format (units, n/a only where the built-in card has n/a, no
+ * negative rates), then the rows together (no repeated key; bands that neither overlap nor leave
+ * a gap; the card's fixed choices, such as a response time's unit). All problems, sorted by row.
+ */
+export function validateRows(
+  card: AnyRateTable,
+  rows: readonly RawRow[],
+  earlier: readonly ImportProblem[],
+  opts: ValidateOptions,
+): ValidatedRows {
+  const problems: ImportProblem[] = [...earlier];
+  problems.push(...noRows(card, rows, opts.noun ?? "file"));
   const columns = card.columns as ReadonlyArray<RateColumn<unknown>>;
-  const nullable = new Set(columns.filter((c) => card.rows.some((r: Record<string, unknown>) => r[c.key] === null)).map((c) => c.key));
+  const nullable = nullableColumns(card);
   const out: Record<string, DecimalText | string | null>[] = [];
+  let cellProblems = 0;
   for (const raw of rows) {
     const row: Record<string, DecimalText | string | null> = {};
     for (const col of columns) {
       if (!raw.values.has(col.key)) continue; // reported with the header
       const r = readCell(raw.values.get(col.key) ?? null, col.format, nullable.has(col.key));
-      if ("problem" in r) problems.push({ row: raw.row, column: col.header, message: r.problem });
-      else row[col.key] = r.value;
+      if ("problem" in r) {
+        problems.push({ row: raw.row, column: col.header, message: r.problem });
+        cellProblems++;
+      } else row[col.key] = r.value;
     }
     out.push(row);
   }
-  problems.push(...keyProblems(card, rows, out));
-  if (problems.length > 0) return fail(sortProblems(problems));
-  return { ok: true, table: orderTable(card, out), format, rowCount: out.length };
+  problems.push(...keyProblems(card, rows, out, opts.names));
+  problems.push(...choiceProblems(card, rows, out));
+  // Bands are compared only when every bound could be read.
+  if (cellProblems === 0 && problems.length === 0) problems.push(...bandProblems(card, rows, out));
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, rows: out, rowNumbers: rows.map((r) => r.row) };
+}
+
+/** The columns where the built-in card has an n/a: only there may an Order write n/a. */
+const NULLABLE = new WeakMap<object, ReadonlySet<string>>();
+function nullableColumns(card: AnyRateTable): ReadonlySet<string> {
+  let set = NULLABLE.get(card);
+  if (!set) {
+    const columns = card.columns as ReadonlyArray<RateColumn<unknown>>;
+    set = new Set(columns.filter((c) => card.rows.some((r: Record<string, unknown>) => r[c.key] === null)).map((c) => c.key));
+    NULLABLE.set(card, set);
+  }
+  return set;
 }
 
 function sortProblems(problems: ImportProblem[]): ImportProblem[] {
@@ -737,7 +844,7 @@ function rowKey(row: Record<string, unknown>, cols: RateColumn<unknown>[]): stri
   return cols.map((c) => normalizeName(String(row[c.key] ?? ""))).join("\u0000");
 }
 
-function keyProblems(card: AnyRateTable, raws: RawRow[], rows: Record<string, unknown>[]): ImportProblem[] {
+function keyProblems(card: AnyRateTable, raws: readonly RawRow[], rows: Record<string, unknown>[], names: boolean): ImportProblem[] {
   const problems: ImportProblem[] = [];
   const cols = keyColumns(card);
   const label = cols.map((c) => c.header).join(" + ");
@@ -756,7 +863,7 @@ function keyProblems(card: AnyRateTable, raws: RawRow[], rows: Record<string, un
   // A row whose key cells are wrong is reported already; it might be the named row.
   const keysReadable = keys.every((k) => k !== null);
   const present = new Set(keys);
-  for (const n of card.names ?? []) {
+  for (const n of names ? (card.names ?? []) : []) {
     if (cols.length === 0) {
       if (rows.length <= n.row)
         problems.push({ row: null, column: null, message: `The workbook name ${n.name} needs at least ${n.row + 1} rows.` });
@@ -767,6 +874,122 @@ function keyProblems(card: AnyRateTable, raws: RawRow[], rows: Record<string, un
       const shown = cols.map((c) => String(card.rows[n.row][c.key])).join(" / ");
       problems.push({ row: null, column: label, message: `has no row "${shown}"; the workbook name ${n.name} points at its rate.` });
     }
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks of a card's rows together: fixed choices and bands
+// ---------------------------------------------------------------------------------------------
+
+/** Text columns whose values the rules read as one of a few choices (by card id, then column key). */
+const CHOICES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  Kustomer_SlaResponseTimes: { unit: ["hours", "business days"] },
+};
+
+/** A choice as typed: case, spacing and a plural "s" aside ("Hour", "business day"). */
+export function choiceKey(s: string): string {
+  return normalizeName(s).replace(/s$/, "");
+}
+
+function choiceProblems(card: AnyRateTable, raws: readonly RawRow[], rows: Record<string, unknown>[]): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const choices = CHOICES[card.id] ?? {};
+  for (const col of card.columns as ReadonlyArray<RateColumn<unknown>>) {
+    const allowed = choices[col.key];
+    if (!allowed) continue;
+    const keys = new Set(allowed.map(choiceKey));
+    rows.forEach((row, i) => {
+      const v = row[col.key];
+      if (typeof v === "string" && !keys.has(choiceKey(v)))
+        problems.push({ row: raws[i].row, column: col.header, message: `${describeRaw(v)} is not one of: ${allowed.join(", ")}.` });
+    });
+  }
+  return problems;
+}
+
+/**
+ * Cards whose rows are bands of a measure: each row from a bound to a bound, together covering
+ * the measure without overlap or gap. "continuous": [from, below), n/a for no bound at either
+ * end (the SLA credit bands over 0% to 100%); "whole": from..to, both included, each band
+ * starting one after the last ends (the data migration sizes).
+ */
+const BANDS: Readonly<Record<string, { readonly kind: "continuous" | "whole"; readonly from: string; readonly to: string }>> = {
+  Kustomer_SlaCreditBands: { kind: "continuous", from: "fromUptime", to: "belowUptime" },
+  Kustomer_DataMigrationSizes: { kind: "whole", from: "minRecords", to: "maxRecords" },
+};
+
+function bandProblems(card: AnyRateTable, raws: readonly RawRow[], rows: Record<string, unknown>[]): ImportProblem[] {
+  const spec = BANDS[card.id];
+  if (!spec || rows.length === 0) return [];
+  const columns = card.columns as ReadonlyArray<RateColumn<unknown>>;
+  const fromCol = columns.find((c) => c.key === spec.from) as RateColumn<unknown>;
+  const toCol = columns.find((c) => c.key === spec.to) as RateColumn<unknown>;
+  const shown = (v: Money | null, col: RateColumn<unknown>) =>
+    v === null ? NA_TEXT : col.format === "percent" ? `${v.times(100).toString()}%` : v.toString();
+  const bands = rows.map((r, i) => ({
+    row: raws[i].row,
+    from: r[spec.from] === null ? null : new Money(r[spec.from] as string),
+    to: r[spec.to] === null ? null : new Money(r[spec.to] as string),
+  }));
+  const problems: ImportProblem[] = [];
+  for (const b of bands) {
+    if (b.from !== null && b.to !== null && (spec.kind === "continuous" ? b.to.lte(b.from) : b.to.lt(b.from))) {
+      problems.push({
+        row: b.row,
+        column: toCol.header,
+        message: `${shown(b.to, toCol)} is ${spec.kind === "continuous" ? "not above" : "below"} "${fromCol.header}" (${shown(b.from, fromCol)}); a band must not be empty.`,
+      });
+    }
+  }
+  if (problems.length > 0) return problems;
+  // Sorted by their lower bound (no bound first).
+  const sorted = [...bands].sort((a, b) => (a.from === null ? -1 : b.from === null ? 1 : a.from.comparedTo(b.from)));
+  for (let i = 0; i < sorted.length; i++) {
+    const b = sorted[i];
+    if (i > 0 && b.from === null) {
+      problems.push({
+        row: b.row,
+        column: fromCol.header,
+        message: `is ${NA_TEXT} in two rows (rows ${sorted[0].row} and ${b.row}); only the lowest band has no lower bound.`,
+      });
+      continue;
+    }
+    if (i === sorted.length - 1) {
+      if (spec.kind === "continuous" && b.to !== null) {
+        problems.push({
+          row: b.row,
+          column: toCol.header,
+          message: `the top band stops below ${shown(b.to, toCol)}, which leaves a gap up to 100%; write ${NA_TEXT} for no upper bound.`,
+        });
+      }
+      break;
+    }
+    const next = sorted[i + 1];
+    if (b.to === null) {
+      problems.push({ row: b.row, column: toCol.header, message: `is ${NA_TEXT}, so this band overlaps the band in row ${next.row}.` });
+      continue;
+    }
+    if (next.from === null) continue; // reported at the next row
+    const expected = spec.kind === "continuous" ? b.to : b.to.plus(1);
+    const cmp = next.from.comparedTo(expected);
+    if (cmp !== 0) {
+      problems.push({
+        row: next.row,
+        column: fromCol.header,
+        message:
+          `${shown(next.from, fromCol)} ${cmp < 0 ? "overlaps" : "leaves a gap after"} the band in row ${b.row}, which ends ` +
+          `${spec.kind === "continuous" ? "below" : "at"} ${shown(b.to, toCol)}; bands must follow on without a gap or an overlap` +
+          ` (expected ${shown(expected, fromCol)}).`,
+      });
+    }
+  }
+  if (spec.kind === "continuous" && sorted[0].from !== null && !sorted[0].from.isZero()) {
+    problems.push({
+      row: sorted[0].row,
+      column: fromCol.header,
+      message: `the lowest band starts at ${shown(sorted[0].from, fromCol)}, which leaves a gap from 0%; write ${NA_TEXT} (or 0%) for no lower bound.`,
+    });
   }
   return problems;
 }

@@ -9,10 +9,12 @@
  *   incident occurred": the last day is the incident date + 30 days (incident on 1 June, last
  *   day 1 July).
  */
-import { type EpochSecond, toChoice } from "../core/args";
+import { type EpochSecond, isBlank, normalizeName, toChoice } from "../core/args";
 import { numError } from "../core/errors";
 import { SECONDS_PER_DAY } from "../core/serial";
 import { workday } from "../core/workday";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
+import { choiceKey } from "../rates/order-import";
 import { type Priority, type ResponseTimeRow, SLA_RESPONSE_TIMES, SLA_TERMS } from "../rates/sla";
 
 const BY_PRIORITY: ReadonlyMap<Priority, ResponseTimeRow> = new Map(SLA_RESPONSE_TIMES.rows.map((r) => [r.priority, r]));
@@ -20,6 +22,34 @@ const BY_PRIORITY: ReadonlyMap<Priority, ResponseTimeRow> = new Map(SLA_RESPONSE
 export const PRIORITIES: ReadonlyArray<{ readonly names: readonly string[]; readonly value: Priority }> = Object.freeze(
   SLA_RESPONSE_TIMES.rows.map((r) => Object.freeze({ names: [r.priority], value: r.priority })),
 );
+
+/** A response time as the rule reads it: a whole amount of hours (on the clock) or business days. */
+export interface ResponseTime {
+  readonly priority: string;
+  readonly amount: number;
+  readonly unit: "hours" | "business days";
+}
+
+/** An Order's response times given as `rates` (Kustomer_SlaResponseTimes); null for the built-in card. */
+export type ResponseTimes = GivenChoices<ResponseTime> | null;
+
+function compileResponseTimes(g: GivenRows): GivenChoices<ResponseTime> {
+  const entries = g.rows.map((r) => {
+    const unit: ResponseTime["unit"] = choiceKey(r.unit as string) === choiceKey("hours") ? "hours" : "business days";
+    return { names: [r.priority as string], value: { priority: r.priority as string, amount: Number(r.amount), unit } };
+  });
+  return givenChoices(entries, normalizeName);
+}
+
+const readResponseTimes = givenRatesReader(SLA_RESPONSE_TIMES, compileResponseTimes);
+
+/**
+ * The response times a formula uses: the built-in card (null) when `rates` is omitted, else the
+ * table it holds (Kustomer_SlaResponseTimes), read once per distinct table.
+ */
+export function responseTimesOf(rates: unknown, arg = "rates"): ResponseTimes {
+  return isBlank(rates) ? null : readResponseTimes(rates, arg);
+}
 
 /** The priority named by an Excel argument (case-insensitive); unknown is #VALUE!. */
 export function toPriority(v: unknown, arg = "priority"): Priority {
@@ -34,11 +64,19 @@ export function responseTime(priority: Priority): ResponseTimeRow {
 }
 
 /**
+ * The response time a priority named by an Excel argument has: from the built-in card (unknown
+ * is #VALUE!), or from a given table (a priority it lacks is #N/A).
+ */
+export function responseTimeOf(v: unknown, table: ResponseTimes = null, arg = "priority"): ResponseTime {
+  return table === null ? responseTime(toPriority(v, arg)) : lookupGiven(v, arg, table);
+}
+
+/**
  * When a response is due, as epoch seconds: hours added on the clock, or business days by
  * WORKDAY on the date with the time of day kept.
  */
-export function responseDue(priority: Priority, submittedAt: EpochSecond, holidays: Iterable<number> = []): EpochSecond {
-  const row = responseTime(priority);
+export function responseDue(priority: Priority | ResponseTime, submittedAt: EpochSecond, holidays: Iterable<number> = []): EpochSecond {
+  const row = typeof priority === "string" ? responseTime(priority) : priority;
   if (row.unit === "hours") return submittedAt + row.amount * 3600;
   const day = Math.floor(submittedAt / SECONDS_PER_DAY);
   const timeOfDay = submittedAt - day * SECONDS_PER_DAY;

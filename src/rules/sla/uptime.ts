@@ -17,8 +17,20 @@
  * given as a number is read as the exact decimal of its shortest text (0.999 is 0.999, not the
  * double just below it).
  */
+import { isBlank } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { Money, type Money as MoneyT } from "../core/money";
+import { givenRatesReader, type GivenRows } from "../rates/given";
+import {
+  compareScaled,
+  exactMulDiv,
+  Money,
+  type Money as MoneyT,
+  type Scaled,
+  scaledInteger,
+  scaledOfText,
+  toExcelNumber,
+  POW10,
+} from "../core/money";
 import { daysInMonth, epochDayFromYmd, ymdFromEpochDay } from "../core/serial";
 import { SLA_CREDIT_BANDS } from "../rates/sla";
 
@@ -108,23 +120,72 @@ export interface CreditBand {
   readonly credit: MoneyT;
 }
 
-export const CREDIT_BANDS: ReadonlyArray<CreditBand> = Object.freeze(
-  SLA_CREDIT_BANDS.rows.map((r) =>
-    Object.freeze({
-      band: r.band,
-      from: r.fromUptime === null ? null : new Money(r.fromUptime),
-      below: r.belowUptime === null ? null : new Money(r.belowUptime),
-      credit: new Money(r.credit),
-    }),
-  ),
-);
+/** A table of credit bands as the rule reads it: the built-in card, or an Order's given as `rates`. */
+export interface CreditBands {
+  readonly bands: ReadonlyArray<CreditBand>;
+  /** The cap on a credit: the credit of the table's highest band (Kustomer_SlaCreditCap, 50%, on the card). */
+  readonly cap: MoneyT;
+  /** The same bands as scaled integers (credits capped), for the exact integer path; null when a value has no safe one. */
+  readonly scaled: ReadonlyArray<{ readonly from: Scaled | null; readonly below: Scaled | null; readonly credit: Scaled }> | null;
+}
+
+function creditBands(
+  rows: ReadonlyArray<{
+    readonly band: string;
+    readonly fromUptime: string | null;
+    readonly belowUptime: string | null;
+    readonly credit: string;
+  }>,
+): CreditBands {
+  const bands = Object.freeze(
+    rows.map((r) =>
+      Object.freeze({
+        band: r.band,
+        from: r.fromUptime === null ? null : new Money(r.fromUptime),
+        below: r.belowUptime === null ? null : new Money(r.belowUptime),
+        credit: new Money(r.credit),
+      }),
+    ),
+  );
+  const cap = bands.reduce((m, b) => (b.credit.gt(m) ? b.credit : m), new Money(0));
+  const scaledOf = (d: MoneyT) => scaledOfText(d.toString());
+  const scaled = bands.map((b) => ({
+    from: b.from === null ? null : scaledOf(b.from),
+    below: b.below === null ? null : scaledOf(b.below),
+    credit: scaledOf(b.credit.gt(cap) ? cap : b.credit),
+  }));
+  const exact = scaled.every((b, i) => (bands[i].from === null || b.from) && (bands[i].below === null || b.below) && b.credit);
+  return Object.freeze({
+    bands,
+    cap,
+    scaled: exact ? (scaled as { from: Scaled | null; below: Scaled | null; credit: Scaled }[]) : null,
+  });
+}
+
+/** The built-in card, compiled once. */
+export const BUILT_IN_CREDIT_BANDS: CreditBands = creditBands(SLA_CREDIT_BANDS.rows);
+
+export const CREDIT_BANDS: ReadonlyArray<CreditBand> = BUILT_IN_CREDIT_BANDS.bands;
 
 /** The cap on a service credit: the credit of the lowest band (Kustomer_SlaCreditCap, 50%). */
-export const CREDIT_CAP: MoneyT = CREDIT_BANDS.reduce((m, b) => (b.credit.gt(m) ? b.credit : m), new Money(0));
+export const CREDIT_CAP: MoneyT = BUILT_IN_CREDIT_BANDS.cap;
+
+// The validator has checked that the bands cover 0% to 100% without a gap or an overlap.
+const compileCreditBands = (g: GivenRows): CreditBands => creditBands(g.rows as Parameters<typeof creditBands>[0]);
+
+const readCreditBands = givenRatesReader(SLA_CREDIT_BANDS, compileCreditBands);
+
+/**
+ * The credit bands a formula uses: the built-in card when `rates` is omitted, else the table it
+ * holds (Kustomer_SlaCreditBands), read once per distinct table.
+ */
+export function creditBandsOf(rates: unknown, arg = "rates"): CreditBands {
+  return isBlank(rates) ? BUILT_IN_CREDIT_BANDS : readCreditBands(rates, arg);
+}
 
 /** The band of an uptime ratio: from <= n/d < below, compared as n >= from x d and n < below x d. */
-export function creditBandOf(u: Ratio): CreditBand {
-  for (const b of CREDIT_BANDS) {
+export function creditBandOf(u: Ratio, table: CreditBands = BUILT_IN_CREDIT_BANDS): CreditBand {
+  for (const b of table.bands) {
     if (b.from !== null && u.numerator.lt(b.from.times(u.denominator))) continue;
     if (b.below !== null && !u.numerator.lt(b.below.times(u.denominator))) continue;
     return b;
@@ -142,9 +203,9 @@ export function uptimeFraction(uptime: MoneyT, arg = "uptime"): Ratio {
   return { numerator: uptime.isZero() ? new Money(0) : uptime, denominator: new Money(1) };
 }
 
-/** The service credit percentage (0, 0.1, 0.25 or 0.5) for an uptime fraction. */
-export function slaCreditPct(uptime: MoneyT, arg = "uptime"): MoneyT {
-  return creditBandOf(uptimeFraction(uptime, arg)).credit;
+/** The service credit percentage (0, 0.1, 0.25 or 0.5 on the card) for an uptime fraction. */
+export function slaCreditPct(uptime: MoneyT, arg = "uptime", table: CreditBands = BUILT_IN_CREDIT_BANDS): MoneyT {
+  return creditBandOf(uptimeFraction(uptime, arg), table).credit;
 }
 
 /** Checks a fee or Commitment: not negative. */
@@ -153,16 +214,21 @@ function checkFee(fee: MoneyT, arg: string): void {
 }
 
 /** The credit amount: the band's percentage x the monthly fee, never above the 50% cap. */
-export function creditAmount(pct: MoneyT, monthlyFee: MoneyT, feeArg = "monthly_fee"): MoneyT {
+export function creditAmount(pct: MoneyT, monthlyFee: MoneyT, feeArg = "monthly_fee", cap: MoneyT = CREDIT_CAP): MoneyT {
   checkFee(monthlyFee, feeArg);
-  const capped = pct.gt(CREDIT_CAP) ? CREDIT_CAP : pct;
+  const capped = pct.gt(cap) ? cap : pct;
   return monthlyFee.times(capped);
 }
 
 /** SLACREDIT: the credit for an uptime fraction and a monthly fee (or average monthly Commitment). */
-export function slaCredit(uptime: MoneyT, monthlyFee: MoneyT, args = { uptime: "uptime", fee: "monthly_fee" }): MoneyT {
-  const pct = slaCreditPct(uptime, args.uptime);
-  return creditAmount(pct, monthlyFee, args.fee);
+export function slaCredit(
+  uptime: MoneyT,
+  monthlyFee: MoneyT,
+  args = { uptime: "uptime", fee: "monthly_fee" },
+  table: CreditBands = BUILT_IN_CREDIT_BANDS,
+): MoneyT {
+  const pct = slaCreditPct(uptime, args.uptime, table);
+  return creditAmount(pct, monthlyFee, args.fee, table.cap);
 }
 
 /** Everything SLAWORKING shows for a month. */
@@ -176,10 +242,10 @@ export interface SlaWorking {
   readonly creditAmount?: MoneyT;
 }
 
-export function slaWorking(m: SlaMonth, outage: MoneyT, monthlyFee?: MoneyT): SlaWorking {
+export function slaWorking(m: SlaMonth, outage: MoneyT, monthlyFee?: MoneyT, table: CreditBands = BUILT_IN_CREDIT_BANDS): SlaWorking {
   const uptime = monthlyUptime(m, outage);
-  const band = creditBandOf(uptime);
-  const credit = monthlyFee === undefined ? undefined : creditAmount(band.credit, monthlyFee);
+  const band = creditBandOf(uptime, table);
+  const credit = monthlyFee === undefined ? undefined : creditAmount(band.credit, monthlyFee, "monthly_fee", table.cap);
   return {
     month: m,
     outageMinutes: outage,
@@ -188,4 +254,64 @@ export function slaWorking(m: SlaMonth, outage: MoneyT, monthlyFee?: MoneyT): Sl
     creditPct: band.credit,
     ...(credit === undefined ? {} : { creditAmount: credit }),
   };
+}
+
+/** An amount as the adapters pass it: a finite number (its exact decimal is its shortest text), or an exact decimal. */
+export type Amount = number | MoneyT;
+
+/**
+ * The credit band's scaled credit for an uptime number from 0 to 1, found by exact integer
+ * comparisons; undefined when the integer path cannot decide (the decimal path decides).
+ */
+function scaledCredit(uptime: number, table: CreditBands): Scaled | undefined {
+  const bands = table.scaled;
+  if (bands === null || !(uptime >= 0 && uptime <= 1)) return undefined;
+  const u = scaledInteger(uptime);
+  if (u === undefined) return undefined;
+  for (const b of bands) {
+    if (b.from !== null) {
+      const c = compareScaled(u, b.from);
+      if (c === undefined) return undefined;
+      if (c < 0) continue;
+    }
+    if (b.below !== null) {
+      const c = compareScaled(u, b.below);
+      if (c === undefined) return undefined;
+      if (c >= 0) continue;
+    }
+    return b.credit;
+  }
+  return undefined;
+}
+
+/** SLACREDITPCT as the double nearest the exact value: integer comparisons for a number, else the decimal path. */
+export function slaCreditPctToNumber(uptime: Amount, arg = "uptime", table: CreditBands = BUILT_IN_CREDIT_BANDS): number {
+  if (typeof uptime === "number") {
+    const credit = scaledCredit(uptime, table);
+    if (credit !== undefined && credit.scale < POW10.length) return credit.int / POW10[credit.scale];
+    uptime = new Money(uptime);
+  }
+  return toExcelNumber(slaCreditPct(uptime, arg, table));
+}
+
+/**
+ * SLACREDIT as the double nearest the exact value. For numbers whose decimals are safe integers
+ * over a power of ten, the band is found by integer comparisons and the credit is fee x credit by
+ * one correctly rounded division; otherwise, and for every error, the decimal path of {@link slaCredit}.
+ */
+export function slaCreditToNumber(
+  uptime: Amount,
+  monthlyFee: Amount,
+  args = { uptime: "uptime", fee: "monthly_fee" },
+  table: CreditBands = BUILT_IN_CREDIT_BANDS,
+): number {
+  if (typeof uptime === "number" && typeof monthlyFee === "number" && monthlyFee >= 0) {
+    const credit = scaledCredit(uptime, table);
+    const fee = credit && scaledInteger(monthlyFee);
+    // fee x credit = fee.int x credit.int / 10^(fee.scale + credit.scale).
+    const q = fee && credit.scale < POW10.length ? exactMulDiv(fee, credit.int, POW10[credit.scale]) : undefined;
+    if (q !== undefined) return q;
+  }
+  const money = (a: Amount) => (typeof a === "number" ? new Money(a) : a);
+  return toExcelNumber(slaCredit(money(uptime), money(monthlyFee), args, table));
 }

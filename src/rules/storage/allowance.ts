@@ -17,9 +17,11 @@
  *   conversations on a plan whose per-1k column is "n/a" (Professional, Business) is #N/A.
  * - Seasonal and collaborator users get no allocation: they are not full-time users.
  */
+import { isBlank, normalizeName, toChoice } from "../core/args";
 import { Msg, naError, numError, valueError } from "../core/errors";
-import { Money, type Money as MoneyT } from "../core/money";
-import { type AllocationRow, STORAGE_ALLOCATION, STORAGE_PRICES, type StorageCategory, type StoragePlan } from "../rates/storage";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
+import { Money, type Money as MoneyT, type Scaled, scaledInteger, scaledOfText, toExcelNumber, POW10 } from "../core/money";
+import { STORAGE_ALLOCATION, STORAGE_PRICES, type StorageCategory, type StoragePlan } from "../rates/storage";
 
 /** Plan names for toChoice: the plan, the document's label; legacy plans also with "(legacy plan)". */
 export const STORAGE_PLANS: ReadonlyArray<{ readonly names: readonly string[]; readonly value: StoragePlan }> = Object.freeze(
@@ -34,32 +36,102 @@ export const STORAGE_CATEGORIES: ReadonlyArray<{ readonly names: readonly string
   STORAGE_PRICES.rows.map((r) => ({ names: [r.category, `${r.category}s`, r.label], value: r.category })),
 );
 
-interface Rates {
-  readonly row: AllocationRow;
+/** One plan's allocation rates, exact. */
+export interface PlanRates {
+  /** The plan as the table names it ("Professional (legacy)"). */
+  readonly label: string;
   readonly defaultGb: Record<StorageCategory, MoneyT>;
   readonly perUserGb: Record<StorageCategory, MoneyT>;
   readonly per1kConversationsGb: Record<StorageCategory, MoneyT> | null;
+  /** The same rates as scaled integers, for the exact integer path (undefined where a rate has none). */
+  readonly scaled: Record<StorageCategory, { readonly def?: Scaled; readonly perUser?: Scaled; readonly per1k?: Scaled }>;
+}
+
+/** A table of allocations as the rule reads it: the built-in card, or an Order's given as `rates`. */
+export interface AllocationTable {
+  /** Each plan's names (for toChoice or a given table's lookup) and its rates. */
+  readonly plans: ReadonlyArray<{ readonly names: readonly string[]; readonly value: PlanRates }>;
+  /** An Order's table: a plan it lacks is #N/A. */
+  readonly given: GivenChoices<PlanRates> | null;
 }
 
 const money = (t: string | null) => (t === null ? null : new Money(t));
 
+/** A plan's names: its label (listed in messages) and, for "X (legacy)", also X, "X (legacy plan)" and "X legacy". */
+function planNames(label: string): string[] {
+  const m = /^(.*?)\s*\(legacy\)$/i.exec(label.trim());
+  if (!m) return [label];
+  const plan = m[1];
+  return [label, plan, `${plan} (legacy plan)`, `${plan} legacy`];
+}
+
+function planRates(row: {
+  readonly label: string;
+  readonly defaultDataGb: string;
+  readonly defaultAttachmentGb: string;
+  readonly perUserDataGb: string;
+  readonly perUserAttachmentGb: string;
+  readonly per1kConversationsDataGb: string | null;
+  readonly per1kConversationsAttachmentGb: string | null;
+}): PlanRates {
+  const data = money(row.per1kConversationsDataGb);
+  const attachment = money(row.per1kConversationsAttachmentGb);
+  const sc = (t: string | null) => (t === null ? undefined : scaledOfText(t));
+  return {
+    label: row.label,
+    defaultGb: { data: new Money(row.defaultDataGb), attachment: new Money(row.defaultAttachmentGb) },
+    perUserGb: { data: new Money(row.perUserDataGb), attachment: new Money(row.perUserAttachmentGb) },
+    per1kConversationsGb: data && attachment ? { data, attachment } : null,
+    scaled: {
+      data: { def: sc(row.defaultDataGb), perUser: sc(row.perUserDataGb), per1k: sc(row.per1kConversationsDataGb) },
+      attachment: { def: sc(row.defaultAttachmentGb), perUser: sc(row.perUserAttachmentGb), per1k: sc(row.per1kConversationsAttachmentGb) },
+    },
+  };
+}
+
 // Built once from the card.
-const RATES: ReadonlyMap<StoragePlan, Rates> = new Map(
-  STORAGE_ALLOCATION.rows.map((row) => {
-    const data = money(row.per1kConversationsDataGb);
-    const attachment = money(row.per1kConversationsAttachmentGb);
-    const rates: Rates = {
-      row,
-      defaultGb: { data: new Money(row.defaultDataGb), attachment: new Money(row.defaultAttachmentGb) },
-      perUserGb: { data: new Money(row.perUserDataGb), attachment: new Money(row.perUserAttachmentGb) },
-      per1kConversationsGb: data && attachment ? { data, attachment } : null,
-    };
-    return [row.plan, rates];
-  }),
-);
+const RATES: ReadonlyMap<StoragePlan, PlanRates> = new Map(STORAGE_ALLOCATION.rows.map((row) => [row.plan, planRates(row)]));
+
+/** The built-in card, compiled once. */
+export const BUILT_IN_ALLOCATION: AllocationTable = Object.freeze({
+  plans: STORAGE_PLANS.map((p) => ({ names: p.names, value: RATES.get(p.value) as PlanRates })),
+  given: null,
+});
+
+/** Compiles an Order's allocation table; two rows naming one plan is #VALUE!. */
+function compileAllocation(g: GivenRows): AllocationTable {
+  const plans = g.rows.map((r) => ({ names: planNames(r.label as string), value: planRates(r as Parameters<typeof planRates>[0]) }));
+  const seen = new Map<string, number>();
+  plans.forEach((p, i) => {
+    for (const n of p.names) {
+      const j = seen.get(normalizeName(n));
+      if (j !== undefined && j !== i) {
+        throw valueError(`rates row ${g.rowNumbers[i]}, "Plan": "${p.value.label}" names the same plan as row ${g.rowNumbers[j]}.`);
+      }
+      seen.set(normalizeName(n), i);
+    }
+  });
+  return { plans, given: givenChoices(plans, normalizeName) };
+}
+
+const readAllocation = givenRatesReader(STORAGE_ALLOCATION, compileAllocation);
+
+/**
+ * The allocations a formula uses: the built-in card when `rates` is omitted, else the table it
+ * holds (Kustomer_StorageAllocation), read once per distinct table.
+ */
+export function allocationTableOf(rates: unknown, arg = "rates"): AllocationTable {
+  return isBlank(rates) ? BUILT_IN_ALLOCATION : readAllocation(rates, arg);
+}
+
+/** The plan named by an Excel argument in a table: unknown is #VALUE! (built-in) or #N/A (a given table lacks it). */
+export function allocationPlan(v: unknown, table: AllocationTable = BUILT_IN_ALLOCATION, arg = "plan"): PlanRates {
+  return table.given ? lookupGiven(v, arg, table.given) : toChoice(v, arg, table.plans);
+}
 
 export interface AllowanceInput {
-  readonly plan: StoragePlan;
+  /** A built-in plan by name, or a plan's rates as {@link allocationPlan} finds them. */
+  readonly plan: StoragePlan | PlanRates;
   readonly category: StorageCategory;
   /** Full-time users (seat-based plans); may be fractional (an average). Omitted: undefined. */
   readonly fullTimeUsers?: MoneyT;
@@ -72,7 +144,8 @@ export interface AllowanceInput {
 export type AllowanceBasis = "seat-based" | "conversation-based" | "organization default only";
 
 export interface Allowance {
-  readonly plan: StoragePlan;
+  /** The plan as its table names it. */
+  readonly plan: string;
   readonly category: StorageCategory;
   readonly basis: AllowanceBasis;
   /** The plan's default allocation for the category. */
@@ -89,14 +162,14 @@ export interface Allowance {
 /** The storage allocation, per organization, with its parts. */
 export function storageAllowance(input: AllowanceInput): Allowance {
   const { plan, category, fullTimeUsers, committedConversations, organizations } = input;
-  const rates = RATES.get(plan);
+  const rates = typeof plan === "string" ? RATES.get(plan) : plan;
   if (!rates) throw valueError(Msg.unknownName("plan", String(plan), [...RATES.keys()]));
   if (fullTimeUsers !== undefined && committedConversations !== undefined) {
     throw valueError("Give full_time_users (seat-based plans) or committed_conversations (conversation-based plans), not both.");
   }
   if (committedConversations !== undefined && rates.per1kConversationsGb === null) {
     throw naError(
-      `plan ${rates.row.label} has no conversation-based allocation (the document says n/a); ` +
+      `plan ${rates.label} has no conversation-based allocation (the document says n/a); ` +
         "give full_time_users instead, or leave committed_conversations empty.",
     );
   }
@@ -118,7 +191,7 @@ export function storageAllowance(input: AllowanceInput): Allowance {
   const defaultGb = rates.defaultGb[category];
   const accountGb = defaultGb.plus(additionalGb);
   return {
-    plan,
+    plan: typeof plan === "string" ? plan : rates.label,
     category,
     basis,
     defaultGb,
@@ -132,4 +205,62 @@ export function storageAllowance(input: AllowanceInput): Allowance {
 /** The allocation of one organization, in GB: the `gb` of {@link storageAllowance}. */
 export function storageAllowanceGb(input: AllowanceInput): MoneyT {
   return storageAllowance(input).gb;
+}
+
+const safe = Number.isSafeInteger;
+
+/** num / den as the nearest double when both are safe integers (one correctly rounded division); else undefined. */
+function exactQuotient(num: number, den: number): number | undefined {
+  if (!safe(num) || !safe(den) || den <= 0) return undefined;
+  const q = num / den;
+  return q === 0 ? 0 : q;
+}
+
+/** x x 10^k, exact, for a scaled integer brought to a finer scale; NaN when not safe. */
+const up = (x: Scaled, scale: number) => (scale - x.scale < POW10.length ? x.int * POW10[scale - x.scale] : NaN);
+
+/**
+ * The allocation of one organization as the double nearest the exact value (what a cell receives).
+ * Plain numbers on a plan whose rates have safe scaled integers take integer arithmetic and one
+ * correctly rounded division: (default + rate x count) / organizations; otherwise, and for every
+ * error, the decimal path of {@link storageAllowance}.
+ */
+export function storageAllowanceToNumber(
+  input: Omit<AllowanceInput, "fullTimeUsers"> & { readonly fullTimeUsers?: number | MoneyT },
+): number {
+  const { plan, category, fullTimeUsers, committedConversations, organizations } = input;
+  const rates = typeof plan === "string" ? RATES.get(plan) : plan;
+  if (rates && safe(organizations) && organizations >= 1 && (fullTimeUsers === undefined || committedConversations === undefined)) {
+    const r = rates.scaled[category];
+    const def = r.def;
+    let q: number | undefined;
+    if (def !== undefined && fullTimeUsers === undefined && committedConversations === undefined) {
+      q = def.scale < POW10.length ? exactQuotient(def.int, POW10[def.scale] * organizations) : undefined;
+    } else if (def !== undefined && typeof fullTimeUsers === "number" && fullTimeUsers >= 0 && r.perUser !== undefined) {
+      const u = scaledInteger(fullTimeUsers);
+      if (u !== undefined) {
+        // default + perUser x users, on the finer of the two scales.
+        const s = Math.max(def.scale, r.perUser.scale + u.scale);
+        const product = r.perUser.int * u.int;
+        if (s < POW10.length && safe(product))
+          q = exactQuotient(up(def, s) + product * POW10[s - r.perUser.scale - u.scale], POW10[s] * organizations);
+      }
+    } else if (def !== undefined && committedConversations !== undefined && safe(committedConversations) && committedConversations >= 0) {
+      const per1k = r.per1k;
+      if (per1k !== undefined && rates.per1kConversationsGb !== null) {
+        // (default x 1000 + per1k x conversations) / (1000 x organizations).
+        const s = Math.max(def.scale, per1k.scale);
+        const product = per1k.int * committedConversations;
+        if (s < POW10.length && safe(product))
+          q = exactQuotient(up(def, s) * 1000 + product * POW10[s - per1k.scale], POW10[s] * 1000 * organizations);
+      }
+    }
+    if (q !== undefined) return q;
+  }
+  return toExcelNumber(
+    storageAllowance({
+      ...input,
+      fullTimeUsers: typeof fullTimeUsers === "number" ? new Money(fullTimeUsers) : fullTimeUsers,
+    }).gb,
+  );
 }

@@ -18,62 +18,142 @@
  *   given on several rows (or under two names, such as Event and Audit Log) is one row.
  */
 import { type Cell, assertSameShape, cellValue, isBlank, normalizeName } from "../core/args";
-import { describe, Msg, valueError } from "../core/errors";
-import { Money, type Money as MoneyT } from "../core/money";
+import { describe, Msg, naError, valueError } from "../core/errors";
+import { givenRatesReader, type GivenRows, notInGivenRates } from "../rates/given";
+import { Money, type Money as MoneyT, toExcelNumber, POW10 } from "../core/money";
 import type { DecimalText } from "../rates/documents";
 import { STORAGE_RECORD_SIZES } from "../rates/storage";
 import { KB_PER_GB_DIGITS, MAX_SAFE, scaled, wholeCell } from "./units";
 
 export interface RecordType {
-  /** Position in STORAGE_RECORD_SIZES. */
+  /** Position in its table. */
   readonly index: number;
-  /** The document's name for the type. */
+  /** The table's name for the type. */
   readonly name: string;
   readonly sizeKb: DecimalText;
-  /** The size in units of 10^-SIZE_DIGITS KB, a whole number. */
+  /** The size in units of 10^-digits KB (the table's finest size sets digits), a whole number. */
   readonly units: number;
+  /** The same, exact whatever its size. */
+  readonly unitsBig: bigint;
 }
 
-/** Decimal places of the finest record size on the card (2 for 0.07 KB and 0.05 KB). */
-export const SIZE_DIGITS: number = STORAGE_RECORD_SIZES.rows.reduce((d, r) => Math.max(d, new Money(r.sizeKb).decimalPlaces()), 0);
-
-/** GB = units x 10^-GB_DIGITS. */
-const GB_DIGITS = SIZE_DIGITS + KB_PER_GB_DIGITS;
-
-export const RECORD_TYPES: readonly RecordType[] = Object.freeze(
-  STORAGE_RECORD_SIZES.rows.map((r, index) =>
-    Object.freeze({
-      index,
-      name: r.recordType,
-      sizeKb: r.sizeKb,
-      units: new Money(r.sizeKb).times(new Money(10).pow(SIZE_DIGITS)).toNumber(),
-    }),
-  ),
-);
-
-export const RECORD_TYPE_NAMES: readonly string[] = Object.freeze(RECORD_TYPES.map((t) => t.name));
+/** A table of record sizes as the rule reads it: the built-in card, or an Order's given as `rates`. */
+export interface RecordSizes {
+  readonly types: readonly RecordType[];
+  /** Every name and alias, by {@link recordTypeKey}. */
+  readonly byKey: ReadonlyMap<string, RecordType>;
+  /** Every name and alias exactly as written, for the common cell that holds one as is. */
+  readonly exact: ReadonlyMap<string, RecordType>;
+  readonly names: readonly string[];
+  /** GB = units x 10^-gbDigits. */
+  readonly gbDigits: number;
+  /** True for an Order's table: a name it lacks is #N/A ("not in the given rates"). */
+  readonly given: boolean;
+}
 
 /** A record type name as looked up: normalizeName, and spaces around "/" made uniform. */
 export function recordTypeKey(name: string): string {
   return normalizeName(name).replace(/\s*\/\s*/g, " / ");
 }
 
-// Built once: every name and alias of every type, by key.
-const BY_KEY: ReadonlyMap<string, RecordType> = (() => {
-  const m = new Map<string, RecordType>();
-  STORAGE_RECORD_SIZES.rows.forEach((r, i) => {
-    for (const n of [r.recordType, ...r.aliases]) m.set(recordTypeKey(n), RECORD_TYPES[i]);
+/**
+ * Compiles rows of record types and sizes. Each row's own name is looked up first; a row that
+ * names a built-in type (by its name or an alias) also takes that type's other names.
+ */
+function recordSizes(
+  rows: ReadonlyArray<{ readonly recordType: string; readonly sizeKb: DecimalText; readonly aliases?: readonly string[] }>,
+  given: boolean,
+  builtIn: ReadonlyMap<string, readonly string[]> | null,
+  rowNumbers?: readonly number[],
+): RecordSizes {
+  const digits = rows.reduce((d, r) => Math.max(d, new Money(r.sizeKb).decimalPlaces()), 0);
+  const scale = new Money(10).pow(digits);
+  const types: RecordType[] = rows.map((r, index) => {
+    const units = new Money(r.sizeKb).times(scale);
+    return Object.freeze({ index, name: r.recordType, sizeKb: r.sizeKb, units: units.toNumber(), unitsBig: BigInt(units.toFixed(0)) });
   });
+  const byKey = new Map<string, RecordType>();
+  types.forEach((t, i) => {
+    const key = recordTypeKey(t.name);
+    const other = byKey.get(key);
+    if (other !== undefined && rowNumbers) {
+      throw valueError(
+        `rates row ${rowNumbers[i]}, "Record type": "${t.name}" names the same type as row ${rowNumbers[other.index]} ("${other.name}").`,
+      );
+    }
+    byKey.set(key, t);
+  });
+  types.forEach((t, i) => {
+    const aliases = rows[i].aliases ?? builtIn?.get(recordTypeKey(t.name)) ?? [];
+    for (const n of aliases) {
+      const key = recordTypeKey(n);
+      if (!byKey.has(key)) byKey.set(key, t);
+    }
+  });
+  const exact = new Map<string, RecordType>();
+  types.forEach((t, i) => {
+    for (const n of [t.name, ...(rows[i].aliases ?? builtIn?.get(recordTypeKey(t.name)) ?? [])]) {
+      if (byKey.get(recordTypeKey(n)) === t && !exact.has(n)) exact.set(n, t);
+    }
+  });
+  return Object.freeze({
+    types: Object.freeze(types),
+    byKey,
+    exact,
+    names: Object.freeze(types.map((t) => t.name)),
+    gbDigits: digits + KB_PER_GB_DIGITS,
+    given,
+  });
+}
+
+/** The built-in card, compiled once. */
+export const BUILT_IN_RECORD_SIZES: RecordSizes = recordSizes(STORAGE_RECORD_SIZES.rows, false, null);
+
+/** Every name of each built-in type (its name and aliases), by the key of any of them. */
+const BUILT_IN_NAMES: ReadonlyMap<string, readonly string[]> = (() => {
+  const m = new Map<string, readonly string[]>();
+  for (const r of STORAGE_RECORD_SIZES.rows) {
+    const names = [r.recordType, ...r.aliases];
+    for (const n of names) m.set(recordTypeKey(n), names);
+  }
   return m;
 })();
 
-/** The record type named `name` (any case, any alias), or #VALUE! listing the known types. */
-export function recordType(value: unknown, arg = "record_type"): RecordType {
+const compileRecordSizes = (g: GivenRows): RecordSizes =>
+  recordSizes(
+    g.rows.map((r) => ({ recordType: r.recordType as string, sizeKb: r.sizeKb as string })),
+    true,
+    BUILT_IN_NAMES,
+    g.rowNumbers,
+  );
+
+const readRecordSizes = givenRatesReader(STORAGE_RECORD_SIZES, compileRecordSizes);
+
+/**
+ * The record sizes a formula uses: the built-in card when `rates` is omitted, else the table it
+ * holds (Kustomer_StorageRecordSizes), read once per distinct table.
+ */
+export function recordSizesOf(rates: unknown, arg = "rates"): RecordSizes {
+  return isBlank(rates) ? BUILT_IN_RECORD_SIZES : readRecordSizes(rates, arg);
+}
+
+/** Decimal places of the finest record size on the card (2 for 0.07 KB and 0.05 KB). */
+export const SIZE_DIGITS: number = BUILT_IN_RECORD_SIZES.gbDigits - KB_PER_GB_DIGITS;
+
+export const RECORD_TYPES: readonly RecordType[] = BUILT_IN_RECORD_SIZES.types;
+
+export const RECORD_TYPE_NAMES: readonly string[] = BUILT_IN_RECORD_SIZES.names;
+
+/** The record type named `name` (any case, any alias), or #VALUE! listing the known types (#N/A for a name a given table lacks). */
+export function recordType(value: unknown, arg = "record_type", sizes: RecordSizes = BUILT_IN_RECORD_SIZES): RecordType {
   const name = cellValue(value, arg);
-  if (isBlank(name)) throw valueError(Msg.required(arg, `a record type (one of: ${RECORD_TYPE_NAMES.join(", ")})`));
-  if (typeof name !== "string" && typeof name !== "number") throw valueError(Msg.unknownName(arg, describe(name), RECORD_TYPE_NAMES));
-  const t = BY_KEY.get(recordTypeKey(String(name)));
-  if (!t) throw valueError(Msg.unknownName(arg, String(name), RECORD_TYPE_NAMES));
+  if (isBlank(name)) throw valueError(Msg.required(arg, `a record type (one of: ${sizes.names.join(", ")})`));
+  if (typeof name !== "string" && typeof name !== "number") throw valueError(Msg.unknownName(arg, describe(name), sizes.names));
+  const t = (typeof name === "string" ? sizes.exact.get(name) : undefined) ?? sizes.byKey.get(recordTypeKey(String(name)));
+  if (!t) {
+    if (sizes.given) throw naError(notInGivenRates(arg, String(name), sizes.names));
+    throw valueError(Msg.unknownName(arg, String(name), sizes.names));
+  }
   return t;
 }
 
@@ -101,12 +181,96 @@ const cellArg = (arg: string, row: number, col: number) => `${arg} (row ${row}, 
  * record type. Throws #VALUE! for an unknown type, a half-filled row or ranges of different
  * shapes, #NUM! for a negative or fractional count.
  */
-export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorage {
+export function dataStorage(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): DataStorage {
+  const tallied = tally(recordTypes, counts, sizes);
+  let totalCount = 0n;
+  let totalUnits = 0n;
+  const lines = tallied.order.map((i) => {
+    const t = sizes.types[i];
+    const count = countOf(tallied, i);
+    const units = count * t.unitsBig;
+    totalCount += count;
+    totalUnits += units;
+    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: scaled(units, sizes.gbDigits) };
+  });
+  return { lines, totalCount, gb: scaled(totalUnits, sizes.gbDigits) };
+}
+
+/** {@link dataStorage} with each GB as the double nearest the exact value (what a cell receives). */
+export interface DataStorageNumbers {
+  readonly lines: ReadonlyArray<{ readonly recordType: string; readonly sizeKb: DecimalText; readonly count: bigint; readonly gb: number }>;
+  readonly totalCount: bigint;
+  readonly gb: number;
+}
+
+/** units x 10^-digits as the nearest double: one correctly rounded division of safe integers, else decimal. */
+function unitsToNumber(units: bigint, digits: number): number {
+  if (units <= MAX_SAFE_BIG && digits < POW10.length) return Number(units) / POW10[digits];
+  return toExcelNumber(scaled(units, digits));
+}
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+
+/** The data storage as numbers for a cell: the same sums as {@link dataStorage}, without a decimal per line. */
+export function dataStorageNumbers(
+  recordTypes: Cell[][],
+  counts: Cell[][],
+  sizes: RecordSizes = BUILT_IN_RECORD_SIZES,
+): DataStorageNumbers {
+  const tallied = tally(recordTypes, counts, sizes);
+  const { order, small } = tallied;
+  const digits = sizes.gbDigits;
+  // Plain numbers while every count, product and sum stays an exact integer below 2^53.
+  if (tallied.big === null && digits < POW10.length) {
+    let totalCount = 0;
+    let totalUnits = 0;
+    const lines: { recordType: string; sizeKb: DecimalText; count: bigint; gb: number }[] = [];
+    let exact = true;
+    for (const i of order) {
+      const t = sizes.types[i];
+      const units = small[i] * t.units;
+      totalCount += small[i];
+      totalUnits += units;
+      if (!(t.units <= MAX_SAFE && units <= MAX_SAFE && totalUnits <= MAX_SAFE && totalCount <= MAX_SAFE)) {
+        exact = false;
+        break;
+      }
+      lines.push({ recordType: t.name, sizeKb: t.sizeKb, count: BigInt(small[i]), gb: units / POW10[digits] });
+    }
+    if (exact) return { lines, totalCount: BigInt(totalCount), gb: totalUnits / POW10[digits] };
+  }
+  let totalCount = 0n;
+  let totalUnits = 0n;
+  const lines = order.map((i) => {
+    const t = sizes.types[i];
+    const count = countOf(tallied, i);
+    const units = count * t.unitsBig;
+    totalCount += count;
+    totalUnits += units;
+    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: unitsToNumber(units, digits) };
+  });
+  return { lines, totalCount, gb: unitsToNumber(totalUnits, digits) };
+}
+
+/** Records per type: `small[i]` while below 2^53, plus `big[i]` carried beyond (null when nothing was). */
+interface Tally {
+  readonly order: number[];
+  readonly small: Float64Array;
+  readonly big: bigint[] | null;
+}
+
+/** The exact count of type `i`. */
+const countOf = (t: Tally, i: number): bigint => (t.big === null ? BigInt(t.small[i]) : t.big[i] + BigInt(t.small[i]));
+
+/** The records of each type in `recordTypes` x `counts`, exact, and the order the types first appear in. */
+function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): Tally {
   assertSameShape(recordTypes, counts, "record_types", "counts");
+  const types = sizes.types;
+  const NAMES = sizes.names;
   // Per type: an exact count, a plain number while below 2^53, carried into a BigInt beyond.
-  const small = new Float64Array(RECORD_TYPES.length);
-  const big: bigint[] = RECORD_TYPES.map(() => 0n);
-  const listed: boolean[] = RECORD_TYPES.map(() => false);
+  const small = new Float64Array(types.length);
+  // Carried beyond 2^53; allocated only when a sum gets there.
+  let big: bigint[] | null = null;
+  const listed: boolean[] = types.map(() => false);
   const order: number[] = [];
   // Type indexes of the names seen in this call, as typed: 100,000 rows have a handful of distinct names.
   const seen = new Map<string, number>();
@@ -130,11 +294,11 @@ export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorag
         if (isBlank(cv)) continue;
         throw valueError(
           `${cellArg("record_types", r + 1, c + 1)} is empty but its count is ${describe(cv)}; ` +
-            `expected a record type (one of: ${RECORD_TYPE_NAMES.join(", ")}), or clear the count.`,
+            `expected a record type (one of: ${NAMES.join(", ")}), or clear the count.`,
         );
       }
       if (i === undefined) {
-        i = recordType(tv, cellArg("record_types", r + 1, c + 1)).index;
+        i = recordType(tv, cellArg("record_types", r + 1, c + 1), sizes).index;
         if (typeof tv === "string") seen.set(tv, i);
         if (!listed[i]) {
           listed[i] = true;
@@ -143,7 +307,7 @@ export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorag
       }
       if (isBlank(cv)) {
         throw valueError(
-          `${cellArg("counts", r + 1, c + 1)} is empty but its record type is "${RECORD_TYPES[i].name}"; ` +
+          `${cellArg("counts", r + 1, c + 1)} is empty but its record type is "${types[i].name}"; ` +
             `expected a whole number of records (0 or more), or clear the type.`,
         );
       }
@@ -151,25 +315,16 @@ export function dataStorage(recordTypes: Cell[][], counts: Cell[][]): DataStorag
       const s = small[i] + n;
       if (s <= MAX_SAFE) small[i] = s;
       else {
+        big ??= types.map(() => 0n);
         big[i] += BigInt(small[i]) + BigInt(n);
         small[i] = 0;
       }
     }
   }
-  let totalCount = 0n;
-  let totalUnits = 0n;
-  const lines = order.map((i) => {
-    const t = RECORD_TYPES[i];
-    const count = big[i] + BigInt(small[i]);
-    const units = count * BigInt(t.units);
-    totalCount += count;
-    totalUnits += units;
-    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: scaled(units, GB_DIGITS) };
-  });
-  return { lines, totalCount, gb: scaled(totalUnits, GB_DIGITS) };
+  return { order, small, big };
 }
 
 /** The data storage in GB of `recordTypes` x `counts`: the `gb` of {@link dataStorage}. */
-export function dataStorageGb(recordTypes: Cell[][], counts: Cell[][]): MoneyT {
-  return dataStorage(recordTypes, counts).gb;
+export function dataStorageGb(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): MoneyT {
+  return dataStorage(recordTypes, counts, sizes).gb;
 }

@@ -8,11 +8,26 @@
  * the exact fractional excess is an option (`wholeGb` false). No excess is a charge of 0.
  */
 import { Msg, numError, valueError } from "../core/errors";
-import { Money, type Money as MoneyT } from "../core/money";
+import {
+  exactDifference,
+  exactMulDiv,
+  Money,
+  type Money as MoneyT,
+  type Scaled,
+  scaledInteger,
+  scaledOfText,
+  toExcelNumber,
+  POW10,
+} from "../core/money";
 import { STORAGE_PRICES, type StorageCategory } from "../rates/storage";
 
 // Built once from the card.
 const PRICE_PER_GB: ReadonlyMap<StorageCategory, MoneyT> = new Map(STORAGE_PRICES.rows.map((r) => [r.category, new Money(r.pricePerGb)]));
+
+// The card's prices as scaled integers, for the exact integer path.
+const PRICE_SCALED: ReadonlyMap<StorageCategory, Scaled | undefined> = new Map(
+  STORAGE_PRICES.rows.map((r) => [r.category, scaledOfText(r.pricePerGb)]),
+);
 
 /** The card's price of one additional GB of `category` storage. */
 export function defaultPricePerGb(category: StorageCategory): MoneyT {
@@ -60,4 +75,57 @@ export function storageOverage(input: OverageInput): Overage {
 /** The monthly overage charge: the `charge` of {@link storageOverage}. */
 export function storageOverageCharge(input: OverageInput): MoneyT {
   return storageOverage(input).charge;
+}
+
+/** An amount as the adapters pass it: a finite number (its exact decimal is its shortest text), or an exact decimal. */
+export type Amount = number | MoneyT;
+
+/**
+ * The overage charge as the double nearest the exact value (what a cell receives). When the
+ * amounts are numbers whose decimals are safe integers over a power of ten, the excess, its
+ * rounding up and the product with the price are integer arithmetic and one correctly rounded
+ * division at the end; otherwise, and for every error, the decimal path of {@link storageOverage}.
+ */
+export function storageOverageToNumber(
+  usedGb: Amount,
+  allowanceGb: Amount,
+  category: StorageCategory,
+  pricePerGb: Amount | undefined,
+  wholeGb: boolean,
+): number {
+  if (typeof usedGb === "number" && typeof allowanceGb === "number" && usedGb >= 0 && allowanceGb >= 0) {
+    const price =
+      pricePerGb === undefined
+        ? PRICE_SCALED.get(category)
+        : typeof pricePerGb === "number" && pricePerGb >= 0
+          ? scaledInteger(pricePerGb)
+          : undefined;
+    const used = scaledInteger(usedGb);
+    const allowance = scaledInteger(allowanceGb);
+    const excess = price && used && allowance && exactDifference(allowance, used);
+    if (excess) {
+      if (excess.int <= 0) return 0;
+      if (!wholeGb) {
+        // excess x price = excess.int x price.int / 10^(excess.scale + price.scale).
+        const q = price.scale < POW10.length ? exactMulDiv(excess, price.int, POW10[price.scale]) : undefined;
+        if (q !== undefined) return q;
+      } else if (excess.scale < POW10.length) {
+        const unit = POW10[excess.scale];
+        const rest = excess.int % unit;
+        const billed = (excess.int - rest) / unit + (rest > 0 ? 1 : 0);
+        const q = exactMulDiv(price, billed, 1);
+        if (q !== undefined) return q;
+      }
+    }
+  }
+  const money = (a: Amount) => (typeof a === "number" ? new Money(a) : a);
+  return toExcelNumber(
+    storageOverage({
+      usedGb: money(usedGb),
+      allowanceGb: money(allowanceGb),
+      category,
+      pricePerGb: pricePerGb === undefined ? undefined : money(pricePerGb),
+      wholeGb,
+    }).charge,
+  );
 }
