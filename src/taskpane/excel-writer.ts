@@ -12,18 +12,35 @@
  * queues Excel commands. `run` is injectable (tests pass a fake); it defaults to Excel.run.
  *
  * Excel can stop in the middle of a batch (a protected sheet, a lost connection): the commands
- * before the failing one stay done. So the writes are ordered for every point to be sound:
- * each card is first written completely on a staging sheet ("Storage Prices (loading)", its
- * table under a staging name, named last); only then is the old sheet renamed to its dated
- * backup (its table renamed with it), the staging sheet and table take the card's names, and
- * the workbook names move last. At every point a workbook name points at the value it names
- * (old or new) or does not exist, and no sheet or table has a card's name unless it is whole.
- * After a failure, one more batch reads the workbook, removes a partly written staging sheet,
- * finishes a card whose swap had begun, and the report says per card what is done.
+ * before the failing one stay done. So the writes are ordered for every point to be sound.
  *
- * Replace therefore keeps the user's sheet itself as the backup: formulas that point at its
- * cells or its table by address follow it there (Excel updates references on a rename); the
- * workbook names (Kustomer_*) move to the new card.
+ * A new card (create, beside) is first written completely on a staging sheet ("Storage Prices
+ * (loading)", its table under a staging name, named last); only then do the staging sheet and
+ * table take the card's names, and the workbook names come last. No sheet or table has a
+ * card's name unless it is whole, and a workbook name points at its value or does not exist.
+ *
+ * Replace keeps the card's sheet and table OBJECTS and writes the new rates into them, because
+ * formulas refer to those objects: a structured reference (Kustomer_StoragePrices[#All], passed
+ * as `rates`) follows its table through a rename, and an A1 reference follows its sheet. Were
+ * the old sheet renamed to the backup, every such formula would silently keep the old rates.
+ * So, in one batch: (1) the old sheet is copied (Worksheet.copy, ExcelApi 1.10) to the dated
+ * backup, and the copy's table renamed to a backup name (a copy captures no one's references;
+ * Excel may give the copy sheet-level copies of the workbook names, read only on the copy);
+ * (2) only once the backup is whole, the live table is rewritten in place: its body resized to
+ * the new row count (rows appended blank, or surplus rows deleted after the write), the header
+ * and body values in ONE write, then formats and caption; (3) the workbook names last (first,
+ * when rows shrink, so no name is left on a deleted row). Until (2) starts the user's sheet is
+ * untouched; from then on the backup holds the old rates whole. A totals row the user turned
+ * on stays, below the new body.
+ *
+ * After a failure, one more batch reads the workbook: it removes a partly written staging sheet
+ * or an unnamed copy, finishes a card whose swap or whose in-place write had begun (the backup
+ * is whole by then; the in-place write is repeated from the table's current size), and the
+ * report says per card what is done and where the backup is.
+ *
+ * Where the user changed the table's columns (or a sheet of the card's name holds no card
+ * table), replace cannot write in place: the card is written on a staging sheet and the old
+ * sheet is renamed to the backup (formulas pointing at it follow it there, as before).
  */
 import {
   type AnyRateTable,
@@ -134,6 +151,8 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
   const progress = options.onProgress ?? (() => undefined);
 
   let failed: unknown = undefined;
+  // Every sheet name read or planned: a sheet outside it after a failure is an unnamed copy.
+  let knownSheets: ReadonlySet<string> = new Set();
   return run<LoadReport>(async (context) => {
     let syncs = 0;
     const sync = async () => {
@@ -151,7 +170,7 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
     names.load("items/name,items/formula");
     const probes: Probe[] = loads.map((load) => {
       const table = tables.getItemOrNullObject(load.table.id);
-      table.load("name");
+      table.load("name,showTotals");
       // On a missing table these are null objects too; they are read only when it exists.
       const range = table.getRange();
       range.load("values,address");
@@ -165,6 +184,7 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
     await sync();
 
     const sheetNames = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    knownSheets = sheetNames;
     const sheetByName = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.name]));
     const usedTableNames = new Set([...tables.items.map((t) => t.name.toLowerCase()), ...names.items.map((n) => n.name.toLowerCase())]);
     const formulas = new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)]));
@@ -189,12 +209,12 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
     const outcomes: (Outcome | Job)[] = [];
     const jobs: Job[] = [];
     const positions = new Map(sheets.items.map((s) => [s.name.toLowerCase(), s.position]));
-    const job = (plan: Plan, j: Omit<Job, "plan" | "staging" | "stagingTable">): Job => {
+    const job = (plan: Plan, j: Omit<Staged, "plan" | "staging" | "stagingTable">): Job => {
       const staging = withSuffix(j.finalSheet, " (loading)", sheetNames);
       sheetNames.add(staging.toLowerCase());
       const stagingTable = freeName(`${j.finalTable}_loading`, usedTableNames);
       usedTableNames.add(stagingTable.toLowerCase());
-      const made: Job = { plan, staging, stagingTable, ...j };
+      const made: Staged = { plan, staging, stagingTable, ...j };
       jobs.push(made);
       return made;
     };
@@ -244,8 +264,30 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
         outcomes.push(
           job(plan, { kind: "create", finalSheet: expectedSheet, finalTable: card.id, withNames: true, oldTableExists: false }),
         );
+      } else if (plan.tableExists && probe.range.values[0]?.length === probe.grid.headers.length && probe.grid.body.length > 0) {
+        // Replace in place: a copy of the old sheet becomes the dated backup; the card's sheet
+        // and table stay the same objects, now with the new rates.
+        const backup = backupSheetName(existing, options.today, sheetNames);
+        sheetNames.add(backup.toLowerCase());
+        const backupTable = freeName(`${card.id}_backup`, usedTableNames);
+        usedTableNames.add(backupTable.toLowerCase());
+        const made: InPlace = {
+          plan,
+          kind: "inplace",
+          finalSheet: existing,
+          finalTable: card.id,
+          withNames: true,
+          backup,
+          backupTable,
+          origin: topLeft(probe.range.address),
+          // The range holds the header, the body and any totals row.
+          rows: probe.range.values.length - 1 - (probe.table.showTotals ? 1 : 0),
+        };
+        jobs.push(made);
+        outcomes.push(made);
       } else {
-        // Replace: the old sheet becomes the dated backup (its table renamed with it), the new
+        // Replace where the table's columns changed (or only a sheet of the card's name
+        // exists): the old sheet becomes the dated backup (its table renamed with it), the new
         // card takes its name and place.
         const backup = backupSheetName(existing, options.today, sheetNames);
         sheetNames.add(backup.toLowerCase());
@@ -270,6 +312,13 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
     // Each card whole on its staging sheet, then swapped in; a failure stops at a sound point.
     let first: Excel.Worksheet | undefined;
     for (const j of jobs) {
+      if (j.kind === "inplace") {
+        const { probe } = j.plan;
+        backUp(probe.sheet, j);
+        writeInPlace(probe.sheet, probe.table, j, j.rows, names, formulas);
+        first ??= probe.sheet;
+        continue;
+      }
       const ws = sheets.add(j.staging);
       const table = writeCard(ws, j.stagingTable, j.plan.probe);
       swapIn(j, ws, table, sheets, names, formulas);
@@ -288,12 +337,14 @@ export async function loadCards(loads: readonly CardLoad[], options: LoadOptions
     const partial = r as LoadReport & { jobs?: Job[] };
     if (failed === undefined || !partial.jobs) return r;
     progress("Excel stopped part-way: checking the workbook…");
-    return recover(run, partial.outcomes as (Outcome | Job)[], partial.jobs, partial.syncs, failed);
+    return recover(run, partial.outcomes as (Outcome | Job)[], partial.jobs, partial.syncs, failed, knownSheets);
   });
 }
 
+type Job = Staged | InPlace;
+
 /** One card written to a staging sheet, then swapped in under its own names. */
-interface Job {
+interface Staged {
   readonly plan: Plan;
   readonly kind: "create" | "replace" | "beside";
   readonly staging: string;
@@ -307,6 +358,21 @@ interface Job {
   readonly backupTable?: string;
   /** Replace: the old sheet's position, taken by the new one. */
   readonly position?: number;
+}
+
+/** Replace in place: the old sheet copied to `backup` (its table's copy named `backupTable`), then the card written into the live table. */
+interface InPlace {
+  readonly plan: Plan;
+  readonly kind: "inplace";
+  readonly finalSheet: string;
+  readonly finalTable: string;
+  readonly withNames: true;
+  readonly backup: string;
+  readonly backupTable: string;
+  /** The live table's header row (1-based) and first column (0-based). */
+  readonly origin: { readonly row: number; readonly col: number };
+  /** The live table's body rows when read. */
+  readonly rows: number;
 }
 
 function plural(n: number, word: string): string {
@@ -334,7 +400,7 @@ function freeName(base: string, taken: ReadonlySet<string>): string {
  * and leaves the workbook sound.
  */
 function swapIn(
-  j: Job,
+  j: Staged,
   ws: Excel.Worksheet,
   table: Excel.Table,
   sheets: Excel.WorksheetCollection,
@@ -355,7 +421,7 @@ function jobOutcome(j: Job): Outcome {
   const names = j.withNames ? namedCells(card).map((n) => n.name) : undefined;
   if (j.kind === "beside")
     return outcome(j.plan, "beside", { sheet: j.finalSheet, table: j.finalTable === card.id ? undefined : j.finalTable });
-  if (j.kind === "replace") return outcome(j.plan, "replaced", { sheet: j.finalSheet, backup: j.backup, names });
+  if (j.kind === "replace" || j.kind === "inplace") return outcome(j.plan, "replaced", { sheet: j.finalSheet, backup: j.backup, names });
   return outcome(j.plan, j.plan.status === "conflict" ? "replaced" : "created", {
     sheet: j.finalSheet,
     table: j.finalTable === card.id ? undefined : j.finalTable,
@@ -366,8 +432,11 @@ function jobOutcome(j: Job): Outcome {
 /**
  * After a failed write: reads the workbook back, then for each card removes a staging sheet
  * that was not finished (nothing of the card was changed), or finishes a swap that had begun
- * (each remaining step only if not done yet). Cards before the failure are done; cards after it
- * were not started. When even this fails, each card's outcome says where things may be.
+ * (each remaining step only if not done yet). A replace in place whose backup sheet exists is
+ * finished (the backup's table named if it is not yet, the in-place write repeated from the
+ * table's current size); a copy not yet named as the backup is deleted (the user's sheet was not
+ * touched). Cards before the failure are done; cards after it were not started. When even this
+ * fails, each card's outcome says where things may be.
  */
 async function recover(
   run: RunFn,
@@ -375,6 +444,7 @@ async function recover(
   jobs: readonly Job[],
   syncsBefore: number,
   error: unknown,
+  knownSheets: ReadonlySet<string>,
 ): Promise<LoadReport> {
   const message = errorMessage(error);
   let syncs = syncsBefore;
@@ -394,19 +464,31 @@ async function recover(
         ws.load("name");
         return { t, ws };
       };
-      const probes = jobs.map((j) => ({
-        staging: probe(j.stagingTable),
-        final: probe(j.finalTable),
-        backup: j.backupTable ? probe(j.backupTable) : undefined,
-      }));
+      const probes = jobs.map((j) => {
+        const final = probe(j.finalTable);
+        // The live table's size now, for an in-place write to be repeated from it.
+        const range = j.kind === "inplace" ? final.t.getRange() : undefined;
+        range?.load("address");
+        if (j.kind === "inplace") final.t.load("showTotals");
+        return {
+          staging: j.kind === "inplace" ? undefined : probe(j.stagingTable),
+          final,
+          range,
+          backup: j.backupTable ? probe(j.backupTable) : undefined,
+        };
+      });
       syncs++;
       await context.sync();
       const sheetNames = new Set(sheets.items.map((s) => s.name.toLowerCase()));
       const has = (n: string) => sheetNames.has(n.toLowerCase());
       const formulas = new Map(names.items.map((n) => [n.name.toLowerCase(), String(n.formula)]));
       const on = (p: { t: Excel.Table; ws: Excel.Worksheet } | undefined) => (p && !p.t.isNullObject ? p.ws.name.toLowerCase() : undefined);
+      // Excel's copy of a sheet, made by this load but not yet named as its backup.
+      for (const s of sheets.items)
+        if (!knownSheets.has(s.name.toLowerCase()) && /\(\d+\)$/.test(s.name)) wb.worksheets.getItem(s.name).delete();
       const states = jobs.map((j, i) => {
         const p = probes[i];
+        if (j.kind === "inplace") return has(j.backup) && on(p.final) !== undefined ? ("finish" as const) : ("not-started" as const);
         const stagingTableOn = on(p.staging);
         const finalTableOn = on(p.final);
         const stagingWhole = stagingTableOn !== undefined || finalTableOn === j.staging.toLowerCase();
@@ -417,9 +499,17 @@ async function recover(
       });
       jobs.forEach((j, i) => {
         const state = states[i];
+        const p = probes[i];
+        if (j.kind === "inplace") {
+          if (state !== "finish") return;
+          if (on(p.backup) === undefined) nameBackupTable(wb.worksheets.getItem(j.backup), j);
+          const box = topLeft((p.range as Excel.Range).address);
+          const rows = rowsOf((p.range as Excel.Range).address) - (p.final.t.showTotals ? 1 : 0);
+          writeInPlace(p.final.ws, p.final.t, { ...j, origin: box }, rows, names, formulas);
+          return;
+        }
         if (state === "partial") wb.worksheets.getItem(j.staging).delete();
         if (state !== "finish") return;
-        const p = probes[i];
         if (
           j.oldTableExists &&
           j.backupTable &&
@@ -469,11 +559,22 @@ function namesInDoubt(o: Outcome): Outcome {
 }
 
 function notLoaded(j: Job): Outcome {
-  const detail = j.kind === "replace" ? `not loaded; your sheet “${j.finalSheet}” is as it was.` : "not loaded; nothing of it was written.";
+  const detail =
+    j.kind === "replace" || j.kind === "inplace"
+      ? `not loaded; your sheet “${j.finalSheet}” is as it was.`
+      : "not loaded; nothing of it was written.";
   return outcome(j.plan, "not-loaded", { detail });
 }
 
 function unknownState(j: Job): Outcome {
+  if (j.kind === "inplace")
+    return outcome(j.plan, "unknown", {
+      detail:
+        `not finished, or not started. If a sheet “${j.backup}” exists, it holds your old rates whole (table ${j.backupTable}) ` +
+        `and “${j.finalSheet}” may be partly rewritten: load again to finish it. Otherwise “${j.finalSheet}” is as it was ` +
+        `(a copy of it that Excel named “${j.finalSheet.slice(0, 25)} (2)” or similar, if left, can be deleted). ` +
+        "The workbook names point at a rate of the old card or of the new, never at a blank cell.",
+    });
   const parts = [`not finished, or not started: if a sheet “${j.staging}” is left, it is an unfinished copy you can delete.`];
   if (j.kind === "replace")
     parts.push(
@@ -486,6 +587,12 @@ function unknownState(j: Job): Outcome {
 export function errorMessage(e: unknown): string {
   const err = e as { message?: string; debugInfo?: { message?: string } } | undefined;
   return err?.debugInfo?.message ?? err?.message ?? String(e);
+}
+
+/** The number of rows below the first of an address such as 'Storage Prices'!A4:B6 (2). */
+function rowsOf(address: string): number {
+  const m = /(\d+)(?::\$?[A-Z]+\$?(\d+))?$/.exec(address);
+  return m && m[2] ? Number(m[2]) - Number(m[1]) : 0;
 }
 
 /** The 1-based row and 0-based column of the top-left cell of an address such as 'Storage Prices'!A4:B6. */
@@ -593,4 +700,90 @@ function writeCard(ws: Excel.Worksheet, tableName: string, probe: Probe): Excel.
   header.format.wrapText = true;
   table.name = tableName;
   return table;
+}
+
+/** The A1 address of a cell: 1-based row, 0-based column. */
+function cellAt(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}
+
+/**
+ * Queues the dated backup of a card's sheet before its in-place write: a copy right after it,
+ * named `backup`, whose copy of the table (found at the table's top-left cell) is named
+ * `backupTable`. Three commands; until the last, the copy is not yet a backup (recovery deletes
+ * an unnamed copy, and names the table of a named one).
+ */
+function backUp(ws: Excel.Worksheet, j: InPlace): void {
+  const copy = ws.copy("After", ws);
+  copy.name = j.backup;
+  nameBackupTable(copy, j);
+}
+
+function nameBackupTable(copy: Excel.Worksheet, j: InPlace): void {
+  copy.getRange(cellAt(j.origin.row, j.origin.col)).getTables(false).getFirst().name = j.backupTable;
+}
+
+/**
+ * Queues the card's rates into the live table `table` on `ws` (which has `rows` body rows now),
+ * keeping both objects: rows appended blank when the card has more; the header and body in ONE
+ * values write (number formats just before it, so text columns hold text); surplus rows, left
+ * blank by that write, deleted right after it; then formats, caption and workbook names. When
+ * rows shrink, the names are re-pointed before the write, so none is ever on a deleted row.
+ * Repeating it from the table's current size finishes an interrupted one.
+ */
+function writeInPlace(
+  ws: Excel.Worksheet,
+  table: Excel.Table,
+  j: InPlace,
+  rows: number,
+  names: Excel.NamedItemCollection,
+  formulas: ReadonlyMap<string, string>,
+): void {
+  const { grid, load } = j.plan.probe;
+  const { row: top, col: left } = j.origin;
+  const cols = grid.headers.length;
+  const want = grid.body.length;
+  const span = (n: number) => `${cellAt(top, left)}:${cellAt(top + n, left + cols - 1)}`;
+  const blank = (n: number) => Array.from({ length: n }, () => grid.headers.map(() => ""));
+  const pointNames = () => {
+    for (const n of namedCells(load.table, j.origin)) setName(names, formulas, n, j.finalSheet, ws);
+  };
+
+  if (want > rows) table.rows.add(-1, blank(want - rows));
+  if (want < rows) pointNames();
+  const body = ws.getRange(span(Math.max(want, rows)));
+  body.numberFormat = [
+    grid.headers.map(() => "@"),
+    ...grid.body.map(() => grid.formats.map(excelNumberFormat)),
+    ...blank(rows - want).map((r) => r.map(() => "General")),
+  ];
+  body.values = [[...grid.headers], ...grid.body.map((r) => [...r]), ...blank(rows - want)];
+  if (want < rows) ws.getRange(`${cellAt(top + want + 1, left)}:${cellAt(top + rows, left + cols - 1)}`).delete("Up");
+  ws.getRange(span(want)).format.verticalAlignment = "Top";
+
+  const widths = columnWidthsInChars(grid);
+  const wrap = wrappedColumns(grid);
+  widths.forEach((w, c) => {
+    const letter = columnLetter(left + c);
+    ws.getRange(`${letter}:${letter}`).format.columnWidth = charsToPoints(w);
+    if (wrap[c] && want > 0) ws.getRange(`${letter}${top + 1}:${letter}${top + want}`).format.wrapText = true;
+  });
+  table.style = "TableStyleMedium2";
+  const header = table.getHeaderRowRange();
+  header.format.font.bold = true;
+  header.format.wrapText = true;
+
+  // Title and caption sit as far above the table as in a fresh load (when there is room).
+  const titleRow = top - (HEADER_ROW - TITLE_ROW);
+  if (titleRow >= 1) {
+    const title = ws.getRange(cellAt(titleRow, left));
+    title.values = [[load.title]];
+    title.format.font.bold = true;
+    title.format.font.size = 14;
+    const caption = ws.getRange(cellAt(titleRow + (CAPTION_ROW - TITLE_ROW), left));
+    caption.values = [[load.caption]];
+    caption.format.font.italic = true;
+    caption.format.font.color = "#616161";
+  }
+  if (want >= rows) pointNames();
 }

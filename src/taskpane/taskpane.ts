@@ -312,7 +312,8 @@ const CHOICES: { value: Choice; label: string; hint: (c: Conflict) => string }[]
   {
     value: "replace",
     label: "Replace it, keeping a backup",
-    hint: () => "The card is written first; then your sheet is kept as a dated backup sheet and the card takes its place.",
+    hint: () =>
+      "Your sheet is first copied to a dated backup sheet; then the new rates are written into your sheet and table, so formulas that use them read the new rates.",
   },
   { value: "beside", label: "Load beside it", hint: () => "The card goes to a new sheet; yours stays as it is." },
 ];
@@ -360,8 +361,9 @@ function chooseInDialog(conflicts: readonly Conflict[]): Promise<Record<string, 
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The writer copies a sheet before replacing it (ExcelApi 1.10) and points names with formulas
- * (1.7). The manifest does not require them, so the functions still load in older Excel; the pane
+ * The writer copies a sheet before replacing it (Worksheet.copy, ExcelApi 1.10), finds the
+ * copy's table by a cell (Range.getTables, 1.9), resizes the card's table in place
+ * (TableRowCollection.add, Range.delete: 1.1) and points names with formulas (1.7). The manifest does not require them, so the functions still load in older Excel; the pane
  * says what is missing instead of failing half-way. True where Office cannot tell (outside Excel).
  */
 function excelApiSupported(): boolean {

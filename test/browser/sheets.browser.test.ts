@@ -71,6 +71,7 @@ async function readSheet(name: string): Promise<{ sheet: FakeSheet; tables: Fake
     };
   }, name);
   const sheet: FakeSheet = {
+    id: 0, // read back out of the page: only its cells are used here
     name,
     cells: new Map(raw.cells),
     columnWidths: new Map(raw.widths),

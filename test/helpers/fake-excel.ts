@@ -36,6 +36,8 @@ export interface FakeConditionalFormat {
 }
 
 export interface FakeSheet {
+  /** Stable for the object's life, whatever it is renamed to (a copy gets a new id). */
+  id: number;
   name: string;
   cells: Map<string, FakeCell>;
   columnWidths: Map<number, number>;
@@ -47,6 +49,8 @@ export interface FakeSheet {
 }
 
 export interface FakeTable {
+  /** Stable for the object's life, whatever it is renamed to (a copy gets a new id). */
+  id: number;
   name: string;
   sheet: FakeSheet;
   r0: number;
@@ -54,6 +58,8 @@ export interface FakeTable {
   r1: number;
   c1: number;
   style: string;
+  /** A totals row: the table's last row (r1), below the body. */
+  showTotals?: boolean;
 }
 
 export interface FakeName {
@@ -63,11 +69,19 @@ export interface FakeName {
   comment: string;
 }
 
+/**
+ * A formula's reference, bound to the object as Excel binds it: a structured reference
+ * (Kustomer_X[#All]) to the table object, an A1 reference ('Storage Prices'!B5) to the sheet
+ * object. Renaming the table or sheet makes the reference follow it; deleting it gives #REF!.
+ */
+export type FakeReference = { table: FakeTable } | { sheet: FakeSheet; r0: number; c0: number; r1: number; c1: number };
+
 export interface FakeWorkbook {
   sheets: FakeSheet[];
   tables: FakeTable[];
   names: FakeName[];
   active?: FakeSheet;
+  references: Map<string, FakeReference>;
 }
 
 /** A plain-data view of the workbook for assertions (and for returning out of the browser). */
@@ -106,6 +120,15 @@ export interface FakeExcel {
   addName(name: string, formula: string): void;
   /** Fault injection (issue 12): the command with this 0-based index, counted over all syncs of the fake, fails at sync. */
   failAtCommand?: number;
+  /**
+   * Test set-up: a formula (known by `label`) referring to a table (`Kustomer_X[#All]`) or to a
+   * sheet's range (`'Storage Prices'!B5`), bound to the object as Excel binds it.
+   */
+  addReference(label: string, target: { table: string } | { sheet: string; address: string }): void;
+  /** What the formula `label` reads now: the referenced values, or "#REF!" once its object is gone. */
+  readReference(label: string): (string | number | boolean)[][] | "#REF!";
+  /** Where the formula `label` points now, as Excel would show it after renames. */
+  referenceText(label: string): string;
 }
 
 const MAX_ROWS = 1048576;
@@ -181,11 +204,13 @@ function validSheetName(name: string): boolean {
 // ---------------------------------------------------------------------------------------------
 
 export function createFakeExcel(): FakeExcel {
-  const wb: FakeWorkbook = { sheets: [], tables: [], names: [] };
+  const wb: FakeWorkbook = { sheets: [], tables: [], names: [], references: new Map() };
   const stats = { runs: 0, syncs: 0, commands: 0 };
   let fault: { at: number; base: number; persistent: boolean } | null = null;
+  let ids = 0;
+  const nextId = () => ++ids;
 
-  const newSheet = (name: string): FakeSheet => ({ name, cells: new Map(), columnWidths: new Map(), frozenRows: 0 });
+  const newSheet = (name: string): FakeSheet => ({ id: nextId(), name, cells: new Map(), columnWidths: new Map(), frozenRows: 0 });
   const findSheet = (name: string) => wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   const findTable = (name: string) => wb.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
   const findName = (name: string) => wb.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
@@ -217,6 +242,34 @@ export function createFakeExcel(): FakeExcel {
       out.push(row);
     }
     return out;
+  };
+
+  /**
+   * Moves the cells of columns c0..c1 of `sheet` from row `from` down by `by` rows (up when
+   * negative; cells shifted into rows above `from` + by are dropped first), with the tables and
+   * workbook names there, as Excel's insert and delete do. Names at dropped cells become #REF!.
+   */
+  const bodyEnd = (t: FakeTable) => (t.showTotals ? t.r1 - 1 : t.r1);
+  const shiftRows = (sheet: FakeSheet, c0: number, c1: number, from: number, by: number) => {
+    const moved = new Map<string, FakeCell>();
+    for (const [k, v] of [...sheet.cells]) {
+      const [r, c] = k.split(",").map(Number);
+      if (c < c0 || c > c1 || r < Math.min(from, from + by)) continue;
+      sheet.cells.delete(k);
+      if (r >= from) moved.set(key(r + by, c), v);
+    }
+    for (const [k, v] of moved) sheet.cells.set(k, v);
+    for (const n of wb.names) {
+      if ("formula" in n.ref || n.ref.sheet !== sheet || n.ref.col < c0 || n.ref.col > c1) continue;
+      if (n.ref.row >= from) n.ref = { ...n.ref, row: n.ref.row + by };
+      else if (n.ref.row >= from + by) n.ref = { formula: "=#REF!" };
+    }
+    for (const t of wb.tables) {
+      if (t.sheet !== sheet || t.r0 < from || t.c1 < c0 || t.c0 > c1) continue;
+      if (t.c0 < c0 || t.c1 > c1) throw new FakeError("InvalidArgument", "the operation would move part of a table");
+      t.r0 += by;
+      t.r1 += by;
+    }
   };
 
   function makeContext() {
@@ -441,6 +494,33 @@ export function createFakeExcel(): FakeExcel {
           });
           return this;
         },
+        /** Deletes the cells, shifting the cells below up: whole body rows of a table leave the table. */
+        delete(shift: string) {
+          enqueue("range.delete", () => {
+            const { sheet, box } = p.target("range.delete");
+            if (shift !== "Up") throw new FakeError("NotImplemented", `Range.delete(${shift})`);
+            const height = box.r1 - box.r0 + 1;
+            const inTable = wb.tables.filter((t) => t.sheet === sheet && overlaps(t, box));
+            for (const t of inTable)
+              if (t.c0 !== box.c0 || t.c1 !== box.c1 || box.r0 <= t.r0 || box.r1 > bodyEnd(t) || bodyEnd(t) - t.r0 - height < 1)
+                throw new FakeError("InvalidArgument", "only whole body rows of a table can be deleted, leaving one");
+            for (const t of inTable) t.r1 -= height;
+            shiftRows(sheet, box.c0, box.c1, box.r1 + 1, -height);
+          });
+        },
+        /** The tables that overlap the range (ExcelApi 1.9); only getFirst is modelled. */
+        getTables(fullyContained?: boolean) {
+          return {
+            getFirst() {
+              return tableProxy(() => {
+                const r = p.resolve();
+                const t = r && wb.tables.find((x) => x.sheet === r.sheet && (fullyContained ? false : overlaps(x, r.box)));
+                if (!t) throw new FakeError("ItemNotFound", "no table in the range");
+                return t;
+              }, false);
+            },
+          };
+        },
         clear() {
           enqueue("clear", () => {
             const { sheet, box } = p.target("clear");
@@ -462,6 +542,9 @@ export function createFakeExcel(): FakeExcel {
         get isNullObject() {
           return p.isNullObject;
         },
+        get showTotals() {
+          return p.read("showTotals");
+        },
         get name() {
           return p.read("name");
         },
@@ -480,6 +563,7 @@ export function createFakeExcel(): FakeExcel {
           p.queueLoad(splitProps(props), (t, prop) => {
             if (prop === "name") return t.name;
             if (prop === "style") return t.style;
+            if (prop === "showTotals") return t.showTotals === true;
             throw new FakeError("NotImplemented", `Table.${prop}`);
           });
           return this;
@@ -499,6 +583,25 @@ export function createFakeExcel(): FakeExcel {
         get worksheet() {
           return sheetProxy(() => p.resolve()?.sheet ?? null, true);
         },
+        rows: {
+          /** Appends rows at the body's end (index -1 or null only; above a totals row), shifting the cells below down. */
+          add(index: number | null | undefined, rowValues: unknown) {
+            enqueue("rows.add", () => {
+              const t = p.target("rows.add");
+              if (index !== undefined && index !== null && index !== -1) throw new FakeError("NotImplemented", "rows.add at an index");
+              const cols = t.c1 - t.c0 + 1;
+              if (!Array.isArray(rowValues) || rowValues.length === 0 || rowValues.some((r) => !Array.isArray(r) || r.length !== cols))
+                throw new FakeError("InvalidArgument", `rows.add: expected n x ${cols} values`);
+              const n = rowValues.length;
+              const at = t.showTotals ? t.r1 : t.r1 + 1;
+              shiftRows(t.sheet, t.c0, t.c1, at, n);
+              t.r1 += n;
+              rowValues.forEach((row: unknown[], i) =>
+                row.forEach((v, c) => (cell(t.sheet, at + i, t.c0 + c).value = v as string | number | boolean)),
+              );
+            });
+          },
+        },
         convertToRange() {
           enqueue("convertToRange", () => {
             const t = p.target("convertToRange");
@@ -515,7 +618,7 @@ export function createFakeExcel(): FakeExcel {
         throw new FakeError("InvalidArgument", "a table cannot overlap another table");
       let i = 1;
       while (nameTaken(`Table${i}`)) i++;
-      const t: FakeTable = { name: `Table${i}`, sheet, ...b, style: "TableStyleMedium2" };
+      const t: FakeTable = { id: nextId(), name: `Table${i}`, sheet, ...b, style: "TableStyleMedium2" };
       wb.tables.push(t);
       return t;
     };
@@ -617,7 +720,7 @@ export function createFakeExcel(): FakeExcel {
             for (const t of wb.tables.filter((x) => x.sheet === s)) {
               let n = 2;
               while (nameTaken(`${t.name}${n}`)) n++;
-              wb.tables.push({ ...t, name: `${t.name}${n}`, sheet: c });
+              wb.tables.push({ ...t, id: nextId(), name: `${t.name}${n}`, sheet: c });
             }
             created = c;
           });
@@ -863,12 +966,35 @@ export function createFakeExcel(): FakeExcel {
     addTable(sheet, name, address) {
       const s = findSheet(sheet);
       if (!s) throw new Error(`no sheet ${sheet}`);
-      const t: FakeTable = { name, sheet: s, ...parseAddress(address), style: "TableStyleLight1" };
+      const t: FakeTable = { id: nextId(), name, sheet: s, ...parseAddress(address), style: "TableStyleLight1" };
       wb.tables.push(t);
       return t;
     },
     addName(name, formula) {
       wb.names.push({ name, ref: parseRef(formula), comment: "" });
+    },
+    addReference(label, target) {
+      if ("table" in target) {
+        const t = findTable(target.table);
+        if (!t) throw new Error(`no table ${target.table}`);
+        wb.references.set(label, { table: t });
+      } else {
+        const s = findSheet(target.sheet);
+        if (!s) throw new Error(`no sheet ${target.sheet}`);
+        wb.references.set(label, { sheet: s, ...parseAddress(target.address) });
+      }
+    },
+    readReference(label) {
+      const ref = wb.references.get(label);
+      if (!ref) throw new Error(`no reference ${label}`);
+      if ("table" in ref) return wb.tables.includes(ref.table) ? values(ref.table.sheet, ref.table) : "#REF!";
+      return wb.sheets.includes(ref.sheet) ? values(ref.sheet, ref) : "#REF!";
+    },
+    referenceText(label) {
+      const ref = wb.references.get(label);
+      if (!ref) throw new Error(`no reference ${label}`);
+      if ("table" in ref) return wb.tables.includes(ref.table) ? `${ref.table.name}[#All]` : "#REF!";
+      return wb.sheets.includes(ref.sheet) ? `${quoteSheet(ref.sheet.name)}!${boxAddress(ref)}` : "#REF!";
     },
   };
   return fake;

@@ -76,7 +76,12 @@ function emptyWorkbook() {
   /** What getItemOrNullObject gives for a table that does not exist. */
   const nullTable = () => {
     const t: any = new OfficeMockObject(
-      { name: "", getRange: () => new OfficeMockObject({ values: [], address: "" }, OfficeApp.Excel as any), worksheet: { name: "" } },
+      {
+        name: "",
+        showTotals: false,
+        getRange: () => new OfficeMockObject({ values: [], address: "" }, OfficeApp.Excel as any),
+        worksheet: { name: "" },
+      },
       OfficeApp.Excel as any,
     );
     t.isNullObject = true;

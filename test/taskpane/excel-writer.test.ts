@@ -185,7 +185,7 @@ describe("never clobbering what is in the workbook", () => {
     ]);
   });
 
-  test("replace: the card is written whole first, then the old sheet steps aside as the dated backup and the card takes its place", async () => {
+  test("replace: the card's own sheet and table take the new rates in place; a dated copy of the old sheet is the backup", async () => {
     await edited();
     const { choose } = recorder("replace");
     const report = await loadAll(fake, ALL, choose);
@@ -203,14 +203,14 @@ describe("never clobbering what is in the workbook", () => {
     // The other 9 of the 10 cards were loaded unchanged before: up to date.
     expect(report.outcomes.filter((o) => o.status === "up-to-date").length).toBe(9);
     const names = fake.snapshot().sheets.map((s) => s.name);
-    // The new sheet takes the old one's place (the third sheet); the backup sits right after it.
+    // The card's sheet keeps its place (the third sheet); the backup copy sits right after it.
     expect(names.slice(2, 4)).toEqual(["Storage Prices", "Storage Pr… (backup 2026-11-21)"]);
     expect(names.length).toBe(11);
     expect(sheet(fake, "Storage Pr… (backup 2026-11-21)").values.B5).toBe(45);
     expect(sheet(fake, "Storage Prices").values.B5).toBe(50);
     const tables = fake.snapshot().tables;
     expect(tables.find((t) => t.name === "Kustomer_StoragePrices")).toMatchObject({ sheet: "Storage Prices", address: "A4:B6" });
-    // The user's table stays on the backup sheet, renamed; the card's name goes with the card.
+    // The copy of the user's table on the backup sheet has a backup name; the card's table keeps its own.
     expect(tables.filter((t) => t.sheet === "Storage Pr… (backup 2026-11-21)").map((t) => t.name)).toEqual([
       "Kustomer_StoragePrices_backup",
     ]);
