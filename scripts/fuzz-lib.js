@@ -122,7 +122,8 @@ const LONG_SHAPES = [
 ];
 
 function longText(r) {
-  const n = r() < 0.5 ? LONGEST : 3 + Math.floor(r() * (LONGEST - 3));
+  // At least 12 characters, so every shape (the longest prefix and suffix take 11) fits.
+  const n = r() < 0.5 ? LONGEST : 12 + Math.floor(r() * (LONGEST - 12));
   return LONG_SHAPES[Math.floor(r() * LONG_SHAPES.length)](n);
 }
 

@@ -11,7 +11,7 @@
  * Building the fingerprint is linear in the cells, and a range far larger than any card is
  * refused before it is read.
  */
-import { describe, naError, RuleError, valueError } from "../core/errors";
+import { clip, describe, naError, quote, RuleError, valueError } from "../core/errors";
 import type { DecimalText } from "./documents";
 import { cellRecords, type ImportProblem, type Raw, validateRows } from "./order-import";
 import type { AnyRateTable } from "./sheet-layout";
@@ -232,8 +232,14 @@ export function givenRatesReader<T>(card: AnyRateTable, compile: (given: GivenRo
 
 /** #N/A-style message for a name a given table lacks. */
 export function notInGivenRates(arg: string, got: string, held: readonly string[]): string {
-  return `${arg} "${got}" is not in the given rates; they hold: ${held.join(", ")}.`;
+  // What the user typed and the table's own names are quoted short: at most 8 names, each clipped.
+  const shown = held.slice(0, MAX_NAMES_LISTED).map(clip).join(", ");
+  const more = held.length > MAX_NAMES_LISTED ? `, and ${held.length - MAX_NAMES_LISTED} more` : "";
+  return `${arg} ${quote(got)} is not in the given rates; they hold: ${shown}${more}.`;
 }
+
+/** The most of a given table's names a message lists. */
+const MAX_NAMES_LISTED = 8;
 
 /** Names to look up in a given table: each name's key, and the names to list in a message. */
 export interface GivenChoices<T> {

@@ -6,6 +6,7 @@ import {
   clearRatesCache,
   givenRates,
   type GivenRows,
+  notInGivenRates,
   MAX_RATES_ROWS,
   RATES_CACHE_SIZE,
   ratesCacheSize,
@@ -90,4 +91,19 @@ test("a header row is recognised by any of the card's headers or keys, trimmed a
       ["Ticket", 0.3],
     ]).rowNumbers,
   ).toEqual([3]);
+});
+
+test("a name the table lacks: the message quotes what was typed and the table's names short (found by the fuzzer)", () => {
+  // Short input and a short table: quoted whole.
+  expect(notInGivenRates("package_name", "Custom", ["Basic", "Standard"])).toBe(
+    'package_name "Custom" is not in the given rates; they hold: Basic, Standard.',
+  );
+  // A 32,767-character name and a table of 40 long names: the input clipped to 57 characters, 8
+  // names listed, each clipped the same way, then how many more.
+  const long = "x".repeat(32767);
+  const names = Array.from({ length: 40 }, (_v, i) => `${"n".repeat(100)}${i}`);
+  const m = notInGivenRates("package_name", long, names);
+  expect(m.startsWith(`package_name "${"x".repeat(57)}..." (32767 characters) is not in the given rates; they hold: `)).toBe(true);
+  expect(m.endsWith(", and 32 more.")).toBe(true);
+  expect(m.length).toBeLessThan(1000);
 });
