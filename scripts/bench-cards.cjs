@@ -3,20 +3,9 @@
  * in-memory fake of the Excel API the tests use (test/helpers/fake-excel.ts). The TypeScript is
  * transpiled in memory, so nothing is written to disk. */
 "use strict";
-const fs = require("fs");
 const path = require("path");
-const ts = require("typescript");
 
-if (!require.extensions[".ts"]) {
-  require.extensions[".ts"] = (module, filename) => {
-    const source = fs.readFileSync(filename, "utf8");
-    const { outputText } = ts.transpileModule(source, {
-      fileName: filename,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-    });
-    module._compile(outputText, filename);
-  };
-}
+require("./ts-require.cjs");
 
 const root = path.join(__dirname, "..");
 

@@ -2,20 +2,9 @@
  * in memory) on the worst shapes of file found by probing, each beside a plain file of the same
  * size. Goal: any file under the size limit is judged in under 1 s. Median of 5 runs. */
 "use strict";
-const fs = require("fs");
 const path = require("path");
-const ts = require("typescript");
 
-if (!require.extensions[".ts"]) {
-  require.extensions[".ts"] = (module, filename) => {
-    const source = fs.readFileSync(filename, "utf8");
-    const { outputText } = ts.transpileModule(source, {
-      fileName: filename,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-    });
-    module._compile(outputText, filename);
-  };
-}
+require("./ts-require.cjs");
 
 const root = path.join(__dirname, "..");
 

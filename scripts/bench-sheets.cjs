@@ -3,20 +3,9 @@
  * counting in-memory fake of the Excel API (test/helpers/fake-excel.ts), into an empty workbook
  * and into one holding every rate card. The TypeScript is transpiled in memory. */
 "use strict";
-const fs = require("fs");
 const path = require("path");
-const ts = require("typescript");
 
-if (!require.extensions[".ts"]) {
-  require.extensions[".ts"] = (module, filename) => {
-    const source = fs.readFileSync(filename, "utf8");
-    const { outputText } = ts.transpileModule(source, {
-      fileName: filename,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
-    });
-    module._compile(outputText, filename);
-  };
-}
+require("./ts-require.cjs");
 
 const root = path.join(__dirname, "..");
 
@@ -32,7 +21,11 @@ async function measureSheetSyncs() {
     for (const kind of ["quote", "invoice"]) {
       const fake = createFakeExcel();
       fake.addSheet("Sheet1");
-      if (withCards) await loadCards(RATE_CARDS.map((table) => ({ table, ...captionFor(table) })), { run: fake.Excel.run, today: "2026-11-23" });
+      if (withCards)
+        await loadCards(
+          RATE_CARDS.map((table) => ({ table, ...captionFor(table) })),
+          { run: fake.Excel.run, today: "2026-11-23" },
+        );
       const syncs0 = fake.stats.syncs;
       const commands0 = fake.stats.commands;
       const t0 = performance.now();

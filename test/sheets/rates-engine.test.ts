@@ -11,6 +11,7 @@ import { RATE_CARDS } from "../../src/rules/rates";
 import { QUOTE_INPUT_CELLS as IN, QUOTE_LINE_ROWS as ROW, QUOTE_RESULT_CELLS as OUT, quoteLayout } from "../../src/sheets/quote-layout";
 import { invoiceLayout } from "../../src/sheets/invoice-layout";
 import { evaluate } from "./engine";
+import { INPUTS, JAN31 } from "./hand-worked-quote";
 import type { TableGeometry } from "./structured-refs";
 
 type Table = TableGeometry & { values: (string | number | null)[][] };
@@ -24,34 +25,8 @@ function orderTable(id: string, sheet: string, change: (row: (string | number)[]
   return { sheet, headerRow: HEADER_ROW, firstCol: 0, headers: grid.headers, rows: values.length, values };
 }
 
-// Serials (1900 system): 2025-01-01 = 45658, 2025-01-20 = 45677, 2025-01-22 = 45679,
-// 2025-01-31 = 45688; 2025-04-20 = 45658 + 31 + 28 + 31 + 19 = 45767.
-const JAN1 = 45658;
-const JAN20 = 45677;
-const JAN22 = 45679;
-const JAN31 = 45688;
+// 2025-04-20 = 2025-01-01 (45658) + 31 + 28 + 31 + 19 = 45767.
 const APR20 = 45767;
-
-/** The hand-worked quote of ./quote.test.ts: Ultimate, 23 full-time users, January 2025. */
-const INPUTS = {
-  [IN.customer]: "Acme Ltd",
-  [IN.plan]: "Ultimate",
-  [IN.billing]: "Monthly",
-  [IN.periodStart]: JAN1,
-  [IN.periodEnd]: JAN31,
-  [IN.seats]: 20,
-  [IN.seatPrice]: 93,
-  [IN.seatsAdded]: 3,
-  [IN.addDate]: JAN22,
-  [IN.fullTimeUsers]: 23,
-  [IN.organizations]: 1,
-  [IN.dataUsedGb]: 45.3,
-  [IN.attachmentUsedGb]: 270.5,
-  [IN.words]: 120000,
-  [IN.psPackage]: "Implementation - Standard",
-  [IN.kickoff]: JAN20,
-  [IN.managedLevel]: "Standard",
-};
 
 describe("a quote under an Order's negotiated cards", () => {
   // The Order: Ultimate's default data is 25 GB (built-in 20); Implementation - Standard is
