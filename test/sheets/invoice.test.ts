@@ -83,11 +83,14 @@ describe("Invoice check: eight lines, two wrong", () => {
     expect(rows.map((r) => r[2])).toEqual(["OK", "Over-billed", "OK", "OK", "Under-billed", "OK", "OK", "OK"]);
     expect(rows[1][1]).toBe(60);
     expect(rows[4][1]).toBe(-30);
+    // Billed - Expected is the sheet's own subtraction, in binary floating point as in Excel
+    // (60.01 - 60 = 0.00999999999999801), so it is compared to 12 places, not exactly.
     expect(rows[6][1]).toBeCloseTo(0.01, 12);
   });
 
   test("the summary", () => {
     expect(sheet.get(SUM.lines)).toBe(8);
+    // SUM over the pasted amounts is the sheet's floating-point sum, as in Excel: 10 places.
     expect(sheet.get(SUM.billed)).toBeCloseTo(545.01, 10);
     expect(sheet.get(SUM.expected)).toBe(515);
     expect(sheet.get(SUM.difference)).toBeCloseTo(30.01, 10);
