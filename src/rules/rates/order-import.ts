@@ -581,13 +581,8 @@ function duplicateKeys(text: string, wrapped: boolean): ImportProblem[] {
 // Validation of the values
 // ---------------------------------------------------------------------------------------------
 
+/** The rows' values checked; the row limit was checked already, before any row was read (cellRecords, jsonRecords). */
 function validate(card: AnyRateTable, rows: RawRow[], format: "csv" | "json", earlier: ImportProblem[]): ImportResult {
-  if (rows.length > MAX_ORDER_ROWS) {
-    return fail([
-      ...earlier,
-      { row: null, column: null, message: `The file has ${rows.length} rows; a rate card has at most ${MAX_ORDER_ROWS}.` },
-    ]);
-  }
   const checked = validateRows(card, rows, earlier, { names: true });
   if (!checked.ok) return fail([...checked.problems]);
   return { ok: true, table: orderTable(card, checked.rows), format, rowCount: checked.rows.length };
