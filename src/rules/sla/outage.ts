@@ -418,13 +418,16 @@ export function outageInMonth(
   let x = 0; // first excluded interval that may still overlap a downtime
   for (let i = 0; i < down.starts.length; i++) {
     const a = down.starts[i];
-    const b = down.ends[i];
+    let b = down.ends[i];
     if (b - a < threshold) {
       dropped++;
       continue;
     }
     if (a >= monthEnd) continue;
     downtimeSeconds += inMonth(a, b);
+    // Cut at the month's end, once judged whole: the cap is earliest first, so what comes after
+    // the month changes nothing in it, and a downtime running on to 9999 costs no more work.
+    if (b > monthEnd) b = monthEnd;
     while (x < nx && xe[x] <= a) x++;
     let cur = a;
     for (let k = x; k < nx && xs[k] < b && cur < b; k++) {
