@@ -102,3 +102,25 @@ test("the working adds up: Outage = downtime - excluded - excused, and maintenan
     { numRuns: 300 },
   );
 });
+
+test("excluding every downtime leaves no Outage; excluding only where there is none changes nothing", () => {
+  fc.assert(
+    fc.property(intervals(60, 600), intervals(10, 720), capHours, (down, extra, hours) => {
+      const maint = withStanding(extra);
+      const cap = capSeconds(hours);
+      const all = outageInMonth(JUNE, down, maint, 5, cap, down);
+      const none = outageInMonth(JUNE, down, maint, 5, cap);
+      // Ranges wholly before and after the log's span touch no downtime.
+      const elsewhere = { starts: [FROM - 40 * 86400, TO + 86400], ends: [FROM - 20 * 86400, TO + 40 * 86400] };
+      const apart = outageInMonth(JUNE, down, maint, 5, cap, elsewhere);
+      return (
+        all.seconds === 0 &&
+        all.excludedSeconds === all.downtimeSeconds &&
+        apart.seconds === none.seconds &&
+        apart.excusedSeconds === none.excusedSeconds &&
+        apart.excludedSeconds === 0
+      );
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -408,9 +408,15 @@ export function outageInMonth(
   const xe = excl.ends;
   const nx = xs.length;
   const rest: Intervals = { starts: [], ends: [] };
+  // A piece that starts where the last ended (a zero-length excluded range split them) extends
+  // it, so the pieces, and the cap's candidates cut from them, never touch.
   const piece = (p: number, q: number) => {
-    rest.starts.push(p);
-    rest.ends.push(q);
+    const n = rest.ends.length;
+    if (n > 0 && rest.ends[n - 1] === p) rest.ends[n - 1] = q;
+    else {
+      rest.starts.push(p);
+      rest.ends.push(q);
+    }
   };
   let downtimeSeconds = 0;
   let excludedSeconds = 0;

@@ -173,3 +173,17 @@ describe("reading excluded ranges", () => {
     });
   });
 });
+
+test("a zero-length excluded range excludes nothing and does not split a downtime for the cap", () => {
+  // 2 June 02:00-06:00 in maintenance, excluded 04:00-04:00 (no seconds). Cap 3 hours: 02:00-05:00
+  // excused, 05:00-06:00 over it: 60, exactly as with no excluded range.
+  const c = outageInMonth(
+    JUNE,
+    mornings("2025-06-02"),
+    mornings("2025-06-02"),
+    5,
+    capSeconds(3),
+    log(["2025-06-02T04:00", "2025-06-02T04:00"]),
+  );
+  expect([c.minutes, c.excludedSeconds, c.maintenanceSeconds / 60, c.excusedSeconds / 60]).toEqual([60, 0, 240, 180]);
+});
