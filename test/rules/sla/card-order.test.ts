@@ -34,7 +34,7 @@ function everyOrder(card: Parameters<typeof cardGrid>[0]): [string, unknown[][]]
     const rows = order.map((i) => body[i]);
     const label = order.map((i) => i + 1).join(",");
     return [
-      [`rows ${label}, with header`, [grid.headers, ...rows]],
+      [`rows ${label}, with header`, [[...grid.headers], ...rows]],
       [`rows ${label}, no header`, rows],
     ];
   });
