@@ -55,31 +55,31 @@ enum PsPackage {
  * @customenum {string}
  */
 enum PsInclusionItem {
-  /** One-hour sessions: consultative (onboarding) or discovery (Optimization Assessment) */
+  /** One-hour sessions: consultative (onboarding) or discovery (Optimization Assessment). Also "one-hour sessions", "consultative sessions", "discovery sessions" */
   Sessions = "sessions",
-  /** Initial introductory calls (onboarding) */
+  /** Initial introductory calls (onboarding). Also "introductory calls", "intro call" */
   IntroCalls = "intro calls",
-  /** Hours of collaborative configuration (implementations) */
+  /** Hours of collaborative configuration (implementations). Also "collaborative configuration hours", "config hours", "collaborative configuration" */
   ConfigurationHours = "configuration hours",
-  /** Hours of web user training */
+  /** Hours of web user training. Also "web user training hours", "user training" */
   UserTrainingHours = "user training hours",
-  /** Hours of web admin training */
+  /** Hours of web admin training. Also "web admin training hours", "admin training" */
   AdminTrainingHours = "admin training hours",
-  /** Hours of training, user and admin together */
+  /** Hours of training, user and admin together. Also "training" */
   TrainingHours = "training hours",
-  /** Post-go-live (post-launch) checkpoint calls */
+  /** Post-go-live (post-launch) checkpoint calls. Also "checkpoint calls", "post-go-live checkpoints", "post-launch checkpoints" */
   Checkpoints = "checkpoints",
-  /** AI teams configured */
+  /** AI teams configured. Also "AI team", "teams" */
   AiTeams = "AI teams",
-  /** AI sub-agents in the AI team, at most */
+  /** AI sub-agents in the AI team, at most. Also "AI sub-agents", "subagents", "agents" */
   SubAgents = "sub-agents",
-  /** Targeted use cases */
+  /** Targeted use cases. Also "use case", "targeted use cases" */
   UseCases = "use cases",
-  /** Conversation records migrated, at most */
+  /** Conversation records migrated, at most. Also "records", "max records" */
   ConversationRecords = "conversation records",
-  /** Days from the (subscription) start within which the Kick-Off is held */
+  /** Days from the (subscription) start within which the Kick-Off is held. Also "kickoff days", "kick-off window", "kick-off window days" */
   KickoffDays = "kick-off days",
-  /** Days from the Kick-Off within which everything is completed */
+  /** Days from the Kick-Off within which everything is completed. Also "duration" */
   DurationDays = "duration days",
 }
 
@@ -165,7 +165,7 @@ export function psAcceptanceFn(notice_date: any, holidays?: any[][]): number {
  * @customfunction PSINCLUSION
  * @helpurl https://localhost:3000/help.html#PSINCLUSION
  * @param package_name The package, e.g. "Onboarding Essentials" (case-insensitive).
- * @param item What to count: "sessions", "intro calls", "configuration hours", "user training hours", "admin training hours", "training hours", "checkpoints", "AI teams", "sub-agents", "use cases", "conversation records", "kick-off days" or "duration days".
+ * @param item What to count: "sessions", "intro calls", "configuration hours", "user training hours", "admin training hours", "training hours", "checkpoints", "AI teams", "sub-agents", "use cases", "conversation records", "kick-off days" or "duration days"; each also by the other names its dropdown tooltip lists (e.g. "config hours", "intro call").
  * @param [rates] An Order's packages: the table Kustomer_PsPackages (with or without its header row), as for PSKICKOFFDEADLINE. Omitted: the terms' packages.
  * @returns The number the terms state.
  */

@@ -68,6 +68,8 @@ function countOutage(
   maintenance_ends: unknown,
   min_minutes: unknown,
   maintenance_cap_hours: unknown,
+  excluded_starts: unknown,
+  excluded_ends: unknown,
 ): OutageCount {
   const system = workbookDateSystem();
   const m = slaMonth(toDate(month, "month", system));
@@ -75,20 +77,23 @@ function countOutage(
   const maint = intervalsFromRanges(maintenance_starts, maintenance_ends, "maintenance_starts", "maintenance_ends", system);
   const min = toInteger(min_minutes, "min_minutes", { default: MIN_MINUTES.default });
   const cap = capSeconds(toNumber(maintenance_cap_hours, "maintenance_cap_hours", { default: MAINTENANCE_CAP.defaultHours }));
-  return outageInMonth(m, down, maint, min, cap);
+  const excluded = intervalsFromRanges(excluded_starts, excluded_ends, "excluded_starts", "excluded_ends", system);
+  return outageInMonth(m, down, maint, min, cap, excluded);
 }
 
 /**
- * The Outage minutes that count in a calendar month from a log of downtimes: to the nearest second, overlapping downtimes merged, those under min_minutes dropped, maintenance excused up to 6 hours in any rolling 14 days, cut to the month.
+ * The Outage minutes that count in a calendar month from a log of downtimes: to the nearest second, overlapping downtimes merged, those under min_minutes dropped, Excluded Downtime taken out, maintenance excused up to 6 hours in any rolling 14 days, cut to the month.
  * @customfunction OUTAGEMINUTES
  * @helpurl https://localhost:3000/help.html#OUTAGEMINUTES
  * @param month Any date within the calendar month measured.
- * @param outage_starts Range of date-times when each downtime began (one clock for every timestamp); may start up to 14 days before the month, as that downtime counts toward the maintenance cap.
+ * @param outage_starts Range of date-times when each downtime began (one clock for every timestamp). Reach at least 14 days before the month: downtime excused then counts toward the maintenance cap; older downtime, where given, is used too.
  * @param outage_ends Range of date-times when each downtime ended, the same shape as outage_starts.
- * @param [maintenance_starts] Range of date-times when each Scheduled Maintenance (or Excluded Downtime) interval began, e.g. CHOOSECOLS(MAINTENANCEWINDOWS(...),1).
+ * @param [maintenance_starts] Range of date-times when each Scheduled Maintenance interval began, e.g. CHOOSECOLS(MAINTENANCEWINDOWS(...),1).
  * @param [maintenance_ends] Range of date-times when each maintenance interval ended, the same shape as maintenance_starts.
- * @param [min_minutes] Shortest downtime that counts as an Outage, a whole number of minutes from 1 to 5; 5 when omitted.
+ * @param [min_minutes] Shortest downtime that counts as an Outage, a whole number of minutes from 1 to 5, judged on the whole downtime before anything is excused; 5 when omitted.
  * @param [maintenance_cap_hours] Downtime in maintenance excused in any rolling 14 days, earliest first; the rest counts. 6 when omitted; 0 means no cap.
+ * @param [excluded_starts] Range of date-times when each Excluded Downtime interval began (force majeure, networks outside Kustomer, the client's own systems): never Outage, and none of the maintenance cap.
+ * @param [excluded_ends] Range of date-times when each Excluded Downtime interval ended, the same shape as excluded_starts.
  * @returns The exact Outage minutes in the month (may be fractional: 90 seconds is 1.5).
  */
 export function outageMinutesFn(
@@ -99,25 +104,40 @@ export function outageMinutesFn(
   maintenance_ends?: any[][],
   min_minutes?: any,
   maintenance_cap_hours?: any,
+  excluded_starts?: any[][],
+  excluded_ends?: any[][],
 ): number {
   return excel(
     "OUTAGEMINUTES",
-    () => countOutage(month, outage_starts, outage_ends, maintenance_starts, maintenance_ends, min_minutes, maintenance_cap_hours).minutes,
+    () =>
+      countOutage(
+        month,
+        outage_starts,
+        outage_ends,
+        maintenance_starts,
+        maintenance_ends,
+        min_minutes,
+        maintenance_cap_hours,
+        excluded_starts,
+        excluded_ends,
+      ).minutes,
   );
 }
 
 /**
- * Shows the working of OUTAGEMINUTES, for auditors: spills downtimes, dropped, downtime minutes in the month, of which in maintenance, excused in the 14 days before, excused, over the cap, and the Outage minutes.
+ * Shows the working of OUTAGEMINUTES, for auditors: spills downtimes, dropped, downtime minutes in the month, of which Excluded Downtime (when excluded ranges are given), in maintenance, excused in the 14 days before, excused, over the cap, and the Outage minutes.
  * @customfunction OUTAGEWORKING
  * @helpurl https://localhost:3000/help.html#OUTAGEWORKING
  * @param month Any date within the calendar month measured.
- * @param outage_starts Range of date-times when each downtime began; may start up to 14 days before the month.
+ * @param outage_starts Range of date-times when each downtime began. Reach at least 14 days before the month: downtime excused then counts toward the maintenance cap; older downtime, where given, is used too.
  * @param outage_ends Range of date-times when each downtime ended, the same shape as outage_starts.
  * @param [maintenance_starts] Range of date-times when each Scheduled Maintenance interval began.
  * @param [maintenance_ends] Range of date-times when each maintenance interval ended, the same shape as maintenance_starts.
- * @param [min_minutes] Shortest downtime that counts as an Outage, a whole number of minutes from 1 to 5; 5 when omitted.
+ * @param [min_minutes] Shortest downtime that counts as an Outage, a whole number of minutes from 1 to 5, judged on the whole downtime; 5 when omitted.
  * @param [maintenance_cap_hours] Downtime in maintenance excused in any rolling 14 days, earliest first. 6 when omitted; 0 means no cap.
- * @returns An 8x2 table of labels and values; "Outage minutes" equals OUTAGEMINUTES.
+ * @param [excluded_starts] Range of date-times when each Excluded Downtime interval began: never Outage, and none of the maintenance cap.
+ * @param [excluded_ends] Range of date-times when each Excluded Downtime interval ended, the same shape as excluded_starts.
+ * @returns An 8x2 table of labels and values (9x2 with excluded ranges); "Outage minutes" equals OUTAGEMINUTES.
  */
 export function outageWorkingFn(
   month: any,
@@ -127,14 +147,30 @@ export function outageWorkingFn(
   maintenance_ends?: any[][],
   min_minutes?: any,
   maintenance_cap_hours?: any,
+  excluded_starts?: any[][],
+  excluded_ends?: any[][],
 ): any[][] {
   return excel("OUTAGEWORKING", (): Working => {
-    const c = countOutage(month, outage_starts, outage_ends, maintenance_starts, maintenance_ends, min_minutes, maintenance_cap_hours);
+    const c = countOutage(
+      month,
+      outage_starts,
+      outage_ends,
+      maintenance_starts,
+      maintenance_ends,
+      min_minutes,
+      maintenance_cap_hours,
+      excluded_starts,
+      excluded_ends,
+    );
+    // The Excluded Downtime row only where excluded ranges are given: a sheet written before
+    // the argument existed keeps its 8x2 spill.
+    const withExcluded = !isBlank(excluded_starts) || !isBlank(excluded_ends);
     return [
       ["Downtimes in the log", c.downtimes],
       ["Shorter than min_minutes (dropped)", c.dropped],
       ["Downtime minutes in the month", c.downtimeSeconds / 60],
-      ["Of which in maintenance", c.maintenanceSeconds / 60],
+      ...(withExcluded ? [["Of which Excluded Downtime (never Outage)", c.excludedSeconds / 60]] : []),
+      [withExcluded ? "Of which in maintenance, not excluded" : "Of which in maintenance", c.maintenanceSeconds / 60],
       ["Excused in the 14 days before the month", c.excusedBeforeSeconds / 60],
       ["Excused in the month", c.excusedSeconds / 60],
       ["Over the cap (counted)", c.cappedSeconds / 60],

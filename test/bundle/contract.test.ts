@@ -382,3 +382,99 @@ describe("1904 date system (the adapters from source)", () => {
     expect(() => c.seasonWindowFn(0, 0, "America/New_York")).toThrow(StubError);
   });
 });
+
+describe("PSINCLUSION: issue 19 §4", () => {
+  // Every other name of every item (src/rules/contract/packages.ts), with a package that states it.
+  const ALIASES: [string, string, string, number][] = [
+    ["sessions", "one-hour sessions", "Onboarding Essentials", 6],
+    ["sessions", "consultative sessions", "Onboarding - Self-Paced", 4],
+    ["sessions", "discovery sessions", "Optimization Assessment", 3],
+    ["intro calls", "introductory calls", "Onboarding - Self-Paced", 1],
+    ["intro calls", "intro call", "Onboarding Essentials", 1],
+    ["configuration hours", "collaborative configuration hours", "Implementation - Basic", 8],
+    ["configuration hours", "config hours", "Implementation - Standard", 16],
+    ["configuration hours", "collaborative configuration", "Implementation - Basic", 8],
+    ["user training hours", "web user training hours", "Implementation - Standard", 2],
+    ["user training hours", "user training", "Implementation - Standard", 2],
+    ["admin training hours", "web admin training hours", "Implementation - Basic", 1],
+    ["admin training hours", "admin training", "Implementation - Standard", 2],
+    ["training hours", "training", "Implementation - Standard", 4],
+    ["checkpoints", "checkpoint calls", "Implementation - Basic", 2],
+    ["checkpoints", "post-go-live checkpoints", "Implementation - Standard", 2],
+    ["checkpoints", "post-launch checkpoints", "Implementation - AI Basic", 2],
+    ["AI teams", "AI team", "Implementation - AI Basic", 1],
+    ["AI teams", "teams", "Implementation - AI Advanced", 1],
+    ["sub-agents", "AI sub-agents", "Implementation - AI Basic", 3],
+    ["sub-agents", "subagents", "Implementation - AI Advanced", 5],
+    ["sub-agents", "agents", "Implementation - AI Basic", 3],
+    ["use cases", "use case", "Implementation - AI Advanced", 1],
+    ["use cases", "targeted use cases", "Implementation - AI Advanced", 1],
+    ["conversation records", "records", "Data Migration - Small", 50000],
+    ["conversation records", "max records", "Data Migration - Large", 500000],
+    ["kick-off days", "kickoff days", "Implementation - AI Basic", 90],
+    ["kick-off days", "kick-off window", "Onboarding Essentials", 30],
+    ["kick-off days", "kick-off window days", "Data Migration - Zendesk", 30],
+    ["duration days", "duration", "Optimization Assessment", 28],
+  ];
+  test.each(ALIASES)('"%s" also as "%s": %s gives %i, and the help lists the name', (item, alias, pkg, n) => {
+    expect(b.call("PSINCLUSION", pkg, alias, null)).toBe(n);
+    expect(b.call("PSINCLUSION", pkg, item, null)).toBe(n);
+    // The help: the dropdown value's tooltip in functions.json names the alias.
+    const value = b.metadata.enums?.find((e) => e.id === "PsInclusionItem")?.values.find((v) => v.stringValue === item);
+    expect(value?.tooltip).toContain(`"${alias}"`);
+  });
+  test("every dropdown value has its tooltip, and the item's description points to them", () => {
+    const values = b.metadata.enums?.find((e) => e.id === "PsInclusionItem")?.values ?? [];
+    expect(values.map((v) => v.stringValue).sort()).toEqual([...new Set(ALIASES.map(([item]) => item))].sort());
+    const item = b.metadata.functions.find((f) => f.name === "PSINCLUSION")?.parameters.find((p) => p.name === "item");
+    expect(item?.description).toMatch(/other names its dropdown tooltip lists/);
+  });
+  test('"training hours" on Onboarding - Self-Paced is #N/A, not 0', () => {
+    expect(b.call("PSINCLUSION", "Onboarding - Self-Paced", "training hours", null)).toEqual({
+      error: "#N/A",
+      message:
+        "The terms state no number of hours of training for Onboarding - Self-Paced (it includes: Up to 4 one-hour consultative sessions and an initial introductory call (advisory only, no hands-on configuration)).",
+    });
+  });
+  test("training hours summed exactly from an Order's table: 1.1 + 2.2 = 3.3", () => {
+    // An Order's Kustomer_PsPackages with one row, Implementation - Standard at 1.1 h user and
+    // 2.2 h admin training (columns as the pane writes the card).
+    const header = [
+      "Package",
+      "Kick-off within (days)",
+      "Kick-off counted from",
+      "Completed within (days of kick-off)",
+      "Duration as stated",
+      "Included",
+      "One-hour sessions",
+      "Intro calls",
+      "Collaborative configuration (hours)",
+      "User training (hours)",
+      "Admin training (hours)",
+      "Post-go-live checkpoints",
+      "AI teams",
+      "AI sub-agents (up to)",
+      "Use cases",
+      "Conversation records (up to)",
+    ];
+    const row = [
+      "Implementation - Standard",
+      30,
+      "Subscription Start",
+      84,
+      "12 weeks",
+      "Custom",
+      "n/a",
+      "n/a",
+      16,
+      1.1,
+      2.2,
+      2,
+      "n/a",
+      "n/a",
+      "n/a",
+      "n/a",
+    ];
+    expect(b.call("PSINCLUSION", "Implementation - Standard", "training hours", [header, row])).toBe(3.3);
+  });
+});

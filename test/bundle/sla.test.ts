@@ -294,3 +294,54 @@ describe("a 1904 workbook (the adapters, as date-system.test.ts loads them)", ()
     expect(fns.responseDueFn("Medium", dt(JUNE1_1904 + 5, 15, 30), null)).toBe(dt(JUNE1_1904 + 10, 15, 30));
   });
 });
+
+describe("issue 19 §4: the outage log's shapes and earliest dates, the credit bands lowest first", () => {
+  test("outage_starts and outage_ends of different widths: #VALUE!", () => {
+    // Two columns of starts (10:00 on 2 and 3 June) against one of ends.
+    expect(b.call("OUTAGEMINUTES", JUNE1, [[dt(JUNE1 + 1, 10), dt(JUNE1 + 2, 10)]], [[dt(JUNE1 + 1, 11)]], null, null, null)).toEqual({
+      error: "#VALUE!",
+      message: "outage_starts and outage_ends must be ranges of the same shape; got 1x2 and 1x1.",
+    });
+  });
+  test("January and February 1900: serials 1 to 59 are those days; 0 and 60 are #NUM!", () => {
+    // 31 January 1900 06:00 (serial 31.25) to 28 February 1900 18:00 (59.75): January holds 18 h =
+    // 1,080 minutes; February (serial 32 is 1 February) 27 days 18 hours = 27 x 1,440 + 1,080 = 39,960.
+    expect(b.call("OUTAGEMINUTES", 1, [[31.25]], [[59.75]], null, null, null)).toBe(1080);
+    expect(b.call("OUTAGEMINUTES", 32, [[31.25]], [[59.75]], null, null, null)).toBe(39960);
+    // 28 February 1900 12:00 (59.5) to 1 March 1900 00:00 (61): 720 minutes in February; Excel's
+    // phantom 29 February (serial 60) is no day of the log.
+    expect(b.call("OUTAGEMINUTES", 32, [[59.5]], [[61]], null, null, null)).toBe(720);
+    expect(b.call("OUTAGEMINUTES", 1, [[0]], [[1]], null, null, null)).toEqual({
+      error: "#NUM!",
+      message: "outage_starts (row 1, column 1) is outside Excel's calendar (1900-01-01 to 9999-12-31); got 0.",
+    });
+    expect(b.call("OUTAGEMINUTES", 32, [[59.5]], [[60]], null, null, null)).toEqual({
+      error: "#NUM!",
+      message: "outage_ends (row 1, column 1) is serial 60, Excel's 1900-02-29, a day that never existed; use 1900-02-28 or 1900-03-01.",
+    });
+  });
+  test("the card's credit bands listed lowest band first give the card's credits at every edge", () => {
+    const rates = [
+      ["Monthly Uptime Percentage", "From (included)", "Below (excluded)", "Service credit"],
+      ["Below 97.0%", "n/a", 0.97, 0.5],
+      ["97.0% to 98.99%", 0.97, 0.99, 0.25],
+      ["99.0% to 99.89%", 0.99, 0.999, 0.1],
+      ["99.9% or above", 0.999, "n/a", 0],
+    ];
+    // [uptime, credit, on a $1,000 fee]: 003 §6's bands, contiguous and unrounded.
+    for (const [uptime, pct, amount] of [
+      [1, 0, 0],
+      [0.999, 0, 0],
+      [0.998999, 0.1, 100],
+      [0.99, 0.1, 100],
+      [0.989999, 0.25, 250],
+      [0.97, 0.25, 250],
+      [0.969999, 0.5, 500],
+      [0, 0.5, 500],
+    ]) {
+      expect([uptime, b.call("SLACREDITPCT", uptime, rates)]).toEqual([uptime, pct]);
+      expect([uptime, b.call("SLACREDIT", uptime, 1000, rates)]).toEqual([uptime, amount]);
+      expect([uptime, b.call("SLACREDIT", uptime, 1000, rates.slice(1))]).toEqual([uptime, amount]);
+    }
+  });
+});

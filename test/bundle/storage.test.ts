@@ -318,3 +318,16 @@ describe("garbage in: a number, a string, a 2-D array of those, or an Excel erro
     }
   });
 });
+
+describe("issue 19 §4: per-1k conversations and whole-GB rounding, as Excel calls them", () => {
+  test("Ultimate data with 3 committed conversations is 20.0009 GB", () => {
+    // 300 MB per 1,000 conversations: 3 x 0.3 MB = 0.9 MB = 0.0009 GB; + 20 GB = 20.0009.
+    expect(b.call("STORAGEALLOWANCE", "Ultimate", "data", null, 3, null, null)).toBe(20.0009);
+    // Enterprise data: 3 x 0.15 MB = 0.45 MB = 0.00045 GB; + 10 GB = 10.00045.
+    expect(b.call("STORAGEALLOWANCE", "Enterprise", "data", null, 3, null, null)).toBe(10.00045);
+  });
+  test("whole GB rounded up: 2.999 GB over at $0.1 is 3 GB, $0.3; 1,000,000.5 GB over at $50 is $50,000,050", () => {
+    expect(b.call("STORAGEOVERAGE", 12.999, 10, "data", 0.1, null)).toBe(0.3);
+    expect(b.call("STORAGEOVERAGE", 1000010.5, 10, "data", null, null)).toBe(50000050);
+  });
+});

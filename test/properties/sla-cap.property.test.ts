@@ -1,7 +1,8 @@
 /**
- * Invariants of the maintenance cap in OUTAGEMINUTES (issue 14), checked by fast-check on random
- * logs that start up to 14 days before June 2025, with the standing US windows of May and June
- * and random extra maintenance ranges (overlapping ones among them).
+ * Invariants of the maintenance cap and of Excluded Downtime in OUTAGEMINUTES (issues 14, 19),
+ * checked by fast-check on random logs that start up to 14 days before June 2025, with the
+ * standing US windows of May and June, random extra maintenance ranges (overlapping ones among
+ * them) and random excluded ranges.
  */
 import fc from "fast-check";
 import { epochDayFromYmd } from "../../src/rules/core/serial";
@@ -60,5 +61,66 @@ test("the outage lies between the no-cap outage and the outage with no maintenan
       );
     }),
     { numRuns: 300 },
+  );
+});
+
+// Issue 19 §1: Excluded Downtime is never Outage and uses none of the cap.
+const union = (a: Intervals, b: Intervals): Intervals => ({ starts: [...a.starts, ...b.starts], ends: [...a.ends, ...b.ends] });
+
+test("excluding more (a superset of excluded ranges) never raises the outage minutes", () => {
+  fc.assert(
+    fc.property(
+      intervals(60, 600),
+      intervals(10, 720),
+      intervals(8, 900),
+      intervals(8, 900),
+      capHours,
+      fc.integer({ min: 1, max: 5 }),
+      (down, extra, some, more, hours, min) => {
+        const maint = withStanding(extra);
+        const cap = capSeconds(hours);
+        const fewer = outageInMonth(JUNE, down, maint, min, cap, some);
+        const most = outageInMonth(JUNE, down, maint, min, cap, union(some, more));
+        const none = outageInMonth(JUNE, down, maint, min, cap);
+        return most.seconds <= fewer.seconds && fewer.seconds <= none.seconds;
+      },
+    ),
+    { numRuns: 300 },
+  );
+});
+
+test("the working adds up: Outage = downtime - excluded - excused, and maintenance = excused + over the cap", () => {
+  fc.assert(
+    fc.property(intervals(60, 600), intervals(10, 720), intervals(8, 900), capHours, (down, extra, excluded, hours) => {
+      const c = outageInMonth(JUNE, down, withStanding(extra), 5, capSeconds(hours), excluded);
+      return (
+        c.seconds === c.downtimeSeconds - c.excludedSeconds - c.excusedSeconds &&
+        c.maintenanceSeconds === c.excusedSeconds + c.cappedSeconds &&
+        c.excludedSeconds + c.maintenanceSeconds <= c.downtimeSeconds
+      );
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("excluding every downtime leaves no Outage; excluding only where there is none changes nothing", () => {
+  fc.assert(
+    fc.property(intervals(60, 600), intervals(10, 720), capHours, (down, extra, hours) => {
+      const maint = withStanding(extra);
+      const cap = capSeconds(hours);
+      const all = outageInMonth(JUNE, down, maint, 5, cap, down);
+      const none = outageInMonth(JUNE, down, maint, 5, cap);
+      // Ranges wholly before and after the log's span touch no downtime.
+      const elsewhere = { starts: [FROM - 40 * 86400, TO + 86400], ends: [FROM - 20 * 86400, TO + 40 * 86400] };
+      const apart = outageInMonth(JUNE, down, maint, 5, cap, elsewhere);
+      return (
+        all.seconds === 0 &&
+        all.excludedSeconds === all.downtimeSeconds &&
+        apart.seconds === none.seconds &&
+        apart.excusedSeconds === none.excusedSeconds &&
+        apart.excludedSeconds === 0
+      );
+    }),
+    { numRuns: 200 },
   );
 });

@@ -1,8 +1,7 @@
 /**
  * Outage minutes of a calendar month from a log of downtimes (sla: sections 2 and 3).
  *
- * - An Outage excludes Scheduled Maintenance (and Excluded Downtime, which the caller leaves out
- *   of the log or lists as maintenance).
+ * - An Outage excludes Scheduled Maintenance and Excluded Downtime (sla section 3).
  * - "An Outage period may begin after observing one to five consecutive minutes of downtime."
  *
  * Decision (domain.md): a downtime shorter than a threshold (default 5 minutes, argument 1..5)
@@ -15,18 +14,23 @@
  *    (one ends at the second the next starts) merge too: service was never restored between
  *    them, so they are one run of consecutive downtime;
  * 3. merged downtimes shorter than min_minutes dropped (one of exactly min_minutes counts),
- *    judged on the whole downtime, before maintenance and the month cut it;
- * 4. the parts inside the Scheduled Maintenance intervals (merged the same way) excused, but
- *    only up to the maintenance cap: Decision (domain.md), 360 minutes in any rolling 14 days,
- *    earliest first, over the whole log (downtime before the month counts toward the cap, so the
- *    log may start up to 14 days before the month); the rest counts as Outage
- *    (`excuseUnderCap` defines the rolling window to the second);
- * 5. only what falls inside the month [1st 00:00:00, 1st of next month 00:00:00) kept.
+ *    judged on the whole downtime, before Excluded Downtime, maintenance and the month cut it;
+ * 4. the parts inside Excluded Downtime (merged the same way) taken out: Decision (domain.md),
+ *    downtime outside Kustomer's reasonable control "do[es] not factor in" (sla section 3), so it
+ *    is never Outage, whatever its length, and uses none of the maintenance cap; a second both
+ *    excluded and in maintenance is Excluded Downtime, leaving the cap to later maintenance;
+ * 5. of what is left, the parts inside the Scheduled Maintenance intervals (merged the same
+ *    way) excused, but only up to the maintenance cap: Decision (domain.md), 360 minutes in any
+ *    rolling 14 days, earliest first, over the whole log (downtime before the month counts
+ *    toward the cap, so the log should reach at least 14 days before the month, and older
+ *    downtime, where given, is used too: what was excused earlier decides what the cap leaves);
+ *    the rest counts as Outage (`excuseUnderCap` defines the rolling window to the second);
+ * 6. only what falls inside the month [1st 00:00:00, 1st of next month 00:00:00) kept.
  * Decision: downtimes dropped in step 3 use none of the cap (they are no Outage to excuse).
  * The result is seconds / 60 minutes, exact (one correctly rounded division of integers).
  *
- * One sort per log and linear sweeps: O(n log n) in the number of downtimes and maintenance
- * intervals; 10,000 of each take a few milliseconds.
+ * One sort per log and linear sweeps: O(n log n) in the number of downtimes, excluded and
+ * maintenance intervals; 10,000 of each take a few milliseconds.
  */
 import { type Cell, isBlank, shapeOf, toDateTime } from "../core/args";
 import { Msg, numError, valueError } from "../core/errors";
@@ -229,7 +233,9 @@ export interface OutageCount {
   readonly dropped: number;
   /** Seconds of the kept downtimes that fall in the month. */
   readonly downtimeSeconds: number;
-  /** Of those, the seconds inside maintenance (excused or capped). */
+  /** Of those, the seconds inside Excluded Downtime (never Outage, none of the cap). */
+  readonly excludedSeconds: number;
+  /** Of those not excluded, the seconds inside maintenance (excused or capped). */
   readonly maintenanceSeconds: number;
   /** Of those, the seconds excused under the cap. */
   readonly excusedSeconds: number;
@@ -237,7 +243,7 @@ export interface OutageCount {
   readonly cappedSeconds: number;
   /** Downtime excused in the 14 days before the month (the log's earlier days), which count toward the cap. */
   readonly excusedBeforeSeconds: number;
-  /** Outage seconds counted in the month: downtime outside maintenance + capped. */
+  /** Outage seconds counted in the month: downtime neither excluded nor in maintenance + capped. */
   readonly seconds: number;
   /** seconds / 60. */
   readonly minutes: number;
@@ -368,10 +374,10 @@ function measureIn(x: Intervals, lo: number, hi: number): number {
 }
 
 /**
- * The Outage seconds of a month: downtimes merged, short ones dropped, the parts inside
- * maintenance excused up to the cap (`capSecs` in any rolling 14 days, earliest first, over the
- * whole log so that downtime before the month counts toward it; NO_CAP for none), the rest cut
- * to the month.
+ * The Outage seconds of a month: downtimes merged, short ones dropped, the parts inside Excluded
+ * Downtime taken out, the parts inside maintenance excused up to the cap (`capSecs` in any
+ * rolling 14 days, earliest first, over the whole log so that downtime before the month counts
+ * toward it; NO_CAP for none), the rest cut to the month.
  */
 export function outageInMonth(
   month: SlaMonth,
@@ -379,53 +385,89 @@ export function outageInMonth(
   maintenance: Intervals = { starts: [], ends: [] },
   minMinutes: number = MIN_MINUTES.default,
   capSecs: number = MAINTENANCE_CAP.defaultHours * 3600,
+  excluded: Intervals = { starts: [], ends: [] },
 ): OutageCount {
   const threshold = checkMinMinutes(minMinutes) * 60;
   const down = mergeIntervals(downtimes);
+  const excl = mergeIntervals(excluded);
   const maint = mergeIntervals(maintenance);
   const monthStart = month.firstDay * SECONDS_PER_DAY;
   const monthEnd = month.nextFirstDay * SECONDS_PER_DAY;
-  const ms = maint.starts;
-  const me = maint.ends;
-  const m = ms.length;
-
-  let outside = 0; // downtime in the month outside maintenance
-  let downtimeSeconds = 0;
-  let dropped = 0;
-  // Adds the part of [x, y) inside the month.
-  const add = (x: number, y: number) => {
+  // The part of [x, y) inside the month.
+  const inMonth = (x: number, y: number) => {
     const lo = x > monthStart ? x : monthStart;
     const hi = y < monthEnd ? y : monthEnd;
-    if (hi > lo) outside += hi - lo;
+    return hi > lo ? hi - lo : 0;
   };
-  // Downtime inside maintenance, over the whole log up to the month's end: the cap's candidates.
-  const inMaint: Intervals = { starts: [], ends: [] };
 
-  let j = 0; // first maintenance interval that may still overlap a downtime
+  // Steps 3 and 4: the kept downtimes up to the month's end, less Excluded Downtime, as sorted
+  // disjoint pieces. One sweep, linear: `x` only moves forward, and each downtime visits the
+  // excluded intervals that overlap it: those inside it (no other downtime visits them) and at
+  // most two across its ends.
+  const xs = excl.starts;
+  const xe = excl.ends;
+  const nx = xs.length;
+  const rest: Intervals = { starts: [], ends: [] };
+  // A piece that starts where the last ended (a zero-length excluded range split them) extends
+  // it, so the pieces, and the cap's candidates cut from them, never touch.
+  const piece = (p: number, q: number) => {
+    const n = rest.ends.length;
+    if (n > 0 && rest.ends[n - 1] === p) rest.ends[n - 1] = q;
+    else {
+      rest.starts.push(p);
+      rest.ends.push(q);
+    }
+  };
+  let downtimeSeconds = 0;
+  let excludedSeconds = 0;
+  let dropped = 0;
+  let x = 0; // first excluded interval that may still overlap a downtime
   for (let i = 0; i < down.starts.length; i++) {
     const a = down.starts[i];
-    const b = down.ends[i];
+    let b = down.ends[i];
     if (b - a < threshold) {
       dropped++;
       continue;
     }
     if (a >= monthEnd) continue;
-    const lo = a > monthStart ? a : monthStart;
-    const hi = b < monthEnd ? b : monthEnd;
-    if (hi > lo) downtimeSeconds += hi - lo;
+    downtimeSeconds += inMonth(a, b);
+    // Cut at the month's end, once judged whole: the cap is earliest first, so what comes after
+    // the month changes nothing in it, and a downtime running on to 9999 costs no more work.
+    if (b > monthEnd) b = monthEnd;
+    while (x < nx && xe[x] <= a) x++;
+    let cur = a;
+    for (let k = x; k < nx && xs[k] < b && cur < b; k++) {
+      if (xs[k] > cur) piece(cur, xs[k]);
+      excludedSeconds += inMonth(xs[k] > a ? xs[k] : a, xe[k] < b ? xe[k] : b);
+      if (xe[k] > cur) cur = xe[k];
+    }
+    if (cur < b) piece(cur, b);
+  }
+
+  // Step 5: each piece split into its parts outside maintenance (Outage) and inside (the cap's
+  // candidates, over the whole log up to the month's end).
+  const ms = maint.starts;
+  const me = maint.ends;
+  const m = ms.length;
+  let outside = 0; // downtime in the month neither excluded nor in maintenance
+  const inMaint: Intervals = { starts: [], ends: [] };
+  let j = 0; // first maintenance interval that may still overlap a piece
+  for (let i = 0; i < rest.starts.length; i++) {
+    const a = rest.starts[i];
+    const b = rest.ends[i];
     while (j < m && me[j] <= a) j++;
     let cur = a;
     for (let k = j; k < m && ms[k] < b && cur < b; k++) {
-      if (ms[k] > cur) add(cur, ms[k]);
-      const x = ms[k] > a ? ms[k] : a;
-      const y = me[k] < b ? me[k] : b;
-      if (y > x) {
-        inMaint.starts.push(x);
-        inMaint.ends.push(y);
+      if (ms[k] > cur) outside += inMonth(cur, ms[k]);
+      const p = ms[k] > a ? ms[k] : a;
+      const q = me[k] < b ? me[k] : b;
+      if (q > p) {
+        inMaint.starts.push(p);
+        inMaint.ends.push(q);
       }
       if (me[k] > cur) cur = me[k];
     }
-    if (cur < b) add(cur, b);
+    if (cur < b) outside += inMonth(cur, b);
   }
   const excused = excuseUnderCap(inMaint, capSecs);
   const maintenanceSeconds = measureIn(inMaint, monthStart, monthEnd);
@@ -436,6 +478,7 @@ export function outageInMonth(
     downtimes: down.starts.length,
     dropped,
     downtimeSeconds,
+    excludedSeconds,
     maintenanceSeconds,
     excusedSeconds,
     cappedSeconds,

@@ -12,7 +12,11 @@ import {
   psInclusionItem,
   psKickoffDeadline,
   psPackage,
+  psPackagesOf,
+  PS_INCLUSION_ITEMS,
 } from "../../../src/rules/contract/packages";
+import { PS_PACKAGES } from "../../../src/rules/rates/professional-services";
+import { cardGrid } from "../../../src/rules/rates/sheet-layout";
 import { ruleError as thrown } from "../../helpers/rule-error";
 
 const ALL =
@@ -207,5 +211,83 @@ describe("PSINCLUSION: the numbers the terms state", () => {
       message:
         'item "coffee" is not known; expected one of: sessions, intro calls, configuration hours, user training hours, admin training hours, training hours, checkpoints, AI teams, sub-agents, use cases, conversation records, kick-off days, duration days.',
     });
+  });
+});
+
+describe("PSINCLUSION: issue 19's gaps", () => {
+  test('"training hours" on a package with no training (Onboarding - Self-Paced) is #N/A, not 0', () => {
+    // Self-Paced states 4 sessions and an intro call, no user or admin training: the terms are
+    // silent, so the sum of two missing numbers is no number.
+    expect(thrown(() => psInclusion(psPackage("Onboarding - Self-Paced"), psInclusionItem("training hours")))).toEqual({
+      kind: "na",
+      message:
+        "The terms state no number of hours of training for Onboarding - Self-Paced (it includes: Up to 4 one-hour consultative sessions and an initial introductory call (advisory only, no hands-on configuration)).",
+    });
+    // Only one of the two stated: the sum is that one (Implementation - Basic: 1 h admin training).
+    expect(psInclusion(psPackage("Implementation - Basic"), psInclusionItem("training"))).toBe(1);
+  });
+
+  test("training hours summed exactly from an Order's table: 1.1 + 2.2 = 3.3", () => {
+    // An Order whose Implementation - Standard states 1.1 h user and 2.2 h admin training:
+    // 1.1 + 2.2 is 3.3 in decimal (binary floating point would give 3.3000000000000003).
+    const grid = cardGrid(PS_PACKAGES);
+    const col = (header: string) => grid.headers.indexOf(header);
+    const body = grid.body.map((r) => [...r]);
+    const row = body.find((r) => r[0] === "Implementation - Standard") as unknown[];
+    row[col("User training (hours)")] = 1.1;
+    row[col("Admin training (hours)")] = 2.2;
+    const table = psPackagesOf([grid.headers, ...body]);
+    const pkg = psPackage("Implementation - Standard", "package_name", table);
+    expect(psInclusion(pkg, psInclusionItem("training hours"))).toBe(3.3);
+    // And 0.1 + 0.2 = 0.3, with one of them given as text.
+    row[col("User training (hours)")] = 0.1;
+    row[col("Admin training (hours)")] = "0.2";
+    expect(psInclusion(psPackage("Implementation - Standard", "package_name", psPackagesOf(body)), psInclusionItem("training hours"))).toBe(
+      0.3,
+    );
+  });
+
+  // Every name of every item, each checked against the item it names (domain.md's table).
+  const byAlias: [string, string, string, number][] = [
+    ["sessions", "one-hour sessions", "Onboarding Essentials", 6],
+    ["sessions", "consultative sessions", "Onboarding - Self-Paced", 4],
+    ["sessions", "discovery sessions", "Optimization Assessment", 3],
+    ["intro calls", "introductory calls", "Onboarding - Self-Paced", 1],
+    ["intro calls", "intro call", "Onboarding Essentials", 1],
+    ["configuration hours", "collaborative configuration hours", "Implementation - Basic", 8],
+    ["configuration hours", "config hours", "Implementation - Standard", 16],
+    ["configuration hours", "collaborative configuration", "Implementation - Basic", 8],
+    ["user training hours", "web user training hours", "Implementation - Standard", 2],
+    ["user training hours", "user training", "Implementation - Standard", 2],
+    ["admin training hours", "web admin training hours", "Implementation - Basic", 1],
+    ["admin training hours", "admin training", "Implementation - Standard", 2],
+    ["training hours", "training", "Implementation - Standard", 4],
+    ["checkpoints", "checkpoint calls", "Implementation - Basic", 2],
+    ["checkpoints", "post-go-live checkpoints", "Implementation - Standard", 2],
+    ["checkpoints", "post-launch checkpoints", "Implementation - AI Basic", 2],
+    ["AI teams", "AI team", "Implementation - AI Basic", 1],
+    ["AI teams", "teams", "Implementation - AI Advanced", 1],
+    ["sub-agents", "AI sub-agents", "Implementation - AI Basic", 3],
+    ["sub-agents", "subagents", "Implementation - AI Advanced", 5],
+    ["sub-agents", "agents", "Implementation - AI Basic", 3],
+    ["use cases", "use case", "Implementation - AI Advanced", 1],
+    ["use cases", "targeted use cases", "Implementation - AI Advanced", 1],
+    ["conversation records", "records", "Data Migration - Small", 50000],
+    ["conversation records", "max records", "Data Migration - Large", 500000],
+    ["kick-off days", "kickoff days", "Implementation - AI Basic", 90],
+    ["kick-off days", "kick-off window", "Onboarding Essentials", 30],
+    ["kick-off days", "kick-off window days", "Data Migration - Zendesk", 30],
+    // 4 weeks of Kick-Off: 28 days.
+    ["duration days", "duration", "Optimization Assessment", 28],
+  ];
+  test.each(byAlias)('%s by its other name "%s": %s gives %i', (item, alias, pkg, n) => {
+    expect(psInclusionItem(alias).value).toBe(item);
+    expect(psInclusion(psPackage(pkg), psInclusionItem(alias))).toBe(n);
+    // Any case, as typed.
+    expect(psInclusionItem(alias.toUpperCase()).value).toBe(item);
+  });
+  test("the table above names every item's every other name", () => {
+    const all = PS_INCLUSION_ITEMS.flatMap((d) => d.names.slice(1).map((n) => `${d.value}: ${n}`)).sort();
+    expect(byAlias.map(([item, alias]) => `${item}: ${alias}`).sort()).toEqual(all);
   });
 });

@@ -143,6 +143,18 @@ describe("overlapping maintenance ranges and a log before the month", () => {
   });
 });
 
+test("a downtime and maintenance running on to 9999: June counts as if both ended with June", () => {
+  // 2 June 02:00 onwards, all in maintenance. Excused, earliest first: 2 June 02:00-08:00 (360),
+  // then from 16 June 02:00 (14 days on, each second replacing one leaving the window) to 08:00,
+  // and 30 June 02:00-08:00: 1080. June holds 28 days 22 hours of it = 28 x 1440 + 1320 = 41,640
+  // minutes; 41,640 - 1,080 = 40,560 count. What comes after June changes nothing in June.
+  const toEnd = log(["2025-06-02T02:00", "9999-12-31T23:00"]);
+  const c = outageInMonth(JUNE, toEnd, toEnd);
+  expect([c.minutes, c.excusedSeconds / 60, c.downtimeSeconds / 60]).toEqual([40560, 1080, 41640]);
+  const toJuly = log(["2025-06-02T02:00", "2025-07-01T00:00"]);
+  expect(outageInMonth(JUNE, toJuly, toJuly).minutes).toBe(40560);
+});
+
 /** The definition, second by second: second s is excused iff in k and fewer than cap of s-W+1 .. s-1 are (cap -1: no cap). */
 function bySecond(k: Intervals, cap: number, window: number): Set<number> {
   const e = new Set<number>();

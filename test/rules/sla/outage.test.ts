@@ -237,6 +237,67 @@ describe("reading the log from Excel ranges", () => {
       kind: "value",
     });
   });
+  test("ranges of the same height but different widths are #VALUE!", () => {
+    // Two columns of starts against one of ends: 1x2 and 1x1; 2x2 and 2x1.
+    expect(errorOf(() => intervalsFromRanges([[JUNE1, JUNE1 + 1]], [[JUNE1 + 0.5]], "outage_starts", "outage_ends", "1900"))).toEqual({
+      kind: "value",
+      message: "outage_starts and outage_ends must be ranges of the same shape; got 1x2 and 1x1.",
+    });
+    expect(
+      errorOf(() =>
+        intervalsFromRanges(
+          [
+            [JUNE1, JUNE1 + 1],
+            [JUNE1 + 2, JUNE1 + 3],
+          ],
+          [[JUNE1 + 0.5], [JUNE1 + 2.5]],
+          "outage_starts",
+          "outage_ends",
+          "1900",
+        ),
+      ),
+    ).toEqual({ kind: "value", message: "outage_starts and outage_ends must be ranges of the same shape; got 2x2 and 2x1." });
+    // Only the second row differs (a ragged range): still #VALUE!, naming both arguments.
+    expect(
+      errorOf(() =>
+        intervalsFromRanges([[JUNE1], [JUNE1 + 2]], [[JUNE1 + 0.5], [JUNE1 + 2.5, JUNE1 + 3]], "outage_starts", "outage_ends", "1900"),
+      ),
+    ).toMatchObject({ kind: "value", message: expect.stringMatching(/^outage_starts and outage_ends must be ranges of the same shape/) });
+  });
+  test("dates in January and February 1900 (serials 1 to 59) are read as the days they are", () => {
+    // Serial 1 is 1900-01-01, epoch day -25,567 (70 years of 365 days + 17 leap days before 1970):
+    // -25,567 x 86,400 = -2,208,988,800 s. Serial 1.5 is noon that day: +43,200.
+    expect(intervalsFromRanges([[1]], [[1.5]], "outage_starts", "outage_ends", "1900")).toEqual({
+      starts: [-2208988800],
+      ends: [-2208945600],
+    });
+    // Serial 59.5 is 1900-02-28 12:00 (58 days after 1 January): (-25,567 + 58) x 86,400 + 43,200.
+    // Serial 61 is 1900-03-01 (Excel's serial 60 is the 29 February 1900 that never was).
+    expect(intervalsFromRanges([[59.5]], [[61]], "outage_starts", "outage_ends", "1900")).toEqual({
+      starts: [-25509 * 86400 + 43200],
+      ends: [-25508 * 86400],
+    });
+    // A downtime from 31 January 1900 06:00 (serial 31.25) to 28 February 1900 18:00 (59.75):
+    // January holds 18 hours = 1,080 minutes; February 27 days 18 hours = 27 x 1,440 + 1,080 = 39,960.
+    const down = intervalsFromRanges([[31.25]], [[59.75]], "outage_starts", "outage_ends", "1900");
+    expect(minutes(slaMonth(epochDayFromYmd(1900, 1, 1)), down)).toBe(1080);
+    expect(minutes(slaMonth(epochDayFromYmd(1900, 2, 1)), down)).toBe(39960);
+  });
+  test("serial 0 (Excel's 1900-01-00) and serial 60 (its 1900-02-29) are #NUM! naming the cell; in the 1904 system 0 is 1904-01-01", () => {
+    expect(errorOf(() => intervalsFromRanges([[0]], [[1]], "outage_starts", "outage_ends", "1900"))).toEqual({
+      kind: "num",
+      message: "outage_starts (row 1, column 1) is outside Excel's calendar (1900-01-01 to 9999-12-31); got 0.",
+    });
+    expect(errorOf(() => intervalsFromRanges([[1]], [[60.5]], "outage_starts", "outage_ends", "1900"))).toEqual({
+      kind: "num",
+      message: "outage_ends (row 1, column 1) is serial 60, Excel's 1900-02-29, a day that never existed; use 1900-02-28 or 1900-03-01.",
+    });
+    // 1904-01-01 is epoch day -24,107 (66 years of 365 days + 17 leap days, 1904 to 1968, before 1970).
+    expect(intervalsFromRanges([[0]], [[0.5]], "outage_starts", "outage_ends", "1904")).toEqual({
+      starts: [-24107 * 86400],
+      ends: [-24107 * 86400 + 43200],
+    });
+  });
   test("serials outside Excel's calendar are #NUM!", () => {
     expect(errorOf(() => intervalsFromRanges([[60]], [[61]], "outage_starts", "outage_ends", "1900")).kind).toBe("num");
     expect(errorOf(() => intervalsFromRanges([[JUNE1]], [[1e308]], "outage_starts", "outage_ends", "1900")).kind).toBe("num");

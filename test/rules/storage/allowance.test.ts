@@ -1,6 +1,7 @@
 import {
   storageAllowance,
   storageAllowanceGb,
+  storageAllowanceToNumber,
   STORAGE_CATEGORIES,
   STORAGE_PLANS,
   type AllowanceInput,
@@ -51,6 +52,14 @@ describe("every cell of the allocation table", () => {
   });
 });
 
+test.each(CELLS)("%s %s, as a cell's number (the integer path): %s, %s, %s", (plan, category, def, seat, conv) => {
+  // The same hand-worked cells as above, through storageAllowanceToNumber, which the function
+  // STORAGEALLOWANCE calls: each the double nearest the exact decimal.
+  expect(storageAllowanceToNumber(input(plan, category))).toBe(Number(def));
+  expect(storageAllowanceToNumber({ plan, category, organizations: 1, fullTimeUsers: 10 })).toBe(Number(seat));
+  if (conv !== null) expect(storageAllowanceToNumber(input(plan, category, { committedConversations: 2000 }))).toBe(Number(conv));
+});
+
 describe("seat-based", () => {
   test("a fractional number of users (a straight-line average) is valid", () => {
     // Professional data: 2.5 + 0.125 x 12.5 = 2.5 + 1.5625 = 4.0625 GB.
@@ -91,6 +100,19 @@ describe("conversation-based: per-1k amounts scale linearly (domain.md decision)
     expect(gb(input("Enterprise", "data", { committedConversations: 1500 }))).toBe("10.225");
     expect(gb(input("Ultimate", "attachment", { committedConversations: 1500 }))).toBe("46");
     expect(gb(input("Enterprise", "attachment", { committedConversations: 1 }))).toBe("20.003");
+  });
+  test("3 committed conversations on Ultimate: 20.0009 GB of data, on both paths", () => {
+    // 300 MB per 1,000 conversations = 0.3 MB per conversation; 3 x 0.3 MB = 0.9 MB = 0.0009 GB;
+    // + the 20 GB default = 20.0009 GB. The cell's number is the double nearest 20.0009.
+    const a = storageAllowance(input("Ultimate", "data", { committedConversations: 3 }));
+    expect([a.basis, a.additionalGb.toString(), a.gb.toString()]).toEqual(["conversation-based", "0.0009", "20.0009"]);
+    expect(storageAllowanceToNumber(input("Ultimate", "data", { committedConversations: 3 }))).toBe(20.0009);
+    // Attachments: 4 GB per 1,000 = 0.004 GB each; 3 x 0.004 = 0.012; 40 + 0.012 = 40.012.
+    expect(storageAllowanceToNumber(input("Ultimate", "attachment", { committedConversations: 3 }))).toBe(40.012);
+    // Split across 3 organizations: 20.0009 / 3 = 200009 / 30000, to the nearest double.
+    expect(storageAllowanceToNumber(input("Ultimate", "data", { committedConversations: 3, organizations: 3 }))).toBe(200009 / 30000);
+    // Enterprise data: 150 MB per 1,000 = 0.15 MB each; 3 x 0.15 = 0.45 MB = 0.00045 GB; 10.00045.
+    expect(storageAllowanceToNumber(input("Enterprise", "data", { committedConversations: 3 }))).toBe(10.00045);
   });
   test("fractional or negative conversations are #NUM!", () => {
     expect(ruleError(() => storageAllowance(input("Ultimate", "data", { committedConversations: 1.5 })))).toEqual({

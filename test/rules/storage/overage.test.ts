@@ -1,4 +1,10 @@
-import { defaultPricePerGb, storageOverage, storageOverageCharge, type OverageInput } from "../../../src/rules/storage/overage";
+import {
+  defaultPricePerGb,
+  storageOverage,
+  storageOverageCharge,
+  storageOverageToNumber,
+  type OverageInput,
+} from "../../../src/rules/storage/overage";
 import { Money } from "../../../src/rules/core/money";
 import type { StorageCategory } from "../../../src/rules/rates/storage";
 import { ruleError } from "../../helpers/rule-error";
@@ -50,6 +56,38 @@ describe("whole GB rounded up (the default, domain.md decision)", () => {
   });
   test("attachments: 10.5 GB over is 11 GB at $1: $11", () => {
     expect(charge(input(120.5, 110, "attachment"))).toBe("11");
+  });
+});
+
+describe("whole GB rounded up, as a cell's number (storageOverageToNumber, the integer path STORAGEOVERAGE takes)", () => {
+  test.each([
+    // [used, allowance, category, price or undefined for the card's, charge]
+    // 45.3 - 45.1 = 0.2 GB over: 1 whole GB x $50.
+    [45.3, 45.1, "data", undefined, 50],
+    // 3 GB over exactly: 3 GB, not 4: $150.
+    [13, 10, "data", undefined, 150],
+    // 10.000001 - 10 = 0.000001 GB over: 1 GB: $50.
+    [10.000001, 10, "data", undefined, 50],
+    // 120.5 - 110 = 10.5 GB over: 11 GB at $1: $11.
+    [120.5, 110, "attachment", undefined, 11],
+    // 12.3 - 10 = 2.3 GB over: 3 GB at the Order's $45: $135.
+    [12.3, 10, "data", 45, 135],
+    // 2.999 GB over: 3 GB at $0.1: $0.3 (one division: 3 x 1 / 10, not 3 x 0.1 = 0.30000000000000004).
+    [12.999, 10, "data", 0.1, 0.3],
+    // 1,000,000.5 GB over: 1,000,001 GB at $50: $50,000,050.
+    [1000010.5, 10, "data", undefined, 50000050],
+    // Equal or under: no excess, $0.
+    [45.1, 45.1, "data", undefined, 0],
+    [40, 45.1, "data", undefined, 0],
+  ] as [number, number, "data" | "attachment", number | undefined, number][])(
+    "%s GB used, %s allowed (%s, price %s): %s",
+    (used, allowance, category, price, want) => {
+      expect(storageOverageToNumber(used, allowance, category, price, true)).toBe(want);
+    },
+  );
+  test("the exact excess (whole_gb FALSE) on the same path: 0.2 x $50 = $10; 10.5 x $1 = $10.5", () => {
+    expect(storageOverageToNumber(45.3, 45.1, "data", undefined, false)).toBe(10);
+    expect(storageOverageToNumber(120.5, 110, "attachment", undefined, false)).toBe(10.5);
   });
 });
 
