@@ -21,7 +21,7 @@ import { cardGrid, HEADER_ROW } from "../../src/rules/rates/sheet-layout";
 import { importOrderRates } from "../../src/rules/rates/order-import";
 import { STORAGE_ALLOCATION } from "../../src/rules/rates/storage";
 import { NOTHING_LOADED, type Loaded } from "../../src/sheets/layout";
-import { QUOTE_RESULT_CELLS, quoteLayout } from "../../src/sheets/quote-layout";
+import { QUOTE_INPUT_CELLS as IN, QUOTE_LINE_ROWS, QUOTE_RESULT_CELLS, quoteLayout } from "../../src/sheets/quote-layout";
 import { INVOICE_SUMMARY_CELLS, invoiceLayout } from "../../src/sheets/invoice-layout";
 import { evaluate } from "../sheets/engine";
 import { INPUTS } from "../sheets/hand-worked-quote";
@@ -85,11 +85,26 @@ async function readSheet(name: string): Promise<{ sheet: FakeSheet; tables: Fake
   return { sheet, tables: raw.tables.map((t: FakeTable) => ({ ...t, sheet })) };
 }
 
-async function screenshot(html: string, file: string, width: number, height = 600): Promise<void> {
+/**
+ * Renders `html` and saves it. `rows`, ranges [first, last] of 1-based sheet rows, keeps only the
+ * column letters and those rows, which keeps each PNG small enough for the guides (< 150 KB).
+ */
+async function screenshot(html: string, file: string, width: number, rows?: [number, number][]): Promise<void> {
   const shot = await context.newPage();
-  await shot.setViewportSize({ width, height });
+  await shot.setViewportSize({ width, height: 120 });
   await shot.setContent(html);
-  await shot.screenshot({ path: join(artifacts, file), fullPage: true });
+  if (rows)
+    await shot.evaluate(
+      (ranges) =>
+        document.querySelectorAll("table.grid tr").forEach((tr, i) => i > 0 && !ranges.some(([a, b]) => i >= a && i <= b) && tr.remove()),
+      rows,
+    );
+  const grid = (await shot.locator("table.grid").boundingBox())!;
+  await shot.screenshot({
+    path: join(artifacts, file),
+    fullPage: true,
+    clip: { x: 0, y: 0, width: grid.x + grid.width, height: grid.y + grid.height },
+  });
   await shot.close();
 }
 
@@ -133,11 +148,13 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
   const calc0 = evaluate(quoteLayout(NOTHING_LOADED), { inputs: INPUTS });
   expect(calc0.get(QUOTE_RESULT_CELLS.total)).toBe(2161);
   const v0 = (a: string) => ((INPUTS as Record<string, string | number>)[a] ?? calc0.get(a)) as Shown;
-  await screenshot(
-    renderSheet(builtIn.sheet, builtIn.tables, v0, () => null, { rows: rowsOf(builtIn.sheet.printArea!), cols: 5 }, "Quote"),
-    "guide-quote.png",
-    1040,
-  );
+  // The inputs (rows 1 to the managed-services level), then the lines, allowances and services.
+  const lastInput = Number(IN.managedLevel.slice(1));
+  const linesFrom = QUOTE_LINE_ROWS.seats - 2;
+  const lastRow = rowsOf(builtIn.sheet.printArea!);
+  const quoteHtml = renderSheet(builtIn.sheet, builtIn.tables, v0, () => null, { rows: lastRow, cols: 5 }, "Quote");
+  await screenshot(quoteHtml, "guide-quote-inputs.png", 1040, [[1, lastInput]]);
+  await screenshot(quoteHtml, "guide-quote-lines.png", 1040, [[linesFrom, lastRow]]);
 
   const loaded: Loaded = { tables: ["Kustomer_StorageAllocation"], names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"] };
   const layout = quoteLayout(loaded);
@@ -167,10 +184,15 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
   // docs/sales.md: 1,860 + 90 + 40 + 0.80 + 60 = $2,050.80 (worked in test/samples/samples.test.ts).
   expect(calc.get(QUOTE_RESULT_CELLS.total)).toBeCloseTo(2050.8, 10);
   const v = (a: string) => ((INPUTS as Record<string, string | number>)[a] ?? calc.get(a)) as Shown;
+  // The caption naming the Order's table and prices, then the lines and the allowances.
   await screenshot(
     renderSheet(sheet, tables, v, () => null, { rows: rowsOf(sheet.printArea!), cols: 5 }, "Quote (2)"),
     "guide-quote-order.png",
     1040,
+    [
+      [1, 5],
+      [linesFrom, Number(QUOTE_RESULT_CELLS.attachmentAllowance.slice(1))],
+    ],
   );
   expect(pageErrors).toEqual([]);
 });
@@ -298,7 +320,7 @@ test("auditor: June 2025 from samples/outage-log-2025-06.csv, with the figures o
     cells[`D${6 + i}`] = { value: s, numberFormat: DT };
     cells[`E${6 + i}`] = { value: e, numberFormat: DT };
   });
-  const sheet = handSheet("SLA June", [100, 100, 12, 100, 100, 12, 80, 62, 420], cells);
+  const sheet = handSheet("SLA June", [100, 100, 8, 100, 100, 8, 90, 52, 500], cells);
   await screenshot(
     renderSheet(sheet, [], valueOf(sheet), () => null, { rows: 14, cols: 9 }, "SLA June"),
     "guide-sla-month.png",
@@ -315,39 +337,39 @@ test("analyst: formulas and what they return, an Order's rates, errors with thei
   const table = [grid.headers, ...grid.body];
   const rows: [string, unknown, string][] = [
     [
-      "=KUSTOMER.PRORATE(1200, DATE(2025,1,1), DATE(2025,12,31), DATE(2025,3,15))",
+      "=KUSTOMER.PRORATE(1200,DATE(2025,1,1),DATE(2025,12,31),DATE(2025,3,15))",
       bundle.call("PRORATE", 1200, D(2025, 1, 1), D(2025, 12, 31), D(2025, 3, 15), null),
       "$#,##0.00",
     ],
     [
-      "=KUSTOMER.SEATCHARGE(3, 93, DATE(2025,1,1), DATE(2025,1,31), DATE(2025,1,22))",
+      "=KUSTOMER.SEATCHARGE(3,93,DATE(2025,1,1),DATE(2025,1,31),DATE(2025,1,22))",
       bundle.call("SEATCHARGE", 3, 93, D(2025, 1, 1), D(2025, 1, 31), D(2025, 1, 22), null),
       "$#,##0.00",
     ],
     [
-      '=KUSTOMER.STORAGEALLOWANCE("Ultimate", "data", , 1500)',
+      '=KUSTOMER.STORAGEALLOWANCE("Ultimate","data",,1500)',
       bundle.call("STORAGEALLOWANCE", "Ultimate", "data", null, 1500, null, null),
       "0.00",
     ],
     [
-      '=KUSTOMER.STORAGEALLOWANCE("Ultimate", "data", , 1500, , Kustomer_StorageAllocation[#All])',
+      '=KUSTOMER.STORAGEALLOWANCE("Ultimate","data",,1500,,Kustomer_StorageAllocation[#All])',
       bundle.call("STORAGEALLOWANCE", "Ultimate", "data", null, 1500, null, table),
       "0.00",
     ],
     [
-      "=KUSTOMER.PRORATE(1200, DATE(2025,1,1), DATE(2025,12,31), DATE(2026,1,15))",
+      "=KUSTOMER.PRORATE(1200,DATE(2025,1,1),DATE(2025,12,31),DATE(2026,1,15))",
       bundle.call("PRORATE", 1200, D(2025, 1, 1), D(2025, 12, 31), D(2026, 1, 15), null),
       "General",
     ],
-    ['=KUSTOMER.STORAGEOVERAGE(45.3, 43, "video")', bundle.call("STORAGEOVERAGE", 45.3, 43, "video", null, null), "General"],
+    ['=KUSTOMER.STORAGEOVERAGE(45.3,43,"video")', bundle.call("STORAGEOVERAGE", 45.3, 43, "video", null, null), "General"],
   ];
   // docs/analyst.md: 1200 x 292/365 = 960; 3 x 93 x 10/31 = 90; 20 + 0.3 x 1.5 = 20.45; the Order's 22 + 0.4 x 1.5 = 22.6.
   expect(rows.slice(0, 4).map((r) => r[1])).toEqual([960, 90, 20.45, 22.6]);
   expect(rows.slice(4).map((r) => (r[1] as { error: string }).error)).toEqual(["#NUM!", "#VALUE!"]);
   const cells: Record<string, Partial<FakeCell> & { value: string | number }> = {
-    A1: { value: "Formula (as typed in column A's cells)", bold: true, border: true },
+    A1: { value: "Formula", bold: true, border: true },
     B1: { value: "Result", bold: true, border: true },
-    C1: { value: "Message (the error's flag in Excel)", bold: true, border: true },
+    C1: { value: "Message (Excel's error flag shows it for #VALUE! and #N/A)", bold: true, border: true },
   };
   rows.forEach(([formula, result, format], i) => {
     cells[`A${i + 2}`] = { value: formula, italic: true };
@@ -358,7 +380,7 @@ test("analyst: formulas and what they return, an Order's rates, errors with thei
       cells[`C${i + 2}`] = { value: e.message };
     }
   });
-  const sheet = handSheet("Formulas", [520, 70, 560], cells);
+  const sheet = handSheet("Formulas", [470, 56, 420], cells);
   await screenshot(
     renderSheet(sheet, [], valueOf(sheet), () => null, { rows: 8, cols: 3 }, "Formulas"),
     "guide-formulas.png",
