@@ -257,8 +257,10 @@ describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, thr
     // No maintenance given: 210 + 60 + 210 + 45 + 30 = 555 minutes; uptime 42,645/43,200 = 98.7%: the 25% band.
     expect(outageOf(kept, null, null, null, null, ...ex)).toBe(555);
     expect(bundle.call("SLACREDITPCT", 42645 / 43200)).toBe(0.25);
-    // The upstream outage counted as Outage (not excluded): 195 + 600 = 795.
+    // The upstream outage counted as Outage (not excluded): 195 + 600 = 795; uptime 42,405/43,200
+    // = 98.16%: the 25% band, $625 on $2,500.
     expect(outageOf(log, mStarts, mEnds, null, null)).toBe(795);
+    expect(bundle.call("SLACREDIT", bundle.call("UPTIME", JUNE, 795), 2500)).toBe(625);
   });
 
   test("excluded downtime as its own ranges (the 8th and 9th arguments, issue 19), where the bundle has them", () => {
