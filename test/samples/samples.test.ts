@@ -185,6 +185,12 @@ describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted i
     expect(sheet.get(SUM.difference)).toBeCloseTo(11.0035483870968, 8);
     expect(sheet.get(SUM.flagged)).toBe(3);
   });
+
+  test("a tolerance of $0.001 flags line 2 as well ($0.0035 over)", () => {
+    const tight = evaluate(layout, { tableRows: rows, inputs: { [SUM.tolerance]: 0.001 } });
+    expect(tight.tableCell("Status", 1)).toBe("Over-billed");
+    expect(tight.get(SUM.flagged)).toBe(4);
+  });
 });
 
 describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, through the built bundle", () => {
