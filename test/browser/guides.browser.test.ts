@@ -176,7 +176,7 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
         firstCol: 0,
         headers: grid.headers,
         rows: grid.body.length,
-        values: grid.body,
+        values: grid.body.map((r) => [...r]),
       },
     },
     names: { Kustomer_DataPricePerGB: 40, Kustomer_AttachmentPricePerGB: 0.8 },

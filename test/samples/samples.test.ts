@@ -102,7 +102,7 @@ describe("samples/order-acme-*: Acme's Order, as the sales guide loads it", () =
           firstCol: 0,
           headers: allocation.headers,
           rows: allocation.body.length,
-          values: allocation.body,
+          values: allocation.body.map((r) => [...r]),
         },
       },
       // The workbook names the pane gives the price card's cells.
