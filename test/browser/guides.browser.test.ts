@@ -380,7 +380,7 @@ test("analyst: formulas and what they return, an Order's rates, errors with thei
       cells[`C${i + 2}`] = { value: e.message };
     }
   });
-  const sheet = handSheet("Formulas", [470, 56, 420], cells);
+  const sheet = handSheet("Formulas", [505, 56, 420], cells);
   await screenshot(
     renderSheet(sheet, [], valueOf(sheet), () => null, { rows: 8, cols: 3 }, "Formulas"),
     "guide-formulas.png",
