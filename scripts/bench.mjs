@@ -3,11 +3,13 @@
 // built bundle (as Excel calls it) beside a bare floating-point version of the same rule (what a
 // hand-written Excel formula computes); the big-range functions; the bundle's size and cold load
 // time; the context.sync round trips of loading every rate card. `npm run bench -- --json`
-// prints only one JSON object. Timing is measured here, never asserted in the test suite.
+// prints only one JSON object (every table, the machine and its load average), from which
+// `node scripts/quality-doc.mjs` writes docs/quality.md. Timing is measured here, never asserted in the test suite.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
+import os from "node:os";
 
 const require = createRequire(import.meta.url);
 const { loadBundle, DIST, StubError, ErrorCode } = require("./bundle-loader.js");
@@ -19,6 +21,16 @@ const RUNS = 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const log = (...a) => {
   if (!json) console.log(...a);
+};
+
+// The machine and its load, so a reader can judge the figures (docs/quality.md shows them).
+const machine = {
+  date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  cpus: os.cpus().length,
+  cpu_model: (os.cpus()[0]?.model ?? "").trim(),
+  loadavg_start: os.loadavg().map((x) => Number(x.toFixed(2))),
 };
 
 const bundle = loadBundle();
@@ -202,7 +214,11 @@ for (const c of cases) {
   const exact = measure(f, argLists, 200000);
   const float = measure(c.float, argLists, 2000000);
   rows.push({ fn: c.id, exact, float, ratio: float / exact });
-  functions[c.id] = { calls_per_s: Math.round(exact), float_ratio: Number((float / exact).toFixed(2)) };
+  functions[c.id] = {
+    calls_per_s: Math.round(exact),
+    float_calls_per_s: Math.round(float),
+    float_ratio: Number((float / exact).toFixed(2)),
+  };
   if (c.id === "PRORATE") {
     out.prorate_calls_per_s = Math.round(exact);
     out.prorate_float_calls_per_s = Math.round(float);
@@ -224,6 +240,7 @@ for (const c of cases) {
     rows.push({ fn: id, exact: exactRates, float, ratio: float / exactRates, cost: exact / exactRates, rows: tables[card].length });
     functions[id] = {
       calls_per_s: Math.round(exactRates),
+      float_calls_per_s: Math.round(float),
       float_ratio: Number((float / exactRates).toFixed(2)),
       rates_cost: Number((exact / exactRates).toFixed(2)),
       rates_rows: tables[card].length,
@@ -233,7 +250,7 @@ for (const c of cases) {
 out.functions = functions;
 
 if (only) {
-  if (json) console.log(JSON.stringify(out));
+  if (json) console.log(JSON.stringify({ ...out, machine: { ...machine, loadavg_end: os.loadavg().map((x) => Number(x.toFixed(2))) } }));
   else
     for (const r of rows)
       console.log(
@@ -463,6 +480,25 @@ try {
   out.sheet_syncs = null;
   log(`(sheet syncs not measured: ${e.message})`);
 }
+
+// Every table of the text report, in the JSON too (scripts/quality-doc.mjs renders docs/quality.md from it).
+out.ranges = ranged.map(([name, ms, target]) => ({ case: name, ms: Number(ms.toFixed(2)), target_ms: target }));
+out.scripts = scriptRows.map(([name, t, target]) => ({
+  case: name,
+  wall_ms: Number(t.wall.toFixed(1)),
+  cpu_ms: Number(t.cpu.toFixed(1)),
+  target_ms: target,
+}));
+out.hostile = hostile.map(([name, shape, ms]) => ({ argument: name, shape, ms: Number(ms.toFixed(3)) }));
+out.fuzz = {
+  calls: FUZZ_CALLS,
+  failures: fuzzed.failures.length,
+  slowest: slowest.map((s) => ({ id: s.id, ms: Number(s.ms.toFixed(2)), wall_ms: Number(s.wallMs.toFixed(2)), args: brief(s.args).slice(0, 70) })),
+};
+out.order_import = importRows.map((r) => ({ ...r, ms: Number(r.ms.toFixed(1)), plain_ms: Number(r.plain_ms.toFixed(1)) }));
+out.runs = RUNS;
+machine.loadavg_end = os.loadavg().map((x) => Number(x.toFixed(2)));
+out.machine = machine;
 
 if (json) {
   console.log(JSON.stringify(out));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-/* The README's table of functions, generated from dist/functions.json and the examples files so
- * it cannot drift: `node scripts/readme-table.js --write` rewrites the part of README.md between
- * the markers; test/bundle/docs.test.ts fails when the README is not current. */
+/* The function reference's table (docs/functions.md), generated from dist/functions.json and the
+ * examples files so it cannot drift: `node scripts/readme-table.js --write` (or `npm run docs`)
+ * rewrites the part of docs/functions.md between the markers; test/bundle/registration.test.ts
+ * fails when it is not current. (The README itself is short and links to docs/functions.md.) */
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -26,24 +27,27 @@ function renderTable(metadata, examples) {
   return [START, "| Function | What it returns | Example |", "|---|---|---|", ...rows, END].join("\n");
 }
 
-function currentReadme(root = path.join(__dirname, "..")) {
+/** The page holding the table, relative to the project's root. */
+const DOC = path.join("docs", "functions.md");
+
+function currentFunctionsDoc(root = path.join(__dirname, "..")) {
   const metadata = JSON.parse(fs.readFileSync(path.join(root, "dist", "functions.json"), "utf8"));
-  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
-  const a = readme.indexOf(START);
-  const b = readme.indexOf(END);
-  if (a < 0 || b < 0) throw new Error("README.md lacks the functions table markers");
-  return { readme, expected: readme.slice(0, a) + renderTable(metadata, loadExamples()) + readme.slice(b + END.length) };
+  const doc = fs.readFileSync(path.join(root, DOC), "utf8");
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  if (a < 0 || b < 0) throw new Error(`${DOC} lacks the functions table markers`);
+  return { doc, expected: doc.slice(0, a) + renderTable(metadata, loadExamples()) + doc.slice(b + END.length) };
 }
 
-module.exports = { renderTable, currentReadme };
+module.exports = { renderTable, currentFunctionsDoc, DOC };
 
 if (require.main === module) {
-  const { readme, expected } = currentReadme();
+  const { doc, expected } = currentFunctionsDoc();
   if (process.argv.includes("--write")) {
-    fs.writeFileSync(path.join(__dirname, "..", "README.md"), expected);
-    console.log("README.md functions table written.");
-  } else if (readme !== expected) {
-    console.error("README.md functions table is out of date: run node scripts/readme-table.js --write");
+    fs.writeFileSync(path.join(__dirname, "..", DOC), expected);
+    console.log(`${DOC}: functions table written.`);
+  } else if (doc !== expected) {
+    console.error(`${DOC}'s functions table is out of date: run npm run docs (node scripts/readme-table.js --write)`);
     process.exit(1);
   }
 }

@@ -23,6 +23,10 @@ export function formatValue(v: Shown, format: string): string {
     const [i, f] = n.toFixed(d).split(".");
     return f ? `${group(i)}.${f}` : group(i);
   };
+  if (section === "yyyy-mm-dd hh:mm") {
+    const t = new Date(Date.UTC(1899, 11, 30) + Math.round(v * 1440) * 60000).toISOString();
+    return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
+  }
   if (section === "yyyy-mm-dd") return new Date(Date.UTC(1899, 11, 30) + Math.floor(v) * 86400000).toISOString().slice(0, 10);
   if (section === "@" || section === "General") return String(v);
   const suffix = /"([^"]*)"$/.exec(section)?.[1] ?? "";

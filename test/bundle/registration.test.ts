@@ -8,7 +8,7 @@ import { DIST, loadBundle, type LoadedBundle } from "../helpers/bundle";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadExamples } = require("../../scripts/help-page");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { currentReadme } = require("../../scripts/readme-table");
+const { currentFunctionsDoc } = require("../../scripts/readme-table");
 
 interface Example {
   formula: string;
@@ -69,9 +69,9 @@ test("every documented example gives its documented result through the bundle", 
   }
 });
 
-test("the README's table of functions is current", () => {
-  const { readme, expected } = currentReadme();
-  expect(readme).toBe(expected);
+test("docs/functions.md's table of functions is current (npm run docs)", () => {
+  const { doc, expected } = currentFunctionsDoc();
+  expect(doc).toBe(expected);
 });
 
 test("enum parameters point at a declared enum", () => {

@@ -1,0 +1,295 @@
+/**
+ * The files in samples/ give exactly the results the guides show (docs/sales.md, docs/auditor.md):
+ * the Order's rates import with no problem, in CSV and in JSON, and quote as the sales guide says;
+ * the invoice check flags exactly the three lines the auditor's guide names; the June 2025 outage
+ * log gives the guide's Outage minutes, uptime and credit through the built bundle, as Excel calls
+ * the functions. Every expected value is worked by hand below from the terms (shared/domain.md).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { importOrderRates, describeProblem, parseCsv, type ImportResult } from "../../src/rules/rates/order-import";
+import { cardGrid, HEADER_ROW, type AnyRateTable } from "../../src/rules/rates/sheet-layout";
+import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../../src/rules/rates/storage";
+import { NOTHING_LOADED } from "../../src/sheets/layout";
+import { QUOTE_LINE_ROWS as ROW, QUOTE_RESULT_CELLS as OUT, quoteLayout } from "../../src/sheets/quote-layout";
+import { INVOICE_SUMMARY_CELLS as SUM, invoiceLayout } from "../../src/sheets/invoice-layout";
+import { evaluate } from "../sheets/engine";
+import { INPUTS } from "../sheets/hand-worked-quote";
+import { loadBundle } from "../helpers/bundle";
+
+const SAMPLES = join(__dirname, "..", "..", "samples");
+const sample = (name: string) => readFileSync(join(SAMPLES, name), "utf8");
+
+/** The 1900-system serial of an ISO date or date-time (UTC), as Excel reads "2025-06-03 07:00:00" when it opens a CSV. */
+function serial(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(iso);
+  if (!m) throw new Error(`not a date: ${iso}`);
+  const [, y, mo, d, h = "0", mi = "0", s = "0"] = m;
+  return Date.UTC(+y, +mo - 1, +d) / 86_400_000 + 25_569 + (+h * 3600 + +mi * 60 + +s) / 86_400;
+}
+
+/** A CSV's cells as Excel opens the file: numbers and dates become numbers, blanks are blank, the rest is text. */
+function openCsv(text: string): { headers: string[]; rows: Record<string, string | number>[] } {
+  const { records, problems } = parseCsv(text);
+  expect(problems).toEqual([]);
+  const [headers, ...body] = records;
+  const cell = (v: string): string | number | undefined => {
+    if (v === "") return undefined;
+    if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+    if (/^\d{4}-\d{2}-\d{2}/.test(v)) return serial(v);
+    return v;
+  };
+  const rows = body.map((r) => {
+    const row: Record<string, string | number> = {};
+    headers.forEach((h, i) => {
+      const v = cell(r[i] ?? "");
+      if (v !== undefined) row[h] = v;
+    });
+    return row;
+  });
+  return { headers, rows };
+}
+
+function imported(card: AnyRateTable, file: string): AnyRateTable {
+  const r: ImportResult = importOrderRates(card, file, sample(file));
+  if (!r.ok) throw new Error(`${file}: ${r.problems.map(describeProblem).join("\n")}`);
+  return r.table;
+}
+
+describe("samples/order-acme-*: Acme's Order, as the sales guide loads it", () => {
+  test("the storage allocation imports with no problem, from CSV and from JSON alike, units converted", () => {
+    const csv = imported(STORAGE_ALLOCATION, "order-acme-storage-allocation.csv");
+    const json = imported(STORAGE_ALLOCATION, "order-acme-storage-allocation.json");
+    expect(json.rows).toEqual(csv.rows);
+    expect(csv.rows).toHaveLength(4);
+    // 125 MB = 0.125 GB; 400 MB = 0.4 GB; n/a stays n/a (null) where the built-in card has n/a.
+    expect(csv.rows[0]).toEqual(
+      expect.objectContaining({ label: "Professional (legacy)", perUserDataGb: "0.125", per1kConversationsDataGb: null }),
+    );
+    expect(csv.rows[3]).toEqual(
+      expect.objectContaining({
+        label: "Ultimate",
+        defaultDataGb: "22",
+        defaultAttachmentGb: "40",
+        perUserDataGb: "1",
+        per1kConversationsDataGb: "0.4",
+      }),
+    );
+  });
+
+  test("the storage prices import with no problem, from CSV and from JSON alike: $40 and $0.80 a GB", () => {
+    const csv = imported(STORAGE_PRICES, "order-acme-storage-prices.csv");
+    expect(imported(STORAGE_PRICES, "order-acme-storage-prices.json").rows).toEqual(csv.rows);
+    expect(csv.rows).toEqual([
+      { label: "Data storage", pricePerGb: "40" },
+      { label: "Attachment storage", pricePerGb: "0.8" },
+    ]);
+  });
+
+  test("the hand-worked quote under the Order: $2,050.80 instead of $2,161", () => {
+    const allocation = cardGrid(imported(STORAGE_ALLOCATION, "order-acme-storage-allocation.csv"));
+    const prices = imported(STORAGE_PRICES, "order-acme-storage-prices.csv");
+    const layout = quoteLayout({
+      tables: ["Kustomer_StorageAllocation"],
+      names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"],
+    });
+    const sheet = evaluate(layout, {
+      inputs: INPUTS,
+      otherTables: {
+        Kustomer_StorageAllocation: {
+          sheet: "Storage Allocation",
+          headerRow: HEADER_ROW,
+          firstCol: 0,
+          headers: allocation.headers,
+          rows: allocation.body.length,
+          values: allocation.body.map((r) => [...r]),
+        },
+      },
+      // The workbook names the pane gives the price card's cells.
+      names: {
+        Kustomer_DataPricePerGB: Number(prices.rows[0].pricePerGb),
+        Kustomer_AttachmentPricePerGB: Number(prices.rows[1].pricePerGb),
+      },
+    });
+    // Data: 22 GB (the Order's Ultimate default) + 1 GB x 23 full-time users = 45 GB; 45.3 GB used
+    // is 0.3 GB over, billed as 1 whole GB x $40 = $40 (built-in: 43 GB, 3 GB x $50 = $150).
+    expect(sheet.get(OUT.dataAllowance)).toBe(45);
+    expect(sheet.get(`D${ROW.dataOverage}`)).toBe(40);
+    // Attachments: 40 + 10 x 23 = 270 GB; 270.5 used: 1 GB x $0.80 = $0.80 (built-in: $1).
+    expect(sheet.get(OUT.attachmentAllowance)).toBe(270);
+    expect(sheet.get(`D${ROW.attachmentOverage}`)).toBe(0.8);
+    // Total: seats 1,860 + added seats 90 + 40 + 0.80 + translation 60 = $2,050.80 (the sheet's
+    // floating-point SUM, as Excel's: compared to 10 places).
+    expect(sheet.get(OUT.total)).toBeCloseTo(2050.8, 10);
+  });
+});
+
+describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted into the Invoice check", () => {
+  const { headers, rows } = openCsv(sample("invoice-acme-2025-07.csv"));
+  const layout = invoiceLayout(NOTHING_LOADED);
+  const sheet = evaluate(layout, { tableRows: rows });
+  const bundle = loadBundle();
+  const [JUL1, JUL31] = [serial("2025-07-01"), serial("2025-07-31")];
+
+  test("its columns are the check's, in the check's order, so it pastes as is", () => {
+    expect(headers).toEqual(layout.tables[0].headers.filter((h) => !["Expected", "Difference", "Status"].includes(h)));
+    expect(layout.tables[0].headers.slice(0, headers.length)).toEqual(headers);
+  });
+
+  /**
+   * July 2025 has 31 days (1 Jul = 45839, 31 Jul = 45869). Built-in prices where a line gives none.
+   * 1. 4 seats x $124 from 17 Jul: 17..31 = 15 days: 4 x 124 x 15/31 = 7,440/31 = $240. Billed $240: OK.
+   * 2. 5 seats x $89 from 10 Jul: 22 days: 5 x 89 x 22/31 = 9,790/31 = $315.8064516...; billed
+   *    $315.81, $0.0035 over: within the $0.01 tolerance, OK.
+   * 3. 2 seats x $155 from 25 Jul: 25..31 = 7 days: 2 x 155 x 7/31 = $70. Billed $80 (8 days, from
+   *    24 Jul): Over-billed by $10.
+   * 4. Plan $300 -> $610 from 20 Jul: 12 days: 310 x 12/31 = $120. Billed $120: OK.
+   * 5. Data, org 1: 45.3 GB of 45: 0.3 over -> 1 GB x $40 = $40. Billed $40: OK.
+   * 6. Data, org 2: 12.4 GB of 10: 2.4 over -> 3 whole GB x $40 = $120. Billed 2.4 x 40 = $96 (not
+   *    rounded up to whole GB): Under-billed by $24.
+   * 7. Attachments: 283.4 GB of 270: 13.4 over -> 14 GB x $0.80 = $11.20. Billed $11.20: OK.
+   * 8. 250,000 translated words x $0.0005 = $125. Billed $150: Over-billed by $25.
+   * 9. SLA credit for June: uptime 99.5486% (the outage log below) is in the 99.0%-99.9% band:
+   *    10% of $2,500 = $250, a credit: -$250. Billed -$250: OK.
+   */
+  test("expected amounts and status of each line: lines 3, 6 and 8 are flagged", () => {
+    const expected = rows.map((_r, i) => sheet.tableCell("Expected", i));
+    // HyperFormula hands back a formula's number rounded to 8 decimal places (Excel keeps 15
+    // significant digits), so line 2's 9,790/31 is compared to 8 places; the bundle's own result is exact.
+    expect(expected[1]).toBeCloseTo(9790 / 31, 8);
+    expect(bundle.call("SEATCHARGE", 5, 89, JUL1, JUL31, serial("2025-07-10"), null)).toBe(9790 / 31);
+    expect([...expected.slice(0, 1), ...expected.slice(2)]).toEqual([240, 70, 120, 40, 120, 11.2, 125, -250]);
+    expect(rows.map((_r, i) => sheet.tableCell("Status", i))).toEqual([
+      "OK",
+      "OK",
+      "Over-billed",
+      "OK",
+      "OK",
+      "Under-billed",
+      "OK",
+      "Over-billed",
+      "OK",
+    ]);
+    expect([2, 5, 7].map((i) => sheet.tableCell("Difference", i))).toEqual([10, -24, 25]);
+    // 315.81 - 9,790/31 = 0.0035483870967...: the sheet's own subtraction, compared to 8 places.
+    expect(sheet.tableCell("Difference", 1)).toBeCloseTo(0.0035483870967742, 8);
+  });
+
+  test("the summary: 9 lines, $803.01 billed, $792.01 expected, 3 flagged", () => {
+    // Billed: 240 + 315.81 + 80 + 120 + 40 + 96 + 11.20 + 150 - 250 = 803.01.
+    // Expected: 240 + 315.8064516 + 70 + 120 + 40 + 120 + 11.20 + 125 - 250 = 792.0064516.
+    // Net: 803.01 - 792.0064516 = 11.0035484 (= 0.0035484 + 10 - 24 + 25).
+    expect(sheet.get(SUM.lines)).toBe(9);
+    expect(sheet.get(SUM.billed)).toBeCloseTo(803.01, 10);
+    expect(sheet.get(SUM.expected)).toBeCloseTo(792.0064516129032, 8);
+    expect(sheet.get(SUM.difference)).toBeCloseTo(11.0035483870968, 8);
+    expect(sheet.get(SUM.flagged)).toBe(3);
+  });
+
+  test("a tolerance of $0.001 flags line 2 as well ($0.0035 over)", () => {
+    const tight = evaluate(layout, { tableRows: rows, inputs: { [SUM.tolerance]: 0.001 } });
+    expect(tight.tableCell("Status", 1)).toBe("Over-billed");
+    expect(tight.get(SUM.flagged)).toBe(4);
+  });
+});
+
+describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, through the built bundle", () => {
+  const bundle = loadBundle();
+  const JUNE = serial("2025-06-01");
+  const MAY = serial("2025-05-01");
+  const col = (rows: Record<string, string | number>[], h: string) => rows.map((r) => [r[h] as number]);
+  const log = openCsv(sample("outage-log-2025-06.csv")).rows;
+  const excluded = openCsv(sample("excluded-downtime-2025-06.csv")).rows;
+  const isExcluded = (r: Record<string, string | number>) => excluded.some((x) => x.start === r.start && x.end === r.end);
+  // The standing windows of May and June (US hosting, UTC clock), stacked as
+  // =VSTACK(KUSTOMER.MAINTENANCEWINDOWS(EDATE(D1,-1)), KUSTOMER.MAINTENANCEWINDOWS(D1)) stacks them.
+  const windows = [
+    ...(bundle.call("MAINTENANCEWINDOWS", MAY, null, null) as number[][]),
+    ...(bundle.call("MAINTENANCEWINDOWS", JUNE, null, null) as number[][]),
+  ];
+  const mStarts = windows.map((w) => [w[0]]);
+  const mEnds = windows.map((w) => [w[1]]);
+  const outage = bundle.metadata.functions.find((f) => f.name === "OUTAGEMINUTES");
+  const takesExcluded = outage?.parameters[7]?.name === "excluded_starts";
+
+  test("the standing windows: 2:00-6:00 a.m. Eastern daylight time is 06:00-10:00 UTC, every weekday", () => {
+    // May 2025: 22 weekdays; June: 21 (1 June is a Sunday). 28 May and 3, 5, 12 June are weekdays.
+    expect(windows).toHaveLength(43);
+    for (const day of ["2025-05-28", "2025-06-03", "2025-06-05", "2025-06-12"])
+      expect(windows).toContainEqual([serial(`${day} 06:00:00`), serial(`${day} 10:00:00`)]);
+  });
+
+  /**
+   * The log by hand (min_minutes 5, cap 360 minutes in any rolling 14 days, earliest first):
+   * - 28 May 06:30-09:30: 180 minutes in the window, excused (before the month; counts toward the cap).
+   * - 3 Jun 07:00-10:30: 07:00-10:00 (180) in the window; with 28 May's 180 the 14 days hold 360:
+   *   all excused. 10:00-10:30 is outside the window: 30 minutes count.
+   * - 5 Jun 08:00-09:00: 60 in the window, but the 14 days before hold 360 excused: over the cap, 60 count.
+   * - 10 Jun 12:00-22:00: 600 minutes, Excluded Downtime (an upstream provider): never Outage.
+   * - 12 Jun 06:00-09:30: 210 in the window. 28 May has left the 14 days (they reach back to
+   *   29 May 06:00); 3 Jun's 180 remain, so 180 more are excused (06:00-09:00) and 30 count.
+   * - 18 Jun 14:00-14:03: 3 minutes, under 5: dropped.
+   * - 24 Jun 15:00-15:45: 45 count.
+   * - 30 Jun 23:30 - 1 Jul 01:00: 30 minutes in June count.
+   * Outage: 30 + 60 + 30 + 45 + 30 = 195 minutes. June: 30 x 1440 = 43,200 minutes;
+   * uptime (43,200 - 195) / 43,200 = 43,005 / 43,200 = 0.99548611...: the 10% band; on a $2,500
+   * monthly fee the credit is $250.
+   */
+  const outageOf = (rows: Record<string, string | number>[], ...rest: unknown[]) =>
+    bundle.call("OUTAGEMINUTES", JUNE, col(rows, "start"), col(rows, "end"), ...rest);
+
+  test("Outage minutes 195, uptime 43,005/43,200, the 10% band, a $250 credit", () => {
+    const minutes = takesExcluded
+      ? outageOf(log, mStarts, mEnds, null, null, col(excluded, "start"), col(excluded, "end"))
+      : outageOf(
+          log.filter((r) => !isExcluded(r)),
+          mStarts,
+          mEnds,
+          null,
+          null,
+        );
+    expect(minutes).toBe(195);
+    const uptime = bundle.call("UPTIME", JUNE, 195);
+    expect(uptime).toBe(43005 / 43200);
+    expect(bundle.call("SLACREDITPCT", uptime)).toBe(0.1);
+    expect(bundle.call("SLACREDIT", uptime, 2500)).toBe(250);
+  });
+
+  test("what the windows, the cap and the exclusion each change", () => {
+    const kept = takesExcluded ? log : log.filter((r) => !isExcluded(r));
+    const ex = takesExcluded ? [col(excluded, "start"), col(excluded, "end")] : [];
+    // No cap (0): every minute in a window is excused: 30 + 45 + 30 = 105.
+    expect(outageOf(kept, mStarts, mEnds, null, 0, ...ex)).toBe(105);
+    // No maintenance given: 210 + 60 + 210 + 45 + 30 = 555 minutes; uptime 42,645/43,200 = 98.7%: the 25% band.
+    expect(outageOf(kept, null, null, null, null, ...ex)).toBe(555);
+    expect(bundle.call("SLACREDITPCT", 42645 / 43200)).toBe(0.25);
+    // The upstream outage counted as Outage (not excluded): 195 + 600 = 795; uptime 42,405/43,200
+    // = 98.16%: the 25% band, $625 on $2,500.
+    expect(outageOf(log, mStarts, mEnds, null, null)).toBe(795);
+    expect(bundle.call("SLACREDIT", bundle.call("UPTIME", JUNE, 795), 2500)).toBe(625);
+  });
+
+  test("excluded downtime as its own ranges (the 8th and 9th arguments, issue 19), where the bundle has them", () => {
+    if (!takesExcluded) {
+      // Before issue 19's arguments: OUTAGEMINUTES ends at maintenance_cap_hours, and the guide's
+      // figures are those of the log without its excluded row (above).
+      expect(outage?.parameters.map((p) => p.name).slice(5)).toEqual(["min_minutes", "maintenance_cap_hours"]);
+      return;
+    }
+    // Excluded minutes use none of the cap; OUTAGEWORKING shows the 600 excluded minutes.
+    const working = bundle.call(
+      "OUTAGEWORKING",
+      JUNE,
+      col(log, "start"),
+      col(log, "end"),
+      mStarts,
+      mEnds,
+      null,
+      null,
+      col(excluded, "start"),
+      col(excluded, "end"),
+    ) as [string, number][];
+    expect(working[working.length - 1]).toEqual(["Outage minutes", 195]);
+    expect(working.filter(([label]) => /excluded/i.test(label)).map(([, v]) => v)).toContain(600);
+  });
+});

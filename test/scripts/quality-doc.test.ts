@@ -1,0 +1,55 @@
+/**
+ * docs/quality.md is generated (scripts/quality-doc.js) from the bench's JSON, docs/quality.json
+ * (`npm run bench -- --json`), never typed by hand: the committed page must be the committed JSON
+ * rendered, and every figure on it comes from the JSON.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { renderQuality } = require("../../scripts/quality-doc") as { renderQuality: (b: unknown) => string };
+
+const docs = join(__dirname, "..", "..", "docs");
+
+test("docs/quality.md is docs/quality.json rendered (re-measure with npm run quality)", () => {
+  const bench = JSON.parse(readFileSync(join(docs, "quality.json"), "utf8"));
+  expect(readFileSync(join(docs, "quality.md"), "utf8")).toBe(renderQuality(bench));
+});
+
+test("the page shows the JSON's figures, the machine and its load", () => {
+  const md = renderQuality({
+    runs: 7,
+    machine: {
+      date: "2026-12-06 12:00 UTC",
+      node: "v20.1.0",
+      platform: "linux x64",
+      cpus: 2,
+      cpu_model: "Test CPU",
+      loadavg_start: [1.5, 1, 0.5],
+      loadavg_end: [2, 1.25, 0.75],
+    },
+    functions: {
+      PRORATE: { calls_per_s: 1234567, float_calls_per_s: 7654321, float_ratio: 6.2 },
+      "SLACREDIT with rates": { calls_per_s: 4000000, float_calls_per_s: 40000000, float_ratio: 10, rates_cost: 1.81, rates_rows: 5 },
+    },
+    ranges: [{ case: "DATASTORAGE, 100k rows", ms: 4.84, target_ms: 50 }],
+    scripts: [{ case: "100k Thai texts of 100 chars", wall_ms: 140.2, cpu_ms: 131.4, target_ms: 250 }],
+    hostile: [{ argument: "PRORATE amount", shape: "1,1,1,...", ms: 0.1234 }],
+    fuzz: { calls: 50000, failures: 0, slowest: [{ id: "STORAGEWORKING", ms: 3.4, wall_ms: 3.9, args: "[33059 rows] | x" }] },
+    bundle_bytes: 130392,
+    bundle_load_ms: 12.54,
+    card_load_syncs: 2,
+    sheet_syncs: [{ sheet: "Quote", workbook: "empty", syncs: 2, commands: 415, ms: 3 }],
+    order_import: [{ name: "quotes", chars: 1000000, ms: 101.26, plain_ms: 80.04 }],
+  });
+  expect(md).toContain("Measured 2026-12-06 12:00 UTC on 2 CPU cores (Test CPU, linux x64), Node v20.1.0.");
+  expect(md).toContain("Load average (1, 5, 15 min) at the start: 1.5, 1, 0.5; at the end: 2, 1.25, 0.75.");
+  expect(md).toContain("| PRORATE | 1,234,567 | 7,654,321 | 6.2x |  |");
+  expect(md).toContain("| SLACREDIT with rates | 4,000,000 | 40,000,000 | 10.0x | 1.81x (5 rows) |");
+  expect(md).toContain("| DATASTORAGE, 100k rows | 4.8 | < 50 |");
+  expect(md).toContain("| 100k Thai texts of 100 chars | 140.2 | 131.4 | < 250 |");
+  expect(md).toContain("| PRORATE amount | 1,1,1,... | 0.123 | < 5 |");
+  expect(md).toContain("| STORAGEWORKING | 3.40 | 3.90 | `[33059 rows] \\| x` | < 50 |");
+  expect(md).toContain("| functions.js (minified) | 130,392 bytes | <= 120 KB |");
+  expect(md).toContain("| context.sync round trips, Quote (empty; 415 commands) | 2 | <= 2 |");
+  expect(md).toContain("| quotes | 1,000,000 | 101.3 | 80.0 | < 1000 |");
+});
