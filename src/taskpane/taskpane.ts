@@ -19,6 +19,9 @@ import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
 import { type CardLoad, type Choice, type Conflict, errorMessage, type LoadReport, loadCards, type Outcome } from "./excel-writer";
 import { captionFor, sourceOf, todayIso } from "./format";
 import { type SheetKind, writeSheet } from "./sheet-writer";
+import { chooseDateSystem } from "./date-system";
+import { dateSystemSource, dateSystemStartup, documentSettings } from "../functions/runtime";
+import { workbookDateSystem } from "../functions/excel";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -45,6 +48,8 @@ let busy = false;
 let skippedFile: string | null = null;
 /** Set when Office.onReady says the pane is not in Excel (host null): loading is off, and the reason is shown. */
 let outsideExcel = false;
+/** True once the date-system checkbox may be changed: in Excel, settings available, Excel itself not reporting the system. */
+let dateSettingOpen = false;
 /** The last load that wrote something: its cards and what it showed, kept when loading again changes nothing. */
 let lastWrite: { key: string; outcomes: readonly Outcome[]; summary: string } | null = null;
 
@@ -177,6 +182,7 @@ function setBusy(on: boolean, text = ""): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>("#cards button, #select-all, .sheet-actions button")) b.disabled = on;
   for (const b of cardBoxes()) b.disabled = on;
   $<HTMLInputElement>("select-all").disabled = on;
+  $<HTMLInputElement>("date-1904").disabled = on || !dateSettingOpen;
   updateSelection();
   if (text) setStatus(text);
 }
@@ -540,6 +546,54 @@ async function onNewSheet(kind: SheetKind): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The workbook's date system (issue 17)
+// ---------------------------------------------------------------------------------------------
+
+/** Shows the date system read at start-up; opens the checkbox where the user's answer is what counts. */
+async function showDateSystem(): Promise<void> {
+  const box = $<HTMLInputElement>("date-1904");
+  if (dateSystemStartup === undefined) return;
+  await dateSystemStartup;
+  box.checked = workbookDateSystem() === "1904";
+  const note = $("date-system-note");
+  if (dateSystemSource() === "excel") {
+    note.textContent = `Excel reports that this workbook uses the ${workbookDateSystem()} date system; the KUSTOMER functions read dates in it.`;
+    dateSettingOpen = false;
+  } else {
+    dateSettingOpen = documentSettings() !== undefined;
+  }
+  box.disabled = busy || !dateSettingOpen;
+}
+
+async function onDateSystemChange(box: HTMLInputElement): Promise<void> {
+  const system = box.checked ? "1904" : "1900";
+  const settings = documentSettings();
+  if (!settings || typeof Excel === "undefined") return;
+  const ran = await guarded(async () => {
+    clearMessages();
+    setStatus(`Switching to the ${system} date system…`);
+    try {
+      await chooseDateSystem(system, { settings, run: (batch) => Excel.run(batch) });
+      showMessage("success", `Dates are read in the ${system} date system.`, "Saved with the workbook; the formulas were recalculated.");
+    } catch (e) {
+      if (workbookDateSystem() === system) {
+        showMessage(
+          "warning",
+          `Dates are read in the ${system} date system.`,
+          `Excel did not recalculate (${errorText(e)}); press Ctrl+Alt+F9.`,
+        );
+      } else {
+        box.checked = !box.checked;
+        showMessage("error", "The date system was not changed.", `${errorText(e)} Nothing was saved.`);
+      }
+    } finally {
+      setStatus("");
+    }
+  });
+  if (!ran) box.checked = workbookDateSystem() === "1904";
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start
 // ---------------------------------------------------------------------------------------------
 
@@ -549,8 +603,11 @@ function start(): void {
   $<HTMLButtonElement>("check-invoice").addEventListener("click", () => void onNewSheet("invoice"));
   document.body.dataset.paneReady = "true";
   if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+    const dateBox = $<HTMLInputElement>("date-1904");
+    dateBox.addEventListener("change", () => void onDateSystemChange(dateBox));
     void Office.onReady((info) => {
       if (!info.host) notInExcel();
+      else void showDateSystem();
       document.body.dataset.officeReady = "true";
     });
   } else {
