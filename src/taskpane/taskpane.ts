@@ -16,9 +16,18 @@ import {
 } from "../rules/rates/order-import";
 import { ratesSnippet } from "../rules/rates/snippets";
 import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
-import { type CardLoad, type Choice, type Conflict, errorMessage, type LoadReport, loadCards, type Outcome } from "./excel-writer";
+import {
+  type CardLoad,
+  type Choice,
+  type Conflict,
+  errorMessage,
+  EXCEL_API_SET as LOAD_API_SET,
+  type LoadReport,
+  loadCards,
+  type Outcome,
+} from "./excel-writer";
 import { captionFor, sourceOf, todayIso } from "./format";
-import { type SheetKind, writeSheet } from "./sheet-writer";
+import { EXCEL_API_SET as SHEET_API_SET, type SheetKind, writeSheet } from "./sheet-writer";
 import { chooseDateSystem } from "./date-system";
 import { dateSystemSource, dateSystemStartup, documentSettings } from "../functions/runtime";
 import { workbookDateSystem } from "../functions/excel";
@@ -367,14 +376,14 @@ function chooseInDialog(conflicts: readonly Conflict[]): Promise<Record<string, 
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The writer copies a sheet before replacing it (Worksheet.copy, ExcelApi 1.10), finds the
- * copy's table by a cell (Range.getTables, 1.9), resizes the card's table in place
- * (TableRowCollection.add, Range.delete: 1.1) and points names with formulas (1.7). The manifest does not require them, so the functions still load in older Excel; the pane
- * says what is missing instead of failing half-way. True where Office cannot tell (outside Excel).
+ * Whether Excel supports the ExcelApi requirement set `version`. Each writer declares the set
+ * it needs (`EXCEL_API_SET`: the rate-card load and the sheets need 1.9); the manifest does not
+ * require them, so the functions still load in older Excel, and the pane says what is missing
+ * instead of failing half-way. True where Office cannot tell (outside Excel).
  */
-function excelApiSupported(): boolean {
+function excelApiSupported(version: string): boolean {
   const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
-  return !requirements || typeof requirements.isSetSupported !== "function" || requirements.isSetSupported("ExcelApi", "1.10");
+  return !requirements || typeof requirements.isSetSupported !== "function" || requirements.isSetSupported("ExcelApi", version);
 }
 
 /** Loads cards into the workbook; the caller holds the busy guard. */
@@ -384,11 +393,11 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to load the cards.");
     return;
   }
-  if (!excelApiSupported()) {
+  if (!excelApiSupported(LOAD_API_SET)) {
     showMessage(
       "error",
       "This version of Excel cannot load the rate cards.",
-      "Loading needs Excel JavaScript API 1.10 (to keep a backup copy of a sheet before replacing it). Update Excel, or use Excel on the web. Nothing was written.",
+      `Loading needs Excel JavaScript API ${LOAD_API_SET}. Update Excel, or use Excel on the web. Nothing was written.`,
     );
     return;
   }
@@ -515,10 +524,12 @@ async function onNewSheet(kind: SheetKind): Promise<void> {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to build the sheet.");
     return;
   }
-  // Print areas need ExcelApi 1.9 (validation 1.8, conditional formats 1.6).
-  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
-  if (requirements && typeof requirements.isSetSupported === "function" && !requirements.isSetSupported("ExcelApi", "1.9")) {
-    showMessage("error", "This version of Excel cannot build the sheet.", "It needs Excel JavaScript API 1.9. Nothing was written.");
+  if (!excelApiSupported(SHEET_API_SET)) {
+    showMessage(
+      "error",
+      "This version of Excel cannot build the sheet.",
+      `It needs Excel JavaScript API ${SHEET_API_SET}. Nothing was written.`,
+    );
     return;
   }
   const what = kind === "quote" ? "the quote" : "the invoice check";
