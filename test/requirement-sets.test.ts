@@ -57,6 +57,29 @@ test("the analysis sees the members the writers use (the check above is not empt
   );
 });
 
+test("CustomFunctionsRuntime: the code uses CustomFunctions.Error (1.2) and ErrorCode (1.3), as declared in src/functions/excel.ts", () => {
+  const cf = real.reports.flatMap((r) => r.customFunctions);
+  // From @types/custom-functions-runtime: class Error is [Api set: CustomFunctionsRuntime 1.2], each ErrorCode member 1.3.
+  expect([...new Set(cf.filter((u) => u.version[1] === 2).map((u) => u.member))]).toContain("CustomFunctions.Error");
+  expect([...new Set(cf.filter((u) => u.version[1] === 3).map((u) => u.member))].sort()).toEqual(
+    expect.arrayContaining(["ErrorCode.invalidValue", "ErrorCode.invalidNumber", "ErrorCode.notAvailable"]),
+  );
+  expect(report("src/functions/excel.ts").declaredCustomFunctions).toEqual([1, 3]);
+  // A declaration that differs from use is reported.
+  const wrong = {
+    reports: real.reports.map((r) => (r.file === "src/functions/excel.ts" ? { ...r, declaredCustomFunctions: [1, 2] as const } : r)),
+    guards: real.guards,
+  };
+  expect(violations(wrong)).toEqual([
+    "src/functions/excel.ts: CUSTOM_FUNCTIONS_RUNTIME_SET 1.2 differs from what the code uses: up to 1.3 (ErrorCode.invalidNumber, ErrorCode.notAvailable, ErrorCode.invalidValue)",
+  ]);
+});
+
+test("functions.json asks for data types (CustomFunctionsRuntime 1.4), which the code reads but does not require", () => {
+  const meta = JSON.parse(readFileSync(join(ROOT, "dist", "functions.json"), "utf8")) as { allowCustomDataForDataTypeAny?: boolean };
+  expect(meta.allowCustomDataForDataTypeAny).toBe(true);
+});
+
 describe("annotations, as @types/office-js writes them", () => {
   test.each([
     ["ExcelApi 1.7", {}, [1, 7]],

@@ -22,6 +22,16 @@ import * as ts from "typescript";
 
 export const ROOT = join(__dirname, "..", "..");
 export const OFFICE_DTS = join(ROOT, "node_modules", "@types", "office-js", "index.d.ts");
+export const CUSTOM_FUNCTIONS_DTS = join(ROOT, "node_modules", "@types", "custom-functions-runtime", "index.d.ts");
+
+/** An API family: where its types are declared, its namespace, its requirement set's name. */
+interface Family {
+  readonly dts: string;
+  readonly namespace: string;
+  readonly set: string;
+}
+export const EXCEL: Family = { dts: OFFICE_DTS, namespace: "Excel", set: "ExcelApi" };
+export const CUSTOM_FUNCTIONS: Family = { dts: CUSTOM_FUNCTIONS_DTS, namespace: "CustomFunctions", set: "CustomFunctionsRuntime" };
 
 /**
  * The set every Excel that runs this add-in has, so it needs no run-time check: ExcelApi 1.1,
@@ -55,14 +65,18 @@ export interface Use {
 export interface FileReport {
   readonly file: string;
   readonly uses: Use[];
+  /** The CustomFunctions members used (CustomFunctionsRuntime sets). */
+  readonly customFunctions: Use[];
+  /** The file's `export const CUSTOM_FUNCTIONS_RUNTIME_SET`, if any. */
+  readonly declaredCustomFunctions?: Version;
   /** The file's `export const EXCEL_API_SET`, if any. */
   readonly declared?: { readonly version: Version; readonly symbol: ts.Symbol };
 }
 
-/** Is `node` inside `declare namespace Excel` (at any depth)? */
-function inExcelNamespace(node: ts.Node): boolean {
+/** Is `node` inside `declare namespace <namespace>` (at any depth)? */
+function inNamespace(node: ts.Node, namespace: string): boolean {
   for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isModuleDeclaration(n) && n.name.getText() === "Excel" && ts.isSourceFile(n.parent)) return true;
+    if (ts.isModuleDeclaration(n) && n.name.getText() === namespace && ts.isSourceFile(n.parent)) return true;
   }
   return false;
 }
@@ -108,12 +122,12 @@ export interface UseContext {
  * wins. A use whose clause is "Preview", or an annotation of another set (BETA, ExcelApiOnline),
  * is unavailable.
  */
-export function versionOf(annotation: string, use: UseContext = {}): Version {
-  if (!/^ExcelApi \d+\.\d+/.test(annotation)) return UNAVAILABLE;
+export function versionOf(annotation: string, use: UseContext = {}, set = EXCEL.set): Version {
+  if (!new RegExp(`^${set} \\d+\\.\\d+`).test(annotation)) return UNAVAILABLE;
   const clauses = annotation
-    .replace(/^ExcelApi /, "")
-    .split(/;\s*|,\s*(?=\d+\.\d+|ExcelApi)/)
-    .map((c) => /^(?:ExcelApi )?(\d+\.\d+|Preview)\s*(.*)$/.exec(c.trim()))
+    .slice(set.length + 1)
+    .split(new RegExp(`;\\s*|,\\s*(?=\\d+\\.\\d+|${set})`))
+    .map((c) => new RegExp(`^(?:${set} )?(\\d+\\.\\d+|Preview)\\s*(.*)$`).exec(c.trim()))
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ version: m[1] === "Preview" ? UNAVAILABLE : parseVersion(m[1]), cond: m[2] }));
   const counts = (cond: string): boolean => {
@@ -149,30 +163,33 @@ function useContext(access: ts.Node, decl: ts.Declaration): UseContext {
 }
 
 /** The Excel API member a node names, with its set; undefined when it is not an annotated Excel API member. */
-function excelMember(checker: ts.TypeChecker, node: ts.Node): { member: string; annotation: string; version: Version } | undefined {
+function apiMember(
+  checker: ts.TypeChecker,
+  node: ts.Node,
+  family: Family,
+): { member: string; annotation: string; version: Version } | undefined {
   let symbol = checker.getSymbolAtLocation(node);
   if (!symbol) return undefined;
   if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const decls = (symbol.declarations ?? []).filter(
-    (d) => d.getSourceFile().fileName === OFFICE_DTS.replace(/\\/g, "/") && inExcelNamespace(d),
-  );
+  const dts = family.dts.replace(/\\/g, "/");
+  const decls = (symbol.declarations ?? []).filter((d) => d.getSourceFile().fileName === dts && inNamespace(d, family.namespace));
   let best: { member: string; annotation: string; version: Version } | undefined;
   for (const d of decls) {
     const annotation = apiSetAnnotation(d);
     if (annotation === null) continue;
-    const version = versionOf(annotation, useContext(node, d));
+    const version = versionOf(annotation, useContext(node, d), family.set);
     // Overloads (an enum and its string values) share the set; take the lowest that any declares.
     if (!best || compareVersions(version, best.version) < 0) best = { member: `${containerName(d)}.${symbol.name}`, annotation, version };
   }
   return best;
 }
 
-/** The file's `export const EXCEL_API_SET = "1.x"`. */
-function declaredSet(checker: ts.TypeChecker, sf: ts.SourceFile): FileReport["declared"] {
+/** The file's `export const <name> = "1.x"` (EXCEL_API_SET, CUSTOM_FUNCTIONS_RUNTIME_SET). */
+function declaredSet(checker: ts.TypeChecker, sf: ts.SourceFile, name = "EXCEL_API_SET"): FileReport["declared"] {
   for (const st of sf.statements) {
     if (!ts.isVariableStatement(st) || !st.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) continue;
     for (const d of st.declarationList.declarations) {
-      if (ts.isIdentifier(d.name) && d.name.text === "EXCEL_API_SET" && d.initializer && ts.isStringLiteral(d.initializer)) {
+      if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer && ts.isStringLiteral(d.initializer)) {
         const symbol = checker.getSymbolAtLocation(d.name);
         if (symbol) return { version: parseVersion(d.initializer.text), symbol };
       }
@@ -181,8 +198,8 @@ function declaredSet(checker: ts.TypeChecker, sf: ts.SourceFile): FileReport["de
   return undefined;
 }
 
-/** Every annotated Excel API member `sf` uses. */
-export function excelApiUses(checker: ts.TypeChecker, sf: ts.SourceFile): Use[] {
+/** Every annotated member of `family` (Excel, or CustomFunctions) that `sf` uses. */
+export function apiUses(checker: ts.TypeChecker, sf: ts.SourceFile, family: Family = EXCEL): Use[] {
   const uses: Use[] = [];
   const file = relative(ROOT, sf.fileName).replace(/\\/g, "/");
   const visit = (node: ts.Node): void => {
@@ -190,7 +207,7 @@ export function excelApiUses(checker: ts.TypeChecker, sf: ts.SourceFile): Use[] 
     if (ts.isPropertyAccessExpression(node) || (ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node.parent))) {
       const target = ts.isPropertyAccessExpression(node) ? node.name : node;
       if (!isInType(node)) {
-        const m = excelMember(checker, target);
+        const m = apiMember(checker, target, family);
         if (m) uses.push({ file, line: sf.getLineAndCharacterOfPosition(target.getStart(sf)).line + 1, ...m });
       }
     }
@@ -251,8 +268,10 @@ export function analyse(files: string[], extra: Record<string, string> = {}): { 
     if (!rootSet.has(norm(sf.fileName))) continue;
     reports.push({
       file: relative(ROOT, sf.fileName).replace(/\\/g, "/"),
-      uses: excelApiUses(checker, sf),
+      uses: apiUses(checker, sf, EXCEL),
       declared: declaredSet(checker, sf),
+      customFunctions: apiUses(checker, sf, CUSTOM_FUNCTIONS),
+      declaredCustomFunctions: declaredSet(checker, sf, "CUSTOM_FUNCTIONS_RUNTIME_SET")?.version,
     });
     // Guards: a constant passed to isSetSupported(...) or excelApiSupported(...).
     const visit = (node: ts.Node): void => {
@@ -307,6 +326,29 @@ export function violations(analysis: { reports: FileReport[]; guards: Set<ts.Sym
       out.push(
         `${r.file}: EXCEL_API_SET ${showVersion(declared)} is above ${BASELINE_SET} but no isSetSupported/excelApiSupported call checks it`,
       );
+  }
+  // CustomFunctionsRuntime: one declaration for the whole add-in (the manifest's requirement),
+  // equal to the highest set among the CustomFunctions members any file uses.
+  const cf = analysis.reports.flatMap((r) => r.customFunctions);
+  const cfDeclared = analysis.reports.filter((r) => r.declaredCustomFunctions !== undefined);
+  if (cf.length > 0 || cfDeclared.length > 0) {
+    for (const u of cf.filter((x) => x.version === UNAVAILABLE))
+      out.push(`${u.file}:${u.line}: ${u.member} is in no released CustomFunctionsRuntime set ([Api set: ${u.annotation}])`);
+    const used = cf.filter((x) => x.version !== UNAVAILABLE);
+    const max = used.reduce<Version | undefined>(
+      (a, u) => (a === undefined || compareVersions(u.version, a) > 0 ? u.version : a),
+      undefined,
+    );
+    if (cfDeclared.length !== 1) {
+      out.push(
+        `CUSTOM_FUNCTIONS_RUNTIME_SET is declared ${cfDeclared.length} times (${cfDeclared.map((r) => r.file).join(", ")}); declare it once`,
+      );
+    } else if (max !== undefined && compareVersions(max, cfDeclared[0].declaredCustomFunctions!) !== 0) {
+      const top = [...new Set(used.filter((u) => compareVersions(u.version, max) === 0).map((u) => u.member))].join(", ");
+      out.push(
+        `${cfDeclared[0].file}: CUSTOM_FUNCTIONS_RUNTIME_SET ${showVersion(cfDeclared[0].declaredCustomFunctions!)} differs from what the code uses: up to ${showVersion(max)} (${top})`,
+      );
+    }
   }
   return out;
 }
