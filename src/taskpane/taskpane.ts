@@ -585,7 +585,11 @@ async function onDateSystemChange(box: HTMLInputElement): Promise<void> {
     setStatus(`Switching to the ${system} date system…`);
     try {
       await chooseDateSystem(system, { settings, run: (batch) => Excel.run(batch) });
-      showMessage("success", `Dates are read in the ${system} date system.`, "Saved with the workbook; the formulas were recalculated.");
+      showMessage(
+        "success",
+        `Dates are read in the ${system} date system.`,
+        "Stored in the workbook (kept when you save it); the formulas were recalculated.",
+      );
     } catch (e) {
       if (workbookDateSystem() === system) {
         showMessage(
