@@ -9,6 +9,18 @@
 import { RuleError } from "../rules/core/errors";
 import type { DateSystem } from "../rules/core/serial";
 
+/**
+ * The CustomFunctionsRuntime requirement set the functions need: `CustomFunctions.Error` is
+ * 1.2, `CustomFunctions.ErrorCode` 1.3 (test/requirement-sets.test.ts keeps this equal to the
+ * highest set the code uses; the manifests declare it). functions.json's
+ * `allowCustomDataForDataTypeAny` belongs to 1.4 and is not required: where Excel lacks 1.4 it
+ * passes plain values instead of data types, and the argument readers (src/rules/core/args.ts)
+ * read both alike.
+ */
+export const CUSTOM_FUNCTIONS_RUNTIME_SET = "1.3";
+/** The set that brings data types to custom functions (`allowCustomDataForDataTypeAny`). */
+export const CUSTOM_FUNCTIONS_DATA_TYPES_SET = "1.4";
+
 /** Prefix of the message for an error no rule anticipated: a bug, found by the fuzz tests. */
 export const INTERNAL_ERROR_PREFIX = "Internal error in KUSTOMER";
 

@@ -23,7 +23,7 @@
  * formulas refer to those objects: a structured reference (Kustomer_StoragePrices[#All], passed
  * as `rates`) follows its table through a rename, and an A1 reference follows its sheet. Were
  * the old sheet renamed to the backup, every such formula would silently keep the old rates.
- * So, in one batch: (1) the old sheet is copied (Worksheet.copy, ExcelApi 1.10) to the dated
+ * So, in one batch: (1) the old sheet is copied (Worksheet.copy, ExcelApi 1.7) to the dated
  * backup, and the copy's table renamed to a backup name (a copy captures no one's references;
  * Excel may give the copy sheet-level copies of the workbook names, read only on the copy);
  * (2) only once the backup is whole, the live table is rewritten in place: its body resized to
@@ -65,6 +65,14 @@ import {
   TITLE_ROW,
   wrappedColumns,
 } from "../rules/rates/sheet-layout";
+
+/**
+ * The ExcelApi requirement set the load needs: the highest set among the Excel API members this
+ * module uses (Range.getTables and TableScopedCollection.getFirst, 1.9; Worksheet.copy, names
+ * with formulas and freeze panes, 1.7; TableRowCollection.add of several rows, 1.4). The pane
+ * checks it before loading; test/requirement-sets.test.ts keeps it equal to what is used.
+ */
+export const EXCEL_API_SET = "1.9";
 
 export type RunFn = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

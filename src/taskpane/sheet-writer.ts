@@ -13,6 +13,14 @@ import { quoteLayout, QUOTE_SHEET } from "../sheets/quote-layout";
 import { charsToPoints } from "../rules/rates/sheet-layout";
 import type { RunFn } from "./excel-writer";
 
+/**
+ * The ExcelApi requirement set building a sheet needs: the highest set among the Excel API
+ * members this module uses (the print area, Worksheet.pageLayout, 1.9; data validation, 1.8;
+ * freeze panes, 1.7; conditional formats, 1.6). The pane checks it before building;
+ * test/requirement-sets.test.ts keeps it equal to what is used.
+ */
+export const EXCEL_API_SET = "1.9";
+
 export type SheetKind = "quote" | "invoice";
 
 export interface SheetReport {

@@ -16,9 +16,21 @@ import {
 } from "../rules/rates/order-import";
 import { ratesSnippet } from "../rules/rates/snippets";
 import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
-import { type CardLoad, type Choice, type Conflict, errorMessage, type LoadReport, loadCards, type Outcome } from "./excel-writer";
+import {
+  type CardLoad,
+  type Choice,
+  type Conflict,
+  errorMessage,
+  EXCEL_API_SET as LOAD_API_SET,
+  type LoadReport,
+  loadCards,
+  type Outcome,
+} from "./excel-writer";
 import { captionFor, sourceOf, todayIso } from "./format";
-import { type SheetKind, writeSheet } from "./sheet-writer";
+import { EXCEL_API_SET as SHEET_API_SET, type SheetKind, writeSheet } from "./sheet-writer";
+import { chooseDateSystem } from "./date-system";
+import { dateSystemSource, dateSystemStartup, documentSettings } from "../functions/runtime";
+import { workbookDateSystem } from "../functions/excel";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -45,6 +57,8 @@ let busy = false;
 let skippedFile: string | null = null;
 /** Set when Office.onReady says the pane is not in Excel (host null): loading is off, and the reason is shown. */
 let outsideExcel = false;
+/** True once the date-system checkbox may be changed: in Excel, settings available, Excel itself not reporting the system. */
+let dateSettingOpen = false;
 /** The last load that wrote something: its cards and what it showed, kept when loading again changes nothing. */
 let lastWrite: { key: string; outcomes: readonly Outcome[]; summary: string } | null = null;
 
@@ -177,6 +191,7 @@ function setBusy(on: boolean, text = ""): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>("#cards button, #select-all, .sheet-actions button")) b.disabled = on;
   for (const b of cardBoxes()) b.disabled = on;
   $<HTMLInputElement>("select-all").disabled = on;
+  $<HTMLInputElement>("date-1904").disabled = on || !dateSettingOpen;
   updateSelection();
   if (text) setStatus(text);
 }
@@ -361,14 +376,14 @@ function chooseInDialog(conflicts: readonly Conflict[]): Promise<Record<string, 
 // ---------------------------------------------------------------------------------------------
 
 /**
- * The writer copies a sheet before replacing it (Worksheet.copy, ExcelApi 1.10), finds the
- * copy's table by a cell (Range.getTables, 1.9), resizes the card's table in place
- * (TableRowCollection.add, Range.delete: 1.1) and points names with formulas (1.7). The manifest does not require them, so the functions still load in older Excel; the pane
- * says what is missing instead of failing half-way. True where Office cannot tell (outside Excel).
+ * Whether Excel supports the ExcelApi requirement set `version`. Each writer declares the set
+ * it needs (`EXCEL_API_SET`: the rate-card load and the sheets need 1.9); the manifest does not
+ * require them, so the functions still load in older Excel, and the pane says what is missing
+ * instead of failing half-way. True where Office cannot tell (outside Excel).
  */
-function excelApiSupported(): boolean {
+function excelApiSupported(version: string): boolean {
   const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
-  return !requirements || typeof requirements.isSetSupported !== "function" || requirements.isSetSupported("ExcelApi", "1.10");
+  return !requirements || typeof requirements.isSetSupported !== "function" || requirements.isSetSupported("ExcelApi", version);
 }
 
 /** Loads cards into the workbook; the caller holds the busy guard. */
@@ -378,11 +393,11 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to load the cards.");
     return;
   }
-  if (!excelApiSupported()) {
+  if (!excelApiSupported(LOAD_API_SET)) {
     showMessage(
       "error",
       "This version of Excel cannot load the rate cards.",
-      "Loading needs Excel JavaScript API 1.10 (to keep a backup copy of a sheet before replacing it). Update Excel, or use Excel on the web. Nothing was written.",
+      `Loading needs Excel JavaScript API ${LOAD_API_SET}. Update Excel, or use Excel on the web. Nothing was written.`,
     );
     return;
   }
@@ -509,10 +524,12 @@ async function onNewSheet(kind: SheetKind): Promise<void> {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to build the sheet.");
     return;
   }
-  // Print areas need ExcelApi 1.9 (validation 1.8, conditional formats 1.6).
-  const requirements = typeof Office !== "undefined" ? Office.context?.requirements : undefined;
-  if (requirements && typeof requirements.isSetSupported === "function" && !requirements.isSetSupported("ExcelApi", "1.9")) {
-    showMessage("error", "This version of Excel cannot build the sheet.", "It needs Excel JavaScript API 1.9. Nothing was written.");
+  if (!excelApiSupported(SHEET_API_SET)) {
+    showMessage(
+      "error",
+      "This version of Excel cannot build the sheet.",
+      `It needs Excel JavaScript API ${SHEET_API_SET}. Nothing was written.`,
+    );
     return;
   }
   const what = kind === "quote" ? "the quote" : "the invoice check";
@@ -540,6 +557,58 @@ async function onNewSheet(kind: SheetKind): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The workbook's date system (issue 17)
+// ---------------------------------------------------------------------------------------------
+
+/** Shows the date system read at start-up; opens the checkbox where the user's answer is what counts. */
+async function showDateSystem(): Promise<void> {
+  const box = $<HTMLInputElement>("date-1904");
+  if (dateSystemStartup === undefined) return;
+  await dateSystemStartup;
+  box.checked = workbookDateSystem() === "1904";
+  const note = $("date-system-note");
+  if (dateSystemSource() === "excel") {
+    note.textContent = `Excel reports that this workbook uses the ${workbookDateSystem()} date system; the KUSTOMER functions read dates in it.`;
+    dateSettingOpen = false;
+  } else {
+    dateSettingOpen = documentSettings() !== undefined;
+  }
+  box.disabled = busy || !dateSettingOpen;
+}
+
+async function onDateSystemChange(box: HTMLInputElement): Promise<void> {
+  const system = box.checked ? "1904" : "1900";
+  const settings = documentSettings();
+  if (!settings || typeof Excel === "undefined") return;
+  const ran = await guarded(async () => {
+    clearMessages();
+    setStatus(`Switching to the ${system} date system…`);
+    try {
+      await chooseDateSystem(system, { settings, run: (batch) => Excel.run(batch) });
+      showMessage(
+        "success",
+        `Dates are read in the ${system} date system.`,
+        "Stored in the workbook (kept when you save it); the formulas were recalculated.",
+      );
+    } catch (e) {
+      if (workbookDateSystem() === system) {
+        showMessage(
+          "warning",
+          `Dates are read in the ${system} date system.`,
+          `Excel did not recalculate (${errorText(e)}); press Ctrl+Alt+F9.`,
+        );
+      } else {
+        box.checked = !box.checked;
+        showMessage("error", "The date system was not changed.", `${errorText(e)} Nothing was saved.`);
+      }
+    } finally {
+      setStatus("");
+    }
+  });
+  if (!ran) box.checked = workbookDateSystem() === "1904";
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start
 // ---------------------------------------------------------------------------------------------
 
@@ -549,8 +618,11 @@ function start(): void {
   $<HTMLButtonElement>("check-invoice").addEventListener("click", () => void onNewSheet("invoice"));
   document.body.dataset.paneReady = "true";
   if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
+    const dateBox = $<HTMLInputElement>("date-1904");
+    dateBox.addEventListener("change", () => void onDateSystemChange(dateBox));
     void Office.onReady((info) => {
       if (!info.host) notInExcel();
+      else void showDateSystem();
       document.body.dataset.officeReady = "true";
     });
   } else {

@@ -241,20 +241,21 @@ test("a good Order CSV loads the Order's rates beside the built-in ones when ask
   expect(snap.names.find((n) => n.name === "Kustomer_DataPricePerGB")!.formula).toBe("='Storage Prices'!$B$5");
 });
 
-test("an Excel without ExcelApi 1.10 is told so, and nothing is written", async () => {
+test("an Excel without ExcelApi 1.9 is told so, and nothing is written", async () => {
   const before = await snapshot();
   const syncsBefore = await syncs();
   // Office says which requirement sets the host supports (Office.context.requirements, absent
-  // outside a host); pretend an old Excel that answers no for ExcelApi 1.10.
+  // outside a host); pretend an old Excel with ExcelApi up to 1.8, which answers no for 1.9.
   await page.evaluate(() => {
     (window as any).Office.context.requirements = {
-      isSetSupported: (name: string, version: string) => !(name === "ExcelApi" && version === "1.10"),
+      isSetSupported: (name: string, version: string) => name !== "ExcelApi" || Number(version.split(".")[1]) <= 8,
     };
   });
   await page.getByRole("checkbox", { name: "Select all" }).check();
   await page.locator("#load").click();
   await page.locator("#message .message.error").waitFor();
   await expect(page.locator("#message").textContent()).resolves.toContain("This version of Excel cannot load the rate cards.");
+  await expect(page.locator("#message").textContent()).resolves.toContain("Loading needs Excel JavaScript API 1.9.");
   // The last load's green list is gone: only this load's message shows.
   await expect(page.locator("#results li").count()).resolves.toBe(0);
   await expect(syncs()).resolves.toBe(syncsBefore);

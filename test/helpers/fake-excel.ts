@@ -82,6 +82,26 @@ export interface FakeWorkbook {
   names: FakeName[];
   active?: FakeSheet;
   references: Map<string, FakeReference>;
+  /**
+   * What `Workbook.use1904DateSystem` answers (a preview-only API): undefined, as with
+   * production office.js, which has no such property; true or false for a preview Excel.
+   */
+  use1904DateSystem?: boolean;
+}
+
+/**
+ * Office's per-document settings (Office.Settings) for this workbook: `get`/`set`/`remove` work
+ * on the in-memory copy, `saveAsync` stores it in the document (`saved`).
+ */
+export interface FakeSettings {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: { status: string; error?: { message: string } }) => void): void;
+  /** What the document holds (what a reopened workbook would read). */
+  saved: Record<string, unknown>;
+  /** Fault injection: the next saves fail, as when the document is read-only. */
+  failSave?: boolean;
 }
 
 /** A plain-data view of the workbook for assertions (and for returning out of the browser). */
@@ -104,7 +124,14 @@ export interface Snapshot {
 export interface FakeExcel {
   Excel: { run: <T>(batch: (context: any) => Promise<T>) => Promise<T> };
   workbook: FakeWorkbook;
-  stats: { runs: number; syncs: number; commands: number };
+  stats: { runs: number; syncs: number; commands: number; calculations: number };
+  /**
+   * Evaluates a formula at a full calculation (`Application.calculate`): every cell with a
+   * formula gets the value it returns. Without it, values stay as they are.
+   */
+  calculator?: (formula: string) => string | number | boolean;
+  /** The document's settings (Office.context.document.settings). */
+  settings: FakeSettings;
   /**
    * Fault injection: the command at index `k` (counted from now, over every later sync) fails,
    * like Excel stopping in the middle of a batch: the commands before it stay done, it and the
@@ -205,7 +232,32 @@ function validSheetName(name: string): boolean {
 
 export function createFakeExcel(): FakeExcel {
   const wb: FakeWorkbook = { sheets: [], tables: [], names: [], references: new Map() };
-  const stats = { runs: 0, syncs: 0, commands: 0 };
+  const stats = { runs: 0, syncs: 0, commands: 0, calculations: 0 };
+  // The settings: the in-memory copy Office keeps, and what the document holds. Setting `saved`
+  // (test set-up: a workbook saved with settings) makes the in-memory copy the same, as opening it does.
+  const copy = (o: Record<string, unknown>): Record<string, unknown> => JSON.parse(JSON.stringify(o));
+  let memory: Record<string, unknown> = {};
+  let saved: Record<string, unknown> = {};
+  const settings: FakeSettings = {
+    get saved() {
+      return saved;
+    },
+    set saved(v: Record<string, unknown>) {
+      saved = copy(v);
+      memory = copy(v);
+    },
+    get: (name) => (name in memory ? memory[name] : null),
+    set: (name, value) => void (memory[name] = value),
+    remove: (name) => void delete memory[name],
+    saveAsync(callback) {
+      // Asynchronous, as Office's: the callback runs after the caller's code.
+      void Promise.resolve().then(() => {
+        if (settings.failSave) return callback?.({ status: "failed", error: { message: "The settings could not be saved." } });
+        saved = copy(memory);
+        callback?.({ status: "succeeded" });
+      });
+    },
+  };
   let fault: { at: number; base: number; persistent: boolean } | null = null;
   let ids = 0;
   const nextId = () => ++ids;
@@ -871,10 +923,25 @@ export function createFakeExcel(): FakeExcel {
       worksheets,
       tables,
       names,
+      application: {
+        /** Application.calculate (ExcelApi 1.1): every formula is evaluated again by `fake.calculator`. */
+        calculate(calculationType: string) {
+          enqueue("application.calculate", () => {
+            if (!["Recalculate", "Full", "FullRebuild"].includes(calculationType))
+              throw new FakeError("InvalidArgument", `calculationType ${calculationType}`);
+            stats.calculations++;
+            const calc = fake.calculator;
+            if (!calc) return;
+            for (const sheet of wb.sheets) for (const c of sheet.cells.values()) if (c.formula !== undefined) c.value = calc(c.formula);
+          });
+        },
+      },
       _loaded: null as Record<string, unknown> | null,
       load(props?: string) {
         enqueue("workbook.load", () => {
-          workbook._loaded = Object.fromEntries(splitProps(props).map((p) => [p, p === "use1904DateSystem" ? false : undefined]));
+          workbook._loaded = Object.fromEntries(
+            splitProps(props).map((p) => [p, p === "use1904DateSystem" ? wb.use1904DateSystem : undefined]),
+          );
         });
       },
       get use1904DateSystem() {
@@ -911,6 +978,7 @@ export function createFakeExcel(): FakeExcel {
   const fake: FakeExcel = {
     workbook: wb,
     stats,
+    settings,
     failAt(k, options = {}) {
       fault = { at: stats.commands + k, base: stats.commands, persistent: options.persistent === true };
     },

@@ -44,13 +44,18 @@ export function fakeScript(): string {
   return `(() => { const exports = {}; ${js}\n window.__fakeExcelLib = exports; })();`;
 }
 
-/** Appended to office.js: Office.onReady reports Excel, as it does inside Excel. */
+/**
+ * Appended to office.js: Office.onReady reports Excel, as it does inside Excel. A page's
+ * `window.__onOfficeReady`, if any, runs first (a test installs its fakes there: the fake Excel
+ * and the document's settings, in place before any onReady callback reads them).
+ */
 export const IN_EXCEL_SHIM = `
 ;(function () {
   var ready = Office.onReady;
   Office.onReady = function (callback) {
     return ready.call(Office).then(function () {
       var info = { host: "Excel", platform: "OfficeOnline" };
+      if (typeof window.__onOfficeReady === "function") window.__onOfficeReady();
       if (callback) callback(info);
       return info;
     });

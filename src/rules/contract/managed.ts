@@ -110,12 +110,12 @@ export function managedHoursOf(rates: unknown, arg = "rates"): ManagedHoursTable
 /** A managed service by name; blank is Managed Services (in a given table: its first service). */
 export function managedService(v: unknown, arg = "service", table: ManagedHoursTable | null = null): ManagedService {
   if (table !== null) {
-    if (v === null || v === undefined || v === "") {
+    if (isBlank(v)) {
       return table.services.index.get(nameKey("Managed Services")) ?? table.services.names[0];
     }
     return lookupGiven(v, arg, table.services);
   }
-  if (v === null || v === undefined || v === "") return "Managed Services";
+  if (isBlank(v)) return "Managed Services";
   return lookupName(v, arg, SERVICES_BY_KEY, SERVICE_NAMES);
 }
 

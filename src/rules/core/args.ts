@@ -57,6 +57,32 @@ function errorArgument(o: { errorType?: unknown; basicValue?: unknown }, arg: st
 }
 
 /**
+ * The keys of Excel's Invocation object (@types/custom-functions-runtime: `Invocation`,
+ * `CancelableInvocation`, `StreamingInvocation`; Office's runtime builds it as an
+ * InvocationContext whose `functionName`, `address`, `parameterAddresses` and `onCanceled` are
+ * getters on its prototype and `setResult`/`setError` its own properties).
+ */
+const INVOCATION_KEYS = ["functionName", "address", "parameterAddresses", "isInValuePreview", "setResult", "setError", "onCanceled"];
+
+/**
+ * True for Excel's Invocation object. Excel passes it right after the last argument that its
+ * cached functions.json declares: a workbook still on the metadata from before an optional
+ * argument was added gets it IN that argument's position. It is read as the argument omitted
+ * (see {@link cellValue} and {@link isBlank}), so such a workbook gets the results it got
+ * before the update. Told apart from an Excel data type (which custom functions receive as
+ * objects too, `allowCustomDataForDataTypeAny`) by its shape: every data type has a `type`;
+ * the Invocation has none, and has at least one of its documented keys (`in`: the runtime's
+ * are prototype getters).
+ */
+export function isInvocation(v: unknown): boolean {
+  if (typeof v !== "object" || v === null || isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  if ("type" in o) return false;
+  for (const k of INVOCATION_KEYS) if (k in o) return true;
+  return false;
+}
+
+/**
  * The plain value of a cell that may be an Excel data type (Office.js CellValue JSON, which
  * custom functions receive when the metadata allows custom data): a formatted number or a
  * Double is its `basicValue` number, a String its text, a Boolean its truth value, Empty is
@@ -68,6 +94,8 @@ export function cellValue(v: unknown, arg: string): unknown {
   if (typeof v !== "object" || v === null || isArray(v)) return v;
   const o = v as { type?: unknown; basicValue?: unknown; errorType?: unknown };
   switch (o.type) {
+    case undefined:
+      return isInvocation(v) ? null : v;
     case "Double":
     case "FormattedNumber":
       return typeof o.basicValue === "number" ? o.basicValue : v;
@@ -84,9 +112,13 @@ export function cellValue(v: unknown, arg: string): unknown {
   }
 }
 
-/** Blank: omitted, an empty cell, or empty text. */
+/**
+ * Blank: omitted, an empty cell, or empty text. Omitted includes Excel's Invocation object in
+ * an optional argument's position ({@link isInvocation}): callers only ever treat a blank as
+ * "use the default", never read it.
+ */
 export function isBlank(v: unknown): v is null | undefined | "" {
-  return v === null || v === undefined || v === "";
+  return v === null || v === undefined || v === "" || (typeof v === "object" && isInvocation(v));
 }
 
 // Text Excel would read as a number: optional sign and currency sign, thousands commas,

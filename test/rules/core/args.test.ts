@@ -8,6 +8,9 @@ import {
   assertSameShape,
   toDateList,
   numericText,
+  isBlank,
+  isInvocation,
+  cellValue,
 } from "../../../src/rules/core/args";
 import { RuleError } from "../../../src/rules/core/errors";
 import { toMoney, toExcelNumber } from "../../../src/rules/core/money";
@@ -147,5 +150,50 @@ describe("scaled integers (the exact decimal value of a number, as its shortest 
       const digits = s.scale === 0 ? String(s.int) : (s.int / 10 ** s.scale).toString();
       expect(digits).toBe(text);
     }
+  });
+});
+
+describe("Excel's Invocation object in an argument's position reads as omitted", () => {
+  // Excel passes it after the last argument its cached functions.json declares (docs/contributing.md).
+  class InvocationContext {
+    setResult = undefined;
+    get functionName() {
+      return "KUSTOMER.PRORATE";
+    }
+  }
+  const invocations = [
+    new InvocationContext(),
+    { functionName: "KUSTOMER.X" },
+    { address: "A1" },
+    { setResult: () => undefined },
+    { isInValuePreview: false },
+  ];
+  const dataTypes = [
+    { type: "Entity", text: "Acme", properties: {} },
+    { type: "Entity", text: "x", properties: { functionName: { type: "String", basicValue: "y" } } },
+    { type: "WebImage", address: "https://example.com/a.png" },
+    { type: "LinkedEntity", text: "Microsoft", id: { domainId: "a", entityId: "b", serviceId: 268 } },
+  ];
+
+  test.each(invocations.map((v) => [v]))("%p is an Invocation, blank, and its cell value is null", (v) => {
+    expect(isInvocation(v)).toBe(true);
+    expect(isBlank(v)).toBe(true);
+    expect(cellValue(v, "x")).toBeNull();
+    // Each reader takes it as omitted: the default, or "is required".
+    expect(toNumber(v, "fee", { default: 7 })).toBe(7);
+    expect(toBoolean(v, "flag", true)).toBe(true);
+    expect(kindOf(() => toDate(v, "start", "1900"))).toBe("value: start is required: expected a date.");
+    expect(toDateList(v, "holidays", "1900")).toEqual([]);
+    expect(toRange(v)).toEqual([[null]]);
+  });
+
+  test.each(dataTypes.map((v) => [v]))("the data type %p is not an Invocation, even with an Invocation key", (v) => {
+    expect(isInvocation(v)).toBe(false);
+    expect(isBlank(v)).toBe(false);
+    expect(cellValue(v, "x")).toBe(v);
+  });
+
+  test("an empty object, an array and scalars are not Invocations", () => {
+    for (const v of [{}, [], [[1]], null, undefined, "", 0, "functionName", { other: 1 }]) expect(isInvocation(v)).toBe(false);
   });
 });
