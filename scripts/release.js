@@ -111,7 +111,8 @@ async function assemble(buildDir, { url, out, version = addin.version }) {
     const data = fs.readFileSync(path.join(buildDir, rel));
     if (SITE_FILES.includes(name)) {
       // The site's pages link the function reference in the version's folder.
-      put(name, data.toString("utf8").split('href="help.html"').join(`href="${version}/help.html"`));
+      // (The build may have minified the page: the attribute's quotes may be gone.)
+      put(name, data.toString("utf8").replace(/href=(["']?)help\.html\1(?=[\s>])/g, `href="${version}/help.html"`));
       continue;
     }
     put(path.join(version, rel), TEXT.test(name) ? publicText(data.toString("utf8"), base) : data);
