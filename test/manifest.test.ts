@@ -38,7 +38,8 @@ function xmlUrls(app: Node): string[] {
   const found = new Set<string>();
   for (const { el } of elements(app)) {
     for (const [k, v] of Object.entries(attrs(el))) if (!k.startsWith("xmlns") && /^https?:\/\//.test(v)) found.add(v);
-    for (const [k, v] of Object.entries(el)) if (k !== "$" && Array.isArray(v)) for (const x of v) if (typeof x === "string" && /^https?:\/\//.test(x)) found.add(x);
+    for (const [k, v] of Object.entries(el))
+      if (k !== "$" && Array.isArray(v)) for (const x of v) if (typeof x === "string" && /^https?:\/\//.test(x)) found.add(x);
   }
   return [...found].sort();
 }
@@ -112,7 +113,10 @@ describe("the two manifests say the same thing", () => {
   test("the same runtime: page, script, metadata, namespace, long lifetime, with customFunctions in the runtime", () => {
     const [runtime] = json.extensions[0].runtimes;
     expect(runtime.code).toEqual({ page: resource("Taskpane.Url"), script: resource("Functions.Script.Url") });
-    expect(runtime.customFunctions).toEqual({ namespace: { id: "KUSTOMER", name: "KUSTOMER" }, metadataUrl: resource("Functions.Metadata.Url") });
+    expect(runtime.customFunctions).toEqual({
+      namespace: { id: "KUSTOMER", name: "KUSTOMER" },
+      metadataUrl: resource("Functions.Metadata.Url"),
+    });
     expect(resource("Functions.Namespace")).toBe("KUSTOMER");
     expect(runtime.lifetime).toBe("long");
     const xmlRuntime = [...elements(app)].find((e) => e.tag === "Runtime")!;
@@ -120,7 +124,9 @@ describe("the two manifests say the same thing", () => {
   });
 
   test("the same requirement sets", () => {
-    const sets = [...elements(app)].filter((e) => e.tag === "Set").map((e) => ({ name: attrs(e.el).Name, minVersion: attrs(e.el).MinVersion }));
+    const sets = [...elements(app)]
+      .filter((e) => e.tag === "Set")
+      .map((e) => ({ name: attrs(e.el).Name, minVersion: attrs(e.el).MinVersion }));
     expect(json.extensions[0].requirements).toEqual({ scopes: ["workbook"], capabilities: sets });
   });
 
@@ -144,13 +150,20 @@ describe("the two manifests say the same thing", () => {
     const j = jsonUrls(json);
     // Only the XML manifest: the 64-pixel high-resolution icon. Only the unified one: privacy and terms.
     expect(x.filter((u) => !j.includes(u))).toEqual(["https://billing.example.com/addin/2.3.4/assets/icon-64.png"]);
-    expect(j.filter((u) => !x.includes(u))).toEqual(["https://billing.example.com/addin/privacy.html", "https://billing.example.com/addin/terms.html"]);
+    expect(j.filter((u) => !x.includes(u))).toEqual([
+      "https://billing.example.com/addin/privacy.html",
+      "https://billing.example.com/addin/terms.html",
+    ]);
   });
 });
 
 describe("versions", () => {
   test("each release changes the Version and the URLs of the functions script and metadata", async () => {
-    const at = (version: string) => ({ base: `https://billing.example.com/addin/${version}/`, site: "https://billing.example.com/addin/", version });
+    const at = (version: string) => ({
+      base: `https://billing.example.com/addin/${version}/`,
+      site: "https://billing.example.com/addin/",
+      version,
+    });
     const a = await parse(xmlManifest(addin, at("1.4.0")));
     const b = await parse(xmlManifest(addin, at("1.5.0")));
     const get = (app: Node, id: string) => attrs([...elements(app)].find((e) => attrs(e.el).id === id)!.el).DefaultValue;

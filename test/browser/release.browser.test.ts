@@ -45,7 +45,10 @@ const officeFiles: string[] = [];
 const aborted: string[] = [];
 
 /** GET from Node, trusting only the test's CA: status and headers. */
-function fetchHead(target: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
+function fetchHead(
+  target: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined> }> {
   return new Promise((resolve, reject) => {
     get(target, { ca, headers }, (res) => {
       res.resume();
@@ -55,7 +58,8 @@ function fetchHead(target: string, headers: Record<string, string> = {}): Promis
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, "taskpane.html"))) throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
+  if (!existsSync(join(dist, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
   tmp = mkdtempSync(join(tmpdir(), "kustomer-release-smoke-"));
   const certs = await ensureDevCertificates(join(tmp, "certs"));
   const https = readHttpsOptions(certs.dir);
@@ -94,7 +98,8 @@ test("every URL named by either manifest or by functions.json answers 200 with t
   const urls = new Set<string>();
   for (const m of xml.matchAll(/"(https:\/\/[^"]+)"/g)) urls.add(m[1]);
   for (const m of xml.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)) expect(m[1]).toBe(origin);
-  for (const m of json.matchAll(/"(https:\/\/[^"]+)"/g)) if (!m[1].startsWith("https://developer.microsoft.com/json-schemas/")) urls.add(m[1]);
+  for (const m of json.matchAll(/"(https:\/\/[^"]+)"/g))
+    if (!m[1].startsWith("https://developer.microsoft.com/json-schemas/")) urls.add(m[1]);
   for (const f of meta.functions) urls.add(f.helpUrl.replace(/#.*$/, ""));
   urls.delete(origin); // the AppDomain (an origin, not a file)
   const checked: string[] = [];
@@ -102,13 +107,26 @@ test("every URL named by either manifest or by functions.json answers 200 with t
     expect(u.startsWith(url)).toBe(true);
     const r = await fetchHead(u);
     const ext = /\.([a-z]+)$/.exec(new URL(u).pathname)![1];
-    expect({ u, status: r.status, type: CONTENT_TYPES[ext].test(String(r.headers["content-type"])) }).toEqual({ u, status: 200, type: true });
+    expect({ u, status: r.status, type: CONTENT_TYPES[ext].test(String(r.headers["content-type"])) }).toEqual({
+      u,
+      status: 200,
+      type: true,
+    });
     checked.push(new URL(u).pathname.replace(`/addin/`, ""));
   }
   // The manifests name the pane, the functions' script and metadata, the help page, the icons and the site's pages.
   const v = addin.version;
   expect(checked).toEqual(
-    expect.arrayContaining([`${v}/taskpane.html`, `${v}/functions.js`, `${v}/functions.json`, `${v}/help.html`, `${v}/assets/icon-80.png`, "support.html", "privacy.html", "terms.html"]),
+    expect.arrayContaining([
+      `${v}/taskpane.html`,
+      `${v}/functions.js`,
+      `${v}/functions.json`,
+      `${v}/help.html`,
+      `${v}/assets/icon-80.png`,
+      "support.html",
+      "privacy.html",
+      "terms.html",
+    ]),
   );
   // A file that is not there is a 404 (the check can fail).
   expect((await fetchHead(`${url}${v}/nothing.js`)).status).toBe(404);
@@ -163,8 +181,12 @@ async function openUnderCsp(path: string): Promise<{ page: Page; errors: string[
 test("the pane loads under its Content-Security-Policy with the local office.js, and the functions bundle registers every function", async () => {
   const { page, errors, console: consoleErrors } = await openUnderCsp(`${addin.version}/taskpane.html`);
   try {
-    await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, { timeout: 60_000 });
-    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content")).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com/);
+    await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, {
+      timeout: 60_000,
+    });
+    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content")).toMatch(
+      /script-src 'self' https:\/\/appsforoffice\.microsoft\.com/,
+    );
     const registered: string[] = await page.evaluate(() => Object.keys((window as any).CustomFunctions._association.mappings).sort());
     const declared = JSON.parse(released(`${addin.version}/functions.json`))
       .functions.map((f: { id: string }) => f.id)
@@ -187,7 +209,9 @@ test("the help page loads under its Content-Security-Policy and runs the release
     await page.waitForFunction(() => document.body.dataset.helpReady !== undefined, null, { timeout: 60_000 });
     const declared = JSON.parse(released(`${addin.version}/functions.json`)).functions.length;
     await expect(page.evaluate(() => document.body.dataset.helpReady)).resolves.toBe(String(declared));
-    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content")).toMatch(/^default-src 'none'; script-src 'self'/);
+    expect(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', "content")).toMatch(
+      /^default-src 'none'; script-src 'self'/,
+    );
     expect(await page.evaluate(() => (window as any).__csp)).toEqual([]);
     expect(consoleErrors.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
     expect(errors).toEqual([]);

@@ -41,9 +41,29 @@ describe("npm run release", () => {
 
   test("writes the manifests, the app package and the site's pages at the root, everything Office loads under the version", () => {
     expect(all.filter((f) => !f.startsWith(`${V}/`))).toEqual(
-      ["index.html", `kustomer-contract-billing-${V}.zip`, "manifest.json", "manifest.xml", "privacy.html", "site.css", "support.html", "terms.html"].sort(),
+      [
+        "index.html",
+        `kustomer-contract-billing-${V}.zip`,
+        "manifest.json",
+        "manifest.xml",
+        "privacy.html",
+        "site.css",
+        "support.html",
+        "terms.html",
+      ].sort(),
     );
-    for (const f of ["taskpane.html", "taskpane.js", "functions.js", "functions.json", "help.html", "help.js", "taskpane.css", "help.css", "assets/icon-32.png", "assets/icon-192.png"])
+    for (const f of [
+      "taskpane.html",
+      "taskpane.js",
+      "functions.js",
+      "functions.json",
+      "help.html",
+      "help.js",
+      "taskpane.css",
+      "help.css",
+      "assets/icon-32.png",
+      "assets/icon-192.png",
+    ])
       expect(all).toContain(`${V}/${f}`);
   });
 
@@ -59,7 +79,9 @@ describe("npm run release", () => {
     const where = { base: `${URL_}${V}/`, site: URL_ };
     expect(read("manifest.xml")).toBe(xmlManifest(addin, where));
     expect(JSON.parse(read("manifest.json"))).toEqual(unifiedManifest(addin, where));
-    expect(read("manifest.xml")).toMatch(/<Id>6f1d3c52-8a4e-4b7f-9c2d-51e8a0b7c3f4<\/Id>[\s\S]*<DisplayName DefaultValue="Kustomer Contract Billing"\/>/);
+    expect(read("manifest.xml")).toMatch(
+      /<Id>6f1d3c52-8a4e-4b7f-9c2d-51e8a0b7c3f4<\/Id>[\s\S]*<DisplayName DefaultValue="Kustomer Contract Billing"\/>/,
+    );
     expect(read("manifest.xml")).toContain(`<bt:Url id="Functions.Metadata.Url" DefaultValue="${URL_}${V}/functions.json"/>`);
   });
 

@@ -56,7 +56,10 @@ describe("the rules the XSDs cannot say", () => {
   });
 
   test("rejects a TaskpaneId under an Action while the runtime is shared (the XSD accepts it)", async () => {
-    const broken = breakXml('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane">\n<TaskpaneId>Kustomer.RateCards</TaskpaneId>');
+    const broken = breakXml(
+      '<Action xsi:type="ShowTaskpane">',
+      '<Action xsi:type="ShowTaskpane">\n<TaskpaneId>Kustomer.RateCards</TaskpaneId>',
+    );
     expect(await xsdErrors(broken)).toEqual([]);
     expect(await manifestRuleErrors(broken)).toEqual([
       '<Action xsi:type="ShowTaskpane"> has a <TaskpaneId>, but the add-in uses a shared runtime: remove it (Microsoft\'s shared runtime guide)',
@@ -70,18 +73,20 @@ describe("the rules the XSDs cannot say", () => {
     expect(await manifestRuleErrors(breakXml('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="Help.Url"/>'))).toEqual([
       '<Namespace resid="Help.Url"> needs a short resource; "Help.Url" is a url resource',
     ]);
-    expect(await manifestRuleErrors(breakXml('<Description resid="GetStarted.Description"/>', '<Description resid="GetStarted.Title"/>'))).toEqual([
-      '<Description resid="GetStarted.Title"> needs a long resource; "GetStarted.Title" is a short resource',
-    ]);
-    expect(await manifestRuleErrors(breakXml('<bt:Image size="16" resid="Icon.16x16"/>', '<bt:Image size="16" resid="Taskpane.Url"/>'))).toEqual([
-      '<bt:Image resid="Taskpane.Url"> needs a image resource; "Taskpane.Url" is a url resource',
-    ]);
+    expect(
+      await manifestRuleErrors(breakXml('<Description resid="GetStarted.Description"/>', '<Description resid="GetStarted.Title"/>')),
+    ).toEqual(['<Description resid="GetStarted.Title"> needs a long resource; "GetStarted.Title" is a short resource']);
+    expect(
+      await manifestRuleErrors(breakXml('<bt:Image size="16" resid="Icon.16x16"/>', '<bt:Image size="16" resid="Taskpane.Url"/>')),
+    ).toEqual(['<bt:Image resid="Taskpane.Url"> needs a image resource; "Taskpane.Url" is a url resource']);
   });
 });
 
 describe("the unified manifest against @microsoft/app-manifest's schema", () => {
   test("names the v1.25 schema the package ships, and the release, production and development manifests are valid", () => {
-    expect(unifiedSchemaFile(json())).toMatch(/app-manifest[\\/]build[\\/]json-schemas[\\/]teams[\\/]v1\.25[\\/]MicrosoftTeams\.schema\.json$/);
+    expect(unifiedSchemaFile(json())).toMatch(
+      /app-manifest[\\/]build[\\/]json-schemas[\\/]teams[\\/]v1\.25[\\/]MicrosoftTeams\.schema\.json$/,
+    );
     expect(unifiedErrors(json())).toEqual([]);
     expect(unifiedErrors(unifiedManifest(addin))).toEqual([]);
     expect(unifiedErrors(unifiedManifest(addin, { dev: true }))).toEqual([]);
@@ -90,8 +95,16 @@ describe("the unified manifest against @microsoft/app-manifest's schema", () => 
   test.each([
     ["no privacy URL", (m: any) => delete m.developer.privacyUrl, /developer.*privacyUrl/],
     ["a short name over 30 characters", (m: any) => (m.name.short = "Kustomer Contract Billing (dev)"), /\/name\/short.*30/],
-    ["a namespace with a space", (m: any) => (m.extensions[0].runtimes[0].customFunctions.namespace.id = "KUSTOMER X"), /namespace\/id.*pattern/],
-    ["a metadata URL that is not http(s)", (m: any) => (m.extensions[0].runtimes[0].customFunctions.metadataUrl = "ftp://x/functions.json"), /metadataUrl.*pattern/],
+    [
+      "a namespace with a space",
+      (m: any) => (m.extensions[0].runtimes[0].customFunctions.namespace.id = "KUSTOMER X"),
+      /namespace\/id.*pattern/,
+    ],
+    [
+      "a metadata URL that is not http(s)",
+      (m: any) => (m.extensions[0].runtimes[0].customFunctions.metadataUrl = "ftp://x/functions.json"),
+      /metadataUrl.*pattern/,
+    ],
     ["an unknown property", (m: any) => (m.extensions[0].runtimes[0].taskpaneId = "x"), /additional properties.*taskpaneId/],
   ])("rejects %s", (_what, breakIt, message) => {
     const m = json();
@@ -101,7 +114,9 @@ describe("the unified manifest against @microsoft/app-manifest's schema", () => 
   });
 
   test("refuses a manifest that names no schema version", () => {
-    expect(() => unifiedErrors({ ...json(), $schema: "https://example.com/schema.json" })).toThrow(/\$schema must name a Microsoft 365 app manifest schema version/);
+    expect(() => unifiedErrors({ ...json(), $schema: "https://example.com/schema.json" })).toThrow(
+      /\$schema must name a Microsoft 365 app manifest schema version/,
+    );
   });
 });
 
