@@ -36,15 +36,18 @@ module.exports = {
    * What Office must support for the add-in to be offered at all (both manifests). Chosen from
    * Microsoft's requirement-set pages (docs/deploy.md, "Requirement sets"):
    *  - SharedRuntime 1.1: the functions and the task pane run in one runtime;
-   *  - CustomFunctionsRuntime 1.4: functions.json sets allowCustomDataForDataTypeAny (1.4), and
-   *    every function's errors use CustomFunctions.ErrorCode (1.3).
-   * ExcelApi is not declared: the functions use none of it, and the task pane checks the set
+   *  - CustomFunctionsRuntime 1.3: every function's errors use CustomFunctions.ErrorCode (1.3;
+   *    CustomFunctions.Error is 1.2). functions.json's allowCustomDataForDataTypeAny belongs to
+   *    1.4 and is not required: where Excel lacks 1.4 it passes plain values instead of data
+   *    types, which the argument readers (src/rules/core/args.ts) read alike. Requiring 1.4 would
+   *    shut out perpetual Office (Excel 2021, 2024), which has 1.3 and not 1.4.
+   * ExcelApi is not declared: the functions need nothing above ExcelApi 1.1, and the task pane checks the set
    * it needs (ExcelApi 1.9) at run time with isSetSupported, as Microsoft advises for a part of
    * the add-in that can be missing while the rest works.
    */
   requirements: [
     { name: "SharedRuntime", minVersion: "1.1" },
-    { name: "CustomFunctionsRuntime", minVersion: "1.4" },
+    { name: "CustomFunctionsRuntime", minVersion: "1.3" },
   ],
   /** The custom functions' namespace: =KUSTOMER.X(...). */
   namespace: "KUSTOMER",

@@ -71,9 +71,9 @@ describe("the XML manifest", () => {
     for (const u of all) expect(u).toMatch(/^https:\/\/billing\.example\.com(\/addin\/|$)/);
   });
 
-  test("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.4, nothing else", () => {
+  test("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.3 (ErrorCode), nothing else", () => {
     const sets = [...elements(app)].filter((e) => e.tag === "Set").map((e) => `${attrs(e.el).Name} ${attrs(e.el).MinVersion}`);
-    expect(sets).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.4"]);
+    expect(sets).toEqual(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.3"]);
   });
 
   test("SupportUrl is the support page, not the function help; LearnMoreUrl is the function help", () => {
