@@ -1,5 +1,7 @@
 /* Builds the add-in into dist/: functions.js + functions.json (metadata generated from the
- * JSDoc of the adapters), taskpane.html/js, help.html, manifest.xml and the icons.
+ * JSDoc of the adapters), taskpane.html/js, help.html, the support, privacy and terms pages,
+ * the icons, and both manifests (manifest.xml and manifest.json, generated from
+ * scripts/addin.js by scripts/manifests.js).
  * The dev URL https://localhost:3000/ is replaced by ADDIN_PUBLIC_URL (production) when set. */
 const path = require("path");
 const fs = require("fs");
@@ -7,7 +9,8 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const { renderHelpPage, loadExamples, loadFamilies } = require("./scripts/help-page");
-const { devManifest } = require("./scripts/dev-manifest");
+const addin = require("./scripts/addin");
+const { xmlManifest, unifiedManifest } = require("./scripts/manifests");
 const devCerts = require("./scripts/dev-certs");
 
 /**
@@ -100,9 +103,26 @@ async function httpsOptions() {
   return require("office-addin-dev-certs").getHttpsServerOptions();
 }
 
-/** The development build's manifest has its own Id and "(dev)" name (scripts/dev-manifest.js),
- * so it installs beside the released add-in; a production build keeps the real ones. */
-const manifestTransform = (mode) => (content) => (mode === "development" ? devManifest(content.toString()) : content);
+/** Emits manifest.xml and manifest.json, generated from scripts/addin.js for the dev URL
+ * (PublicUrlPlugin then puts the public URL in). The development build's manifests have their
+ * own Id and "(dev)" name, so the dev add-in installs beside the released one; a production
+ * build has the real ones. */
+class ManifestPlugin {
+  constructor(mode) {
+    this.dev = mode === "development";
+  }
+  apply(compiler) {
+    const { sources, Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("ManifestPlugin", (compilation) => {
+      for (const f of ["addin.js", "manifests.js"]) compilation.fileDependencies.add(path.join(__dirname, "scripts", f));
+      compilation.hooks.processAssets.tap({ name: "ManifestPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const where = { base: DEV_URL, dev: this.dev };
+        compilation.emitAsset("manifest.xml", new sources.RawSource(xmlManifest(addin, where)));
+        compilation.emitAsset("manifest.json", new sources.RawSource(`${JSON.stringify(unifiedManifest(addin, where), null, 2)}\n`));
+      });
+    });
+  }
+}
 
 /** A production build without ADDIN_PUBLIC_URL still points at https://localhost:3000/: fine for
  * tests, never for a release. Said loudly, as a webpack warning and on stderr. */
@@ -134,6 +154,8 @@ const INDEX_PAGE = `<!doctype html>
 <li><a href="help.html">help.html</a>: every KUSTOMER function, with live examples you can edit (no Excel needed)</li>
 <li><a href="taskpane.html">taskpane.html</a>: the task pane that loads the rate cards (works inside Excel)</li>
 <li><a href="manifest.xml">manifest.xml</a>: the add-in manifest, to upload into Excel (Home &gt; Add-ins &gt; My Add-ins &gt; Upload My Add-in)</li>
+<li><a href="manifest.json">manifest.json</a>: the same add-in as a unified manifest for Microsoft 365</li>
+<li><a href="support.html">support.html</a>, <a href="privacy.html">privacy.html</a>, <a href="terms.html">terms.html</a>: support, privacy and terms</li>
 <li><a href="functions.json">functions.json</a>: the functions' metadata Excel reads</li>
 </ul>
 </body></html>
@@ -188,12 +210,14 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: manifestTransform(mode) },
+          // The support, privacy and terms pages (the manifests' SupportUrl, privacyUrl, termsOfUseUrl).
+          { from: "src/site/*", to: "[name][ext]" },
           { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
           { from: "src/help/help.css", to: "help.css" },
         ],
       }),
       new HelpPagePlugin(),
+      new ManifestPlugin(mode),
       new PublicUrlPlugin(url),
       ...(mode === "production" && url === DEV_URL ? [new LocalhostManifestWarningPlugin()] : []),
     ],

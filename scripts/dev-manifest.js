@@ -1,20 +1,18 @@
 /* The development manifest: the same add-in under its own Id and display name, so the dev build
  * (https://localhost:3000) and the released one can be installed side by side, as Microsoft
- * advises. webpack.config.js applies it to manifest.xml in development builds only; a production
- * build keeps the real Id and name. */
+ * advises. Generated from scripts/addin.js (scripts/manifests.js), like every manifest; `npm
+ * start` writes it to .dev/manifest.xml, and a development build emits it as dist/manifest.xml. */
 "use strict";
 
-const PRODUCTION_ID = "6f1d3c52-8a4e-4b7f-9c2d-51e8a0b7c3f4";
-const DEV_ID = "b3e0c2a7-5d41-4c8e-a6f9-0d7e2c91f4b8";
-const DEV_SUFFIX = " (dev)";
+const addin = require("./addin");
+const { xmlManifest, DEV_URL } = require("./manifests");
 
-/** manifest.xml with the development Id and "(dev)" after its display name. */
-function devManifest(xml) {
-  const id = `<Id>${PRODUCTION_ID}</Id>`;
-  if (!xml.includes(id)) throw new Error(`manifest.xml: expected ${id}; update scripts/dev-manifest.js if the Id changed`);
-  const name = /<DisplayName DefaultValue="([^"]*)"\/>/;
-  if (!name.test(xml)) throw new Error("manifest.xml: no <DisplayName DefaultValue=...>");
-  return xml.replace(id, `<Id>${DEV_ID}</Id>`).replace(name, (_, n) => `<DisplayName DefaultValue="${n}${DEV_SUFFIX}"/>`);
+const PRODUCTION_ID = addin.id;
+const DEV_ID = addin.devId;
+
+/** The development XML manifest (https://localhost:3000/, the development Id, "(dev)" after the name). */
+function devManifest() {
+  return xmlManifest(addin, { base: DEV_URL, dev: true });
 }
 
 module.exports = { PRODUCTION_ID, DEV_ID, devManifest };

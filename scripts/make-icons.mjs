@@ -1,5 +1,6 @@
-// Draws the add-in's icons (assets/icon-{16,32,64,80,128}.png): a rounded teal square with a
-// white "K" and a ledger line. Pure Node (zlib), anti-aliased by 4x4 supersampling.
+// Draws the add-in's icons (assets/icon-{16,32,64,80,128,192}.png): a rounded teal square with a
+// white "K" and a ledger line; and the unified manifest's outline icon (assets/icon-outline-32.png):
+// the same in white lines on transparent. Pure Node (zlib), anti-aliased by 4x4 supersampling.
 // Run once: node scripts/make-icons.mjs (the PNGs are committed).
 import { deflateSync } from "node:zlib";
 import { writeFileSync } from "node:fs";
@@ -42,7 +43,17 @@ function sample(x, y) {
   return k || ledger ? [255, 255, 255] : [0, 120, 130];
 }
 
-function png(size) {
+// The outline: the K, the ledger line and the square's rim in white; transparent elsewhere.
+function sampleOutline(x, y) {
+  const c = sample(x, y);
+  if (!c) return null;
+  if (c[0] === 255) return c;
+  const inset = 0.08; // the rim's width: outside the square shrunk by this much on each side
+  const inner = sample((x - 0.5) / (1 - 2 * inset) + 0.5, (y - 0.5) / (1 - 2 * inset) + 0.5);
+  return inner ? null : [255, 255, 255];
+}
+
+function png(size, draw = sample) {
   const ss = 4;
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let py = 0; py < size; py++) {
@@ -54,7 +65,7 @@ function png(size) {
         a = 0;
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
-          const c = sample((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
+          const c = draw((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
           if (c) {
             r += c[0];
             g += c[1];
@@ -85,4 +96,5 @@ function png(size) {
   ]);
 }
 
-for (const size of [16, 32, 64, 80, 128]) writeFileSync(new URL(`../assets/icon-${size}.png`, import.meta.url), png(size));
+for (const size of [16, 32, 64, 80, 128, 192]) writeFileSync(new URL(`../assets/icon-${size}.png`, import.meta.url), png(size));
+writeFileSync(new URL("../assets/icon-outline-32.png", import.meta.url), png(32, sampleOutline));

@@ -10,7 +10,7 @@
 // Every command is run as `node <package's JS CLI>` without a shell (scripts/commands.js), so
 // the same argv works on every platform and nothing is split at spaces.
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +25,7 @@ const { devManifest } = require("./dev-manifest.js");
 // can stay installed beside it. `npm stop` unregisters the same file.
 const devManifestPath = join(root, ...DEV_MANIFEST);
 mkdirSync(dirname(devManifestPath), { recursive: true });
-writeFileSync(devManifestPath, devManifest(readFileSync(join(root, "manifest.xml"), "utf8")));
+writeFileSync(devManifestPath, devManifest());
 
 const argv = process.argv.slice(2);
 const hostArg = argv.find((a) => a.startsWith("--host"));

@@ -1,20 +1,22 @@
 /**
  * webpack.config.js, read without building: the dev server listens on localhost only, the
- * development build's manifest has its own Id and "(dev)" name while production keeps the real
- * ones, every build emits an index page, and a production build without ADDIN_PUBLIC_URL warns
+ * development build's manifests have their own Id and "(dev)" name while production has the real
+ * ones (both generated from scripts/addin.js), every build emits an index page, and a production build without ADDIN_PUBLIC_URL warns
  * that its manifest points at localhost (checked by compiling a one-line entry with the plugin).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import webpack from "webpack";
 
-const root = join(__dirname, "..");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const makeConfig = require("../webpack.config.js") as (env: unknown, argv: { mode: string }) => Promise<webpack.Configuration>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { DEV_ID, PRODUCTION_ID } = require("../scripts/dev-manifest.js") as { DEV_ID: string; PRODUCTION_ID: string };
-const source = readFileSync(join(root, "manifest.xml"), "utf8");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const addin = require("../scripts/addin.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { xmlManifest, unifiedManifest } = require("../scripts/manifests.js");
 
 async function config(mode: string, url?: string): Promise<webpack.Configuration> {
   const saved = process.env.ADDIN_PUBLIC_URL;
@@ -29,12 +31,20 @@ async function config(mode: string, url?: string): Promise<webpack.Configuration
 }
 const pluginNames = (c: webpack.Configuration) => (c.plugins ?? []).map((p) => (p as object).constructor.name);
 
-function manifestOut(c: webpack.Configuration): string {
-  const copy = (c.plugins ?? []).find((p) => (p as object).constructor.name === "CopyPlugin") as unknown as {
-    patterns: { from: string; transform?: (content: Buffer) => Buffer | string }[];
+/** What the build's ManifestPlugin emits (manifest.xml and manifest.json), run on a stand-in compilation. */
+function manifestsOut(c: webpack.Configuration): Record<string, string> {
+  const plugin = (c.plugins ?? []).find((p) => (p as object).constructor.name === "ManifestPlugin") as webpack.WebpackPluginInstance;
+  const emitted: Record<string, string> = {};
+  const compilation = {
+    fileDependencies: new Set<string>(),
+    hooks: { processAssets: { tap: (_: unknown, fn: () => void) => fn() } },
+    emitAsset: (name: string, source: { source(): string | Buffer }) => (emitted[name] = source.source().toString()),
   };
-  const pattern = copy.patterns.find((p) => p.from === "manifest.xml")!;
-  return pattern.transform ? pattern.transform(Buffer.from(source)).toString() : source;
+  plugin.apply({
+    webpack: { sources: webpack.sources, Compilation: webpack.Compilation },
+    hooks: { thisCompilation: { tap: (_: string, fn: (c: unknown) => void) => fn(compilation) } },
+  } as unknown as webpack.Compiler);
+  return emitted;
 }
 
 test("the dev server serves this machine only (localhost) on port 3000", async () => {
@@ -42,14 +52,18 @@ test("the dev server serves this machine only (localhost) on port 3000", async (
   expect((c as { devServer?: { host?: string; port?: number } }).devServer).toMatchObject({ host: "localhost", port: 3000 });
 });
 
-test("development manifest: its own Id and '(dev)' name, nothing else changed; production: the source manifest", async () => {
-  const dev = manifestOut(await config("development"));
-  expect(dev).toContain(`<Id>${DEV_ID}</Id>`);
-  expect(dev).toContain('<DisplayName DefaultValue="Kustomer Contract Billing (dev)"/>');
+test("development manifests: their own Id and '(dev)' name, nothing else changed; production: the generated ones", async () => {
+  const dev = manifestsOut(await config("development"));
+  const prod = manifestsOut(await config("production"));
+  expect(Object.keys(dev).sort()).toEqual(["manifest.json", "manifest.xml"]);
+  expect(dev["manifest.xml"]).toContain(`<Id>${DEV_ID}</Id>`);
+  expect(dev["manifest.xml"]).toContain('<DisplayName DefaultValue="Kustomer Contract Billing (dev)"/>');
   expect(DEV_ID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   expect(DEV_ID).not.toBe(PRODUCTION_ID);
-  expect(dev.replace(DEV_ID, PRODUCTION_ID).replace(" (dev)", "")).toBe(source);
-  expect(manifestOut(await config("production"))).toBe(source);
+  expect(dev["manifest.xml"].replace(DEV_ID, PRODUCTION_ID).replace(" (dev)", "")).toBe(prod["manifest.xml"]);
+  expect(prod["manifest.xml"]).toBe(xmlManifest(addin));
+  expect(JSON.parse(dev["manifest.json"]).id).toBe(DEV_ID);
+  expect(JSON.parse(prod["manifest.json"])).toEqual(unifiedManifest(addin));
 });
 
 test("every build emits an index page linking the pane, the help page and the manifest", async () => {
