@@ -19,6 +19,7 @@ import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
 import { type CardLoad, type Choice, type Conflict, errorMessage, type LoadReport, loadCards, type Outcome } from "./excel-writer";
 import { captionFor, sourceOf, todayIso } from "./format";
 import { type SheetKind, writeSheet } from "./sheet-writer";
+import { themeOf } from "./theme";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -550,12 +551,27 @@ function start(): void {
   document.body.dataset.paneReady = "true";
   if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
     void Office.onReady((info) => {
+      applyOfficeTheme();
       if (!info.host) notInExcel();
       document.body.dataset.officeReady = "true";
     });
   } else {
     notInExcel();
   }
+}
+
+/** Office's theme where the host defines one (else taskpane.css follows the system's), passed on to the help link. */
+function applyOfficeTheme(): void {
+  let officeTheme: { bodyBackgroundColor?: string } | undefined;
+  try {
+    officeTheme = Office.context?.officeTheme;
+  } catch {
+    officeTheme = undefined; // no host context outside Excel
+  }
+  const theme = themeOf(officeTheme);
+  if (!theme) return;
+  document.documentElement.dataset.theme = theme;
+  document.getElementById("help-link")?.setAttribute("href", `help.html?theme=${theme}`);
 }
 
 /** Outside Excel (a browser, or office.js missing): loading is off, and the reason stands beside the button. */
