@@ -71,7 +71,12 @@ test("the index page has a main landmark and the upload menu path the README (or
   const path = "Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in";
   expect(html.replace(/&gt;/g, ">")).toContain(path);
   const root = join(__dirname, "..");
-  const docs = ["README.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => join("docs", f))];
+  const docs = [
+    "README.md",
+    ...readdirSync(join(root, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => join("docs", f)),
+  ];
   const written = docs.map((f) => readFileSync(join(root, f), "utf8").replace(/\*/g, "").replace(/\s+/g, " "));
   expect(written.some((t) => t.includes(path))).toBe(true);
   expect(readFileSync(join(root, "scripts", "start.mjs"), "utf8")).toContain(path);

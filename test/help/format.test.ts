@@ -187,7 +187,12 @@ test("the formula for the current arguments: dates as DATE(...), text quoted, a 
   expect(argFormula(1e21)).toBe("1E+21");
   expect(argFormula(false)).toBe("FALSE");
   expect(argFormula(null)).toBe("");
-  expect(arrayFormula([["Ticket", 2], ["Message", null]])).toBe('{"Ticket",2;"Message",""}');
+  expect(
+    arrayFormula([
+      ["Ticket", 2],
+      ["Message", null],
+    ]),
+  ).toBe('{"Ticket",2;"Message",""}');
   // Trailing omitted arguments are dropped; one in the middle stays empty.
   expect(formulaText("KUSTOMER.PRORATE", ["620", "DATE(2025,1,1)", "", "DATE(2025,1,22)", ""])).toBe(
     "=KUSTOMER.PRORATE(620, DATE(2025,1,1), , DATE(2025,1,22))",
