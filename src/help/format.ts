@@ -180,6 +180,18 @@ export function percentText(n: number): string {
   return `${n < 0 ? "-" : ""}${whole}${f ? `.${f}` : ""}%`;
 }
 
+/**
+ * The exact value a function returned (the shortest decimal that is that double), offered beside
+ * a rounded text: plain where General is plain, else in the same scientific notation as the text
+ * (1e21 x 10/31 is "3.225806451612903E+20", not 322580645161290300000, whose zeros are not digits).
+ */
+export function exactText(n: number): string {
+  if (n === 0 || !Number.isFinite(n) || !isScientific(significant(Math.abs(n)).exp)) return String(n);
+  const [mantissa, exp] = n.toExponential().split("e");
+  const e = Number(exp);
+  return `${mantissa.toUpperCase()}E${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+}
+
 /** Whether 15 significant digits hold `n` exactly (else the page offers the exact value). */
 const holdsExactly = (n: number) => n === 0 || Number(Math.abs(n).toExponential(PRECISION - 1)) === Math.abs(n);
 
@@ -202,16 +214,16 @@ export function showValue(v: unknown, format: ResultFormat): Shown {
   if (typeof v === "number") {
     if (format === "date" && isSerial(v)) {
       const general = generalText(v);
-      return { text: dateText(v), aside: general, exact: general === String(v) ? undefined : String(v), kind: "date" };
+      return { text: dateText(v), aside: general, exact: general === String(v) ? undefined : exactText(v), kind: "date" };
     }
     if (format === "money") {
       const text = moneyText(v);
       const exact = Math.abs(v) < 1e15 ? Number(text.replace(/,/g, "")) === v : holdsExactly(v);
-      return { text, exact: exact ? undefined : String(v), kind: "money" };
+      return { text, exact: exact ? undefined : exactText(v), kind: "money" };
     }
-    if (format === "percent") return { text: percentText(v), exact: holdsExactly(v) ? undefined : String(v), kind: "percent" };
+    if (format === "percent") return { text: percentText(v), exact: holdsExactly(v) ? undefined : exactText(v), kind: "percent" };
     const text = generalText(v);
-    return { text, exact: holdsExactly(v) ? undefined : String(v), kind: "number" };
+    return { text, exact: holdsExactly(v) ? undefined : exactText(v), kind: "number" };
   }
   return { text: String(v), kind: "text" };
 }

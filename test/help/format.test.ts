@@ -8,6 +8,7 @@ import {
   arrayFormula,
   dateFormula,
   dateText,
+  exactText,
   formulaArgs,
   formulaText,
   generalText,
@@ -128,6 +129,10 @@ test("a shown value keeps the exact value only when the text rounds it", () => {
   expect(showValue(13.333333333333334, "money")).toEqual({ text: "13.33", exact: "13.333333333333334", kind: "money" });
   expect(showValue(100, "money")).toEqual({ text: "100.00", exact: undefined, kind: "money" });
   expect(showValue(1e21, "money")).toEqual({ text: "1E+21", exact: undefined, kind: "money" });
+  // 1e21 x 10/31: the double's shortest decimal is 3.225806451612903e20, shown in the text's notation.
+  expect(showValue((1e21 * 10) / 31, "money")).toEqual({ text: "3.2258064516129E+20", exact: "3.225806451612903E+20", kind: "money" });
+  expect(exactText(2.1e-7)).toBe("2.1E-07");
+  expect(exactText(-1 / 3)).toBe("-0.3333333333333333");
   expect(showValue(45702, "date")).toEqual({ text: "Fri 2025-02-14", aside: "45702", exact: undefined, kind: "date" });
   // 45815 + 1/24 = 45815.041666...: 15 digits are 45815.0416666667.
   expect(showValue(45815.041666666664, "date")).toEqual({
