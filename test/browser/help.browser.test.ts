@@ -346,6 +346,23 @@ test("the index page: a main landmark, and no WCAG 2.2 A or AA violation", async
   }
 });
 
+test("the theme the pane's link asks for (?theme=dark) wins over the system's", async () => {
+  const themed = await context.newPage();
+  try {
+    await themed.emulateMedia({ colorScheme: "light" });
+    await themed.goto(`${base}/help.html?theme=dark`);
+    await themed.waitForFunction(() => document.body.dataset.helpReady !== undefined);
+    // body.help's background is --bg2: #1f1f1f in the dark palette, #fafafa in the light one.
+    await expect(themed.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(31, 31, 31)");
+    await themed.emulateMedia({ colorScheme: "dark" });
+    await themed.goto(`${base}/help.html?theme=light`);
+    await themed.waitForFunction(() => document.body.dataset.helpReady !== undefined);
+    await expect(themed.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(250, 250, 250)");
+  } finally {
+    await themed.close();
+  }
+});
+
 test("/favicon.ico is served", async () => {
   const res = await page.request.get(`${base}/favicon.ico`);
   expect(res.status()).toBe(200);

@@ -421,6 +421,29 @@ test("sheet messages: New quote's success and an old Excel's refusal, accessible
   await page.evaluate(() => delete (window as any).Office.context.requirements);
 });
 
+test("Office's theme, where Excel gives one, wins over the system's: dark pane, dark help link; accessible", async () => {
+  const themed = await context.newPage();
+  try {
+    // Office's Black theme (body background #262626) on a system that prefers light.
+    await themed.emulateMedia({ colorScheme: "light" });
+    await themed.goto(`${base}/taskpane.html?officeTheme=262626`);
+    await themed.waitForFunction(() => document.body.dataset.officeReady === "true", null, { timeout: 60_000 });
+    await expect(themed.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("dark");
+    // --bg1 of the dark palette: #292929.
+    await expect(themed.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(41, 41, 41)");
+    await expect(themed.locator("#help-link").getAttribute("href")).resolves.toBe("help.html?theme=dark");
+    expect(await axeViolations(themed)).toEqual([]);
+    // A white Office theme on a system that prefers dark: light.
+    await themed.emulateMedia({ colorScheme: "dark" });
+    await themed.goto(`${base}/taskpane.html?officeTheme=ffffff`);
+    await themed.waitForFunction(() => document.body.dataset.officeReady === "true", null, { timeout: 60_000 });
+    await expect(themed.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(255, 255, 255)");
+    await expect(themed.locator("#help-link").getAttribute("href")).resolves.toBe("help.html?theme=light");
+  } finally {
+    await themed.close();
+  }
+});
+
 test("outside Excel, Load is off with the reason beside it", async () => {
   const outside = await context.newPage();
   try {

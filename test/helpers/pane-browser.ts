@@ -44,12 +44,22 @@ export function fakeScript(): string {
   return `(() => { const exports = {}; ${js}\n window.__fakeExcelLib = exports; })();`;
 }
 
-/** Appended to office.js: Office.onReady reports Excel, as it does inside Excel. */
+/**
+ * Appended to office.js: Office.onReady reports Excel, as it does inside Excel. With
+ * `?officeTheme=RRGGBB` in the page's URL, Office.context.officeTheme gives that body background
+ * (as desktop Excel does; Excel on the web gives none).
+ */
 export const IN_EXCEL_SHIM = `
 ;(function () {
   var ready = Office.onReady;
   Office.onReady = function (callback) {
     return ready.call(Office).then(function () {
+      var theme = /[?&]officeTheme=([0-9a-fA-F]{6})/.exec(location.search);
+      if (theme && Office.context)
+        Object.defineProperty(Office.context, "officeTheme", {
+          configurable: true,
+          value: { bodyBackgroundColor: "#" + theme[1], bodyForegroundColor: "#ffffff" },
+        });
       var info = { host: "Excel", platform: "OfficeOnline" };
       if (callback) callback(info);
       return info;
