@@ -60,7 +60,7 @@ beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   server = await serve(dist);
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context = await launchChromium({ viewport: { width: 380, height: 900 } });
+  context = await launchChromium({ viewport: { width: 380, height: 900 }, hasTouch: true });
   await context.route("**/*", (route) => {
     if (new URL(route.request().url()).origin === base) return route.continue();
     aborted.push(route.request().url());
@@ -160,7 +160,7 @@ test("documented examples show as Excel would: a date with its serial, money to 
   await expect(cells.allTextContents()).resolves.toEqual(["Sat 2025-05-31 20:00", "Mon 2025-06-30 20:00"]);
 });
 
-test("the exact, unrounded value is a button: Enter (or a tap or click) shows it, again hides it", async () => {
+test("the exact, unrounded value is a button: Enter, a click or a tap shows it, again hides it", async () => {
   const value = result(example("PRORATE", 1)).getByRole("button", { name: "13.33" });
   const exact = result(example("PRORATE", 1)).locator(".exact");
   await expect(exact.isHidden()).resolves.toBe(true);
@@ -170,6 +170,11 @@ test("the exact, unrounded value is a button: Enter (or a tap or click) shows it
   await expect(exact.isVisible()).resolves.toBe(true);
   await expect(exact.textContent()).resolves.toBe("exact 13.333333333333334");
   await value.click();
+  await expect(exact.isHidden()).resolves.toBe(true);
+  // By touch: a tap.
+  await value.tap();
+  await expect(exact.isVisible()).resolves.toBe(true);
+  await value.tap();
   await expect(exact.isHidden()).resolves.toBe(true);
 });
 

@@ -63,6 +63,8 @@ const ARGS = [
 export interface LaunchOptions {
   viewport?: { width: number; height: number };
   deviceScaleFactor?: number;
+  /** Touch events on (page.tap), as on a tablet or a touch screen. */
+  hasTouch?: boolean;
 }
 
 /** A temporary profile removed; a file the browser still held never fails a test. */
@@ -86,6 +88,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
         args: ARGS,
         viewport: options.viewport ?? { width: 1280, height: 900 },
         deviceScaleFactor: options.deviceScaleFactor ?? 1,
+        hasTouch: options.hasTouch ?? false,
       });
       // The profile goes once the browser has exited (close() waits for that).
       const close = context.close.bind(context);
