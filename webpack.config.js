@@ -12,6 +12,7 @@ const { renderHelpPage, loadExamples, loadFamilies } = require("./scripts/help-p
 const addin = require("./scripts/addin");
 const { xmlManifest, unifiedManifest } = require("./scripts/manifests");
 const devCerts = require("./scripts/dev-certs");
+const { icoFromPngs } = require("./scripts/favicon");
 
 /**
  * help.html runs the functions bundle and its own script, and its stylesheets, all from its own
@@ -54,6 +55,23 @@ class PublicUrlPlugin {
           const replaced = text.split(DEV_URL).join(this.url).split(DEV_ORIGIN).join(new URL(this.url).origin);
           if (replaced !== text) compilation.updateAsset(name, new sources.RawSource(replaced));
         }
+      });
+    });
+  }
+}
+
+/** Emits favicon.ico (browsers ask every served page for it) from the 16 and 32 px icons. */
+class FaviconPlugin {
+  apply(compiler) {
+    const { sources, Compilation } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("FaviconPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FaviconPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const pngs = ["icon-16.png", "icon-32.png"].map((f) => {
+          const file = path.join(__dirname, "assets", f);
+          compilation.fileDependencies.add(file);
+          return fs.readFileSync(file);
+        });
+        compilation.emitAsset("favicon.ico", new sources.RawSource(icoFromPngs(pngs)));
       });
     });
   }
@@ -148,16 +166,18 @@ const INDEX_PAGE = `<!doctype html>
 <link rel="stylesheet" href="taskpane.css">
 </head>
 <body>
+<main>
 <h1>Kustomer Contract Billing add-in</h1>
 <p class="lead">What this server hosts for Excel:</p>
 <ul>
 <li><a href="help.html">help.html</a>: every KUSTOMER function, with live examples you can edit (no Excel needed)</li>
 <li><a href="taskpane.html">taskpane.html</a>: the task pane that loads the rate cards (works inside Excel)</li>
-<li><a href="manifest.xml">manifest.xml</a>: the add-in manifest, to upload into Excel (Home &gt; Add-ins &gt; My Add-ins &gt; Upload My Add-in)</li>
+<li><a href="manifest.xml">manifest.xml</a>: the add-in manifest, to upload into Excel (Home &gt; Add-ins &gt; More Add-ins &gt; My Add-ins &gt; Upload My Add-in)</li>
 <li><a href="manifest.json">manifest.json</a>: the same add-in as a unified manifest for Microsoft 365</li>
 <li><a href="support.html">support.html</a>, <a href="privacy.html">privacy.html</a>, <a href="terms.html">terms.html</a>: support, privacy and terms</li>
 <li><a href="functions.json">functions.json</a>: the functions' metadata Excel reads</li>
 </ul>
+</main>
 </body></html>
 `;
 
@@ -218,6 +238,7 @@ module.exports = async (env, argv) => {
       }),
       new HelpPagePlugin(),
       new ManifestPlugin(mode),
+      new FaviconPlugin(),
       new PublicUrlPlugin(url),
       ...(mode === "production" && url === DEV_URL ? [new LocalhostManifestWarningPlugin()] : []),
     ],

@@ -9,13 +9,16 @@
  *  - a parameter with dimensionality "matrix" is a small editable grid (a range);
  *  - a parameter that names a date (its name ends in date/day/month/start/end/at, or its
  *    description speaks of dates) is a date field when its example is a date serial or ISO
- *    text (a date-time field when it has a time of day);
+ *    text: a text field typed as the page writes every date, ISO (2025-06-02, or
+ *    2025-06-02 02:00 with a time), so any cell of a range may carry a time;
  *  - a parameter with a customEnumId offers the enum's values;
  *  - anything else is a cell, typed as Excel types it (number, TRUE/FALSE, text, blank).
+ *  - a range's columns are as wide as their longest value, and the range scrolls inside its card.
  * Results: dates (with the serial beside) when the function takes a date and every documented
  * result is a date serial; money to the cent when the description's lead names a charge, fee,
- * amount, price or proration (not for spills); General otherwise. An examples entry may say
- * `"format": "date" | "money" | "general"` to decide instead. */
+ * amount, price or proration (not for spills); a percentage when it names a percentage (not
+ * "as a fraction"); General otherwise. An examples entry may say
+ * `"format": "date" | "money" | "percent" | "general"` to decide instead. */
 "use strict";
 
 const fs = require("fs");
@@ -81,56 +84,61 @@ function isoFromSerial(serial) {
   return iso.slice(19 - 3, 19) === ":00" ? iso.slice(0, 16) : iso.slice(0, 19);
 }
 
-/** How a date parameter's value is edited: { type, as, value }, or null when it is not a date. */
-function dateField(v, p) {
-  if (v === null || v === undefined || v === "") {
-    // Blank: a date, or a date-time where the parameter speaks of times.
-    const timed = p && /\bdate-times?\b|_at$/i.test(`${p.name} ${p.description || ""}`);
-    return { type: timed ? "datetime-local" : "date", as: "serial", value: "" };
-  }
-  if (typeof v === "string" && ISO_DATE.test(v.trim())) {
-    const text = v.trim().replace(" ", "T");
-    return { type: text.includes("T") ? "datetime-local" : "date", as: "iso", value: text };
-  }
-  if (isSerial(v)) return { type: v % 1 === 0 ? "date" : "datetime-local", as: "serial", value: isoFromSerial(v) };
+/** How a date parameter's value is edited: { as, value } (value as the field shows it), or null
+ * when it is not a date. A serial is shown as ISO ("2025-06-02 02:00") and passed as the serial;
+ * ISO text is passed as the text it is. */
+function dateField(v) {
+  if (v === null || v === undefined || v === "") return { as: "serial", value: "" };
+  if (typeof v === "string" && ISO_DATE.test(v.trim())) return { as: "iso", value: v.trim() };
+  if (isSerial(v)) return { as: "serial", value: isoFromSerial(v).replace("T", " ") };
   return null;
 }
+
+/** A date field: text typed as ISO, described by the page's note on dates. */
+const dateInput = (d, extra) =>
+  `<input type="text" data-kind="date" data-as="${d.as}" value="${esc(d.value)}" placeholder="yyyy-mm-dd" aria-describedby="date-hint" spellcheck="false"${extra}>`;
 
 const cellText = (v) => (v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v));
 
 /** One editable field: a date input or a text cell (with the enum's values offered). */
 function fieldHtml(p, v, extra) {
   if (isDateParam(p)) {
-    const d = dateField(v, p);
-    if (d) {
-      const step = d.type === "datetime-local" && d.value.length > 16 ? ' step="1"' : "";
-      return `<input type="${d.type}"${step} data-kind="date" data-as="${d.as}" value="${esc(d.value)}"${extra}>`;
-    }
+    const d = dateField(v);
+    if (d) return dateInput(d, extra);
   }
   if (p.customEnumId) return `<input type="text" data-kind="enum" list="enum-${esc(p.customEnumId)}" value="${esc(cellText(v))}"${extra}>`;
   return `<input type="text" data-kind="cell" value="${esc(cellText(v))}"${extra}>`;
 }
 
+/** Widths of a range's fields, in characters: each column as wide as its longest value (4 to 40). */
+function columnSizes(texts) {
+  const sizes = [];
+  for (const r of texts) r.forEach((t, ci) => (sizes[ci] = Math.max(sizes[ci] || 4, Math.min(40, t.length + 1))));
+  return sizes;
+}
+
 function gridHtml(p, v, i, id) {
   const rows = Array.isArray(v) && v.length ? v.map((r) => (Array.isArray(r) ? r : [r])) : [[null]];
-  // A date range has one kind of date field for every cell: that of its first filled cell.
+  // A date range passes what its first filled cell is (serials, or ISO text); any cell may carry a time.
   const first = rows.flat().find((c) => c !== null && c !== undefined && c !== "");
-  const dates = isDateParam(p) ? dateField(first, p) : null;
-  const cell = (c, label) => {
-    if (!dates) return `<input type="text" data-kind="cell" value="${esc(cellText(c))}"${label}>`;
-    const d = dateField(c) || { value: cellText(c) };
-    return `<input type="${dates.type}"${dates.type === "datetime-local" ? ' step="1"' : ""} data-kind="date" data-as="${dates.as}" value="${esc(d.value)}"${label}>`;
+  const dates = isDateParam(p) ? dateField(first) : null;
+  const shown = rows.map((r) => r.map((c) => (dates ? (dateField(c) || { value: cellText(c) }).value : cellText(c))));
+  const sizes = columnSizes(shown);
+  const cell = (text, ci, label) => {
+    const size = ` size="${sizes[ci]}"`;
+    if (!dates) return `<input type="text" data-kind="cell" value="${esc(text)}"${size}${label}>`;
+    return dateInput({ as: dates.as, value: text }, `${size}${label}`);
   };
-  const body = rows
+  const body = shown
     .map(
       (r, ri) =>
         `<tr><th scope="row">${ri + 1}</th>${r
-          .map((c, ci) => `<td>${cell(c, ` aria-label="${esc(p.name)}, row ${ri + 1}${r.length > 1 ? `, column ${ci + 1}` : ""}"`)}</td>`)
+          .map((c, ci) => `<td>${cell(c, ci, ` aria-label="${esc(p.name)}, row ${ri + 1}${r.length > 1 ? `, column ${ci + 1}` : ""}"`)}</td>`)
           .join("")}</tr>`,
     )
     .join("");
   return `<div class="grid" role="group" aria-labelledby="${id}-label" data-arg="${i}" data-kind="grid" data-optional="${p.optional ? "true" : "false"}">
-<table><tbody>${body}</tbody></table>
+<div class="grid-scroll"><table><tbody>${body}</tbody></table></div>
 <div class="grid-actions"><button type="button" class="button subtle" data-grid-action="add">+ Row</button><button type="button" class="button subtle" data-grid-action="remove">− Row</button></div>
 </div>`;
 }
@@ -138,7 +146,9 @@ function gridHtml(p, v, i, id) {
 function argHtml(fn, p, v, i, id) {
   const name = `<span class="arg-name">${esc(p.name)}</span>${p.optional ? ' <span class="optional">optional</span>' : ""}`;
   if (p.dimensionality === "matrix" || Array.isArray(v)) {
-    return `<div class="field"><span class="field-label" id="${id}-label">${name}</span>${gridHtml(p, v, i, id)}</div>`;
+    // A range of several columns (a rate table) takes the example's whole width.
+    const wide = Array.isArray(v) && v.some((r) => Array.isArray(r) && r.length > 1);
+    return `<div class="field${wide ? " wide" : ""}"><span class="field-label" id="${id}-label">${name}</span>${gridHtml(p, v, i, id)}</div>`;
   }
   const placeholder = p.optional ? ' placeholder="omitted"' : "";
   const input = fieldHtml(p, v, ` id="${id}" data-arg="${i}"${placeholder}`);
@@ -161,18 +171,22 @@ function resultFormat(fn, doc) {
   const spills = fn.result && fn.result.dimensionality === "matrix";
   const lead = (fn.description || "").split(":")[0];
   if (!spills && /\b(charge|fee|amount|price|prorat\w*)\b/i.test(lead)) return "money";
+  if (!spills && /\bpercentage\b/i.test(lead) && !/\bfraction\b/i.test(lead)) return "percent";
   return "general";
 }
 
 function exampleHtml(fn, e, k, ns, format) {
   const params = fn.parameters || [];
   const fields = params.map((p, i) => argHtml(fn, p, (e.args || [])[i], i, `ex-${fn.name}-${k}-${i}`)).join("\n");
-  return `<form class="example" data-fn="${esc(fn.id || fn.name)}" data-format="${format}" data-params="${params.length}" autocomplete="off">
-<p class="formula"><code>${esc(e.formula || `=${ns}.${fn.name}()`)}</code></p>
+  const formula = e.formula || `=${ns}.${fn.name}()`;
+  // The formula shown is the documented one until an argument is edited, then the one a user would
+  // type for the current arguments (src/help/help.ts).
+  return `<form class="example" data-fn="${esc(fn.id || fn.name)}" data-call="${esc(`${ns}.${fn.name}`)}" data-format="${format}" data-params="${params.length}" autocomplete="off">
+<p class="formula"><code data-formula="${esc(formula)}">${esc(formula)}</code></p>
 <div class="fields">
 ${fields}
 </div>
-<div class="result"><span class="result-label">Result</span><output class="result-value" aria-live="polite">${esc(JSON.stringify(e.result))}</output><button type="reset" class="button subtle reset" title="Back to the documented arguments">Reset</button></div>
+<div class="result"><span class="result-label">Result</span><output class="result-value" aria-live="polite">${esc(JSON.stringify(e.result))}</output><button type="reset" class="button subtle reset" aria-label="Reset: back to the documented arguments">Reset</button></div>
 ${e.working ? `<p class="working">${esc(e.working)}</p>` : ""}
 </form>`;
 }
@@ -248,18 +262,20 @@ ${styles.map((s) => `<link rel="stylesheet" href="${esc(s)}">`).join("\n")}
 ${scripts.map((s) => `<script defer src="${esc(s)}"></script>`).join("\n")}
 </head>
 <body class="help">
+<a class="skip-link" href="#functions">Skip to the functions</a>
 <nav class="toc" aria-label="Functions">
 <p class="toc-title">${esc(ns)} functions</p>
 <ul>
 ${toc}
 </ul>
 </nav>
-<main>
+<main id="functions" tabindex="-1">
 <header>
 <h1>${esc(ns)} custom functions</h1>
 <p>Every example below is live: edit its arguments and the result is recomputed by the add-in's own functions, in this page (no Excel, nothing sent anywhere).
-Dates are typed as dates and passed as Excel date serials (or as ISO text where the example uses text); ranges are small grids (+ Row adds a row).</p>
-<p class="note">Results are shown as Excel shows them once formatted: dates as dates with the serial beside, money to the cent (hover for the exact, unrounded value: the functions return it unrounded; wrap a result in ROUND to round it), spills as grids.
+Ranges are small grids (+ Row adds a row); the formula above each example is the one to type for its current arguments.</p>
+<p class="note" id="date-hint">Dates, in fields and results alike, are written yyyy-mm-dd (2025-02-14), with a time yyyy-mm-dd hh:mm (2025-06-02 02:00, 24-hour); the functions receive them as Excel date serials (the number beside), or as the ISO text typed where an example passes text.</p>
+<p class="note">Results are shown as Excel shows them once formatted: dates with the serial beside, money to the cent, percentages, other numbers to Excel's 15 significant digits, spills as grids with each row in its own format. A value underlined with dots is rounded: select it (click, tap, or Enter) to show the exact, unrounded value the function returns; wrap a result in ROUND to round it.
 Errors: <code class="error-code">#VALUE!</code> wrong type or unknown name; <code class="error-code">#NUM!</code> a number or date out of range; <code class="error-code">#N/A</code> where the terms say n/a.
 Excel shows the message of a <code>#VALUE!</code> or <code>#N/A</code> in the cell's error flag; for <code>#NUM!</code> it shows none, so each function lists its <code>#NUM!</code> causes.</p>
 <p class="note">An Order's own rates: the functions that read a rate card take the Order's table as their last argument, <code>rates</code>, e.g. <code>=${esc(ns)}.STORAGEALLOWANCE("Ultimate","data",,B2,,Kustomer_StorageAllocation[#All])</code>, with or without the header row, rows in any order. A bad table is <code>#VALUE!</code> naming its row and column; a name the table does not hold is <code>#N/A</code>.</p>

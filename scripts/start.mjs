@@ -45,10 +45,7 @@ function steps(certDir) {
 ================================================================================
  The add-in is served on https://localhost:${PORT}${host ? ` (and on ${host}:${PORT})` : ""}.
 
- Try the functions first, no Excel needed:  https://localhost:${PORT}/help.html
- (every example there is live: edit its arguments and the result is recomputed).
-
- Trust the development certificate once, or the browser refuses https://localhost:${PORT}:
+ First, trust the development certificate once, or the browser refuses https://localhost:${PORT}:
    Chrome / Edge: open chrome://certificate-manager (Edge: edge://certificate-manager),
                   "Installed by you" > Trusted certificates > Import, choose
                   ${ca}
@@ -58,6 +55,9 @@ function steps(certDir) {
    Firefox:       Settings > Privacy & Security > Certificates > View Certificates >
                   Authorities > Import... > ${ca}
                   and tick "Trust this CA to identify websites".
+
+ Then try the functions, no Excel needed:  https://localhost:${PORT}/help.html
+ (every example there is live: edit its arguments and the result is recomputed).
 
  Excel does not run on ${process.platform}; use Excel on the web (needs a Microsoft account,
  free at https://account.microsoft.com):

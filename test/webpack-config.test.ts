@@ -4,7 +4,7 @@
  * ones (both generated from scripts/addin.js), every build emits an index page, and a production build without ADDIN_PUBLIC_URL warns
  * that its manifest points at localhost (checked by compiling a one-line entry with the plugin).
  */
-import { mkdtempSync, rmSync, writeFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import webpack from "webpack";
@@ -73,6 +73,27 @@ test("every build emits an index page linking the pane, the help page and the ma
   };
   for (const link of ['href="help.html"', 'href="taskpane.html"', 'href="manifest.xml"'])
     expect(index.options.templateContent).toContain(link);
+});
+
+test("the index page has a main landmark and the upload menu path the README (or a guide) and the start banner give", async () => {
+  const c = await config("production");
+  const index = (c.plugins ?? []).find((p) => (p as { options?: { filename?: string } }).options?.filename === "index.html") as unknown as {
+    options: { templateContent: string };
+  };
+  const html = index.options.templateContent;
+  expect(html).toMatch(/<main>[\s\S]*<h1>[\s\S]*<\/main>/);
+  const path = "Home > Add-ins > More Add-ins > My Add-ins > Upload My Add-in";
+  expect(html.replace(/&gt;/g, ">")).toContain(path);
+  const root = join(__dirname, "..");
+  const docs = [
+    "README.md",
+    ...readdirSync(join(root, "docs"))
+      .filter((f) => f.endsWith(".md"))
+      .map((f) => join("docs", f)),
+  ];
+  const written = docs.map((f) => readFileSync(join(root, f), "utf8").replace(/\*/g, "").replace(/\s+/g, " "));
+  expect(written.some((t) => t.includes(path))).toBe(true);
+  expect(readFileSync(join(root, "scripts", "start.mjs"), "utf8")).toContain(path);
 });
 
 test("the localhost warning is on for a production build without ADDIN_PUBLIC_URL only", async () => {

@@ -8,7 +8,7 @@ import { attachmentStorage } from "../rules/storage/attachments";
 import { dataStorageNumbers, recordSizesOf } from "../rules/storage/data";
 import { allocationPlan, allocationTableOf, STORAGE_CATEGORIES, storageAllowanceToNumber } from "../rules/storage/allowance";
 import { storageOverageToNumber } from "../rules/storage/overage";
-import { countToExcel } from "../rules/storage/units";
+import { countToExcel, toGb } from "../rules/storage/units";
 import { excel } from "./excel";
 
 /**
@@ -98,8 +98,8 @@ export function storageAllowanceFn(
  * Monthly storage overage charge: the GB used over the allowance x the price per GB ($50 data, $1 attachments). The excess is rounded up to whole GB; whole_gb FALSE bills the exact excess.
  * @customfunction STORAGEOVERAGE
  * @helpurl https://localhost:3000/help.html#STORAGEOVERAGE
- * @param used_gb Storage used in the month, in GB (0 or more).
- * @param allowance_gb Storage allocated plus any purchased, in GB (0 or more), e.g. from STORAGEALLOWANCE.
+ * @param used_gb Storage used in the month, in GB (0 or more); text with a unit is read as the rate tables read it ("45.3 GB", "500 MB").
+ * @param allowance_gb Storage allocated plus any purchased, in GB (0 or more), e.g. from STORAGEALLOWANCE; text with a unit as for used_gb.
  * @param category Storage category: "data" or "attachment"; sets the default price.
  * @param [price_per_gb] Price of one additional GB from the Order; default $50 (data) or $1 (attachment).
  * @param [whole_gb] TRUE (default): bill the excess rounded up to whole GB; FALSE: bill the exact fractional excess.
@@ -108,8 +108,8 @@ export function storageAllowanceFn(
 export function storageOverageFn(used_gb: any, allowance_gb: any, category: StorageCategory, price_per_gb?: any, whole_gb?: any): number {
   return excel("STORAGEOVERAGE", () =>
     storageOverageToNumber(
-      toAmount(used_gb, "used_gb", { expected: "a number of GB" }),
-      toAmount(allowance_gb, "allowance_gb", { expected: "a number of GB" }),
+      toGb(used_gb, "used_gb", "a number of GB"),
+      toGb(allowance_gb, "allowance_gb", "a number of GB"),
       toCategory(category),
       isBlank(price_per_gb) ? undefined : toAmount(price_per_gb, "price_per_gb"),
       toBoolean(whole_gb, "whole_gb", true),

@@ -9,11 +9,21 @@
  * fields carry data-arg (the argument's position) and data-kind:
  *   cell  - a text field typed as Excel types a cell (number, TRUE/FALSE, text, blank);
  *   enum  - a text field with the enum's values offered;
- *   date  - an <input type=date|datetime-local>; data-as="serial" passes the date serial,
- *           data-as="iso" the ISO text;
+ *   date  - a text field typed as ISO (2025-06-02, 2025-06-02 02:00); data-as="serial" passes
+ *           the date serial, data-as="iso" the text;
  *   grid  - a small table of cells (a range), each cell a cell or date field as above.
+ * The formula above the example (data-formula: the documented one) follows the arguments: an
+ * argument not edited keeps its documented text (a table reference, DATE(...)), an edited one is
+ * written as typed (a range as an array constant). Reset brings back the documented arguments,
+ * rows added or removed included. A rounded value is a button that shows the exact value.
  */
-import { parseCell, serialFromIso, showValue, type ResultFormat, type Shown } from "./format";
+import { argFormula, arrayFormula, formulaArgs, formulaText, parseCell, serialFromIso, showValue, spillCellFormat } from "./format";
+import type { ResultFormat, Shown } from "./format";
+import { themeFromQuery } from "../taskpane/theme";
+
+// The theme the pane's link asks for (?theme=dark); otherwise taskpane.css follows the system's.
+const theme = themeFromQuery(location.search);
+if (theme) document.documentElement.dataset.theme = theme;
 
 class HelpError {
   constructor(
@@ -79,14 +89,40 @@ function args(form: HTMLFormElement): unknown[] {
   return out;
 }
 
-function shownElement(s: Shown): HTMLElement {
-  const span = document.createElement("span");
-  span.className = `value ${s.kind}`;
-  span.textContent = s.text;
-  if (s.exact) {
-    span.title = `Exact value: ${s.exact}`;
-    span.classList.add("rounded");
+/** A value; a rounded one is a button (keyboard, touch, mouse) that shows its exact value beside it. */
+function valueElement(s: Shown): HTMLElement {
+  if (!s.exact) {
+    const span = document.createElement("span");
+    span.className = `value ${s.kind}`;
+    span.textContent = s.text;
+    return span;
   }
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `value ${s.kind} rounded`;
+  button.textContent = s.text;
+  button.title = "Rounded: show the exact value";
+  button.setAttribute("aria-expanded", "false");
+  const exact = document.createElement("span");
+  exact.className = "exact";
+  exact.hidden = true;
+  exact.textContent = `exact ${s.exact}`;
+  const wrap = document.createElement("span");
+  wrap.className = `value-wrap ${s.kind}`;
+  wrap.append(button, exact);
+  return wrap;
+}
+
+function toggleExact(button: HTMLButtonElement): void {
+  const exact = button.nextElementSibling as HTMLElement | null;
+  if (!exact) return;
+  const open = button.getAttribute("aria-expanded") !== "true";
+  button.setAttribute("aria-expanded", String(open));
+  exact.hidden = !open;
+}
+
+function shownElement(s: Shown): HTMLElement {
+  const span = valueElement(s);
   if (s.aside !== undefined) {
     const aside = document.createElement("span");
     aside.className = "serial";
@@ -100,8 +136,9 @@ function shownElement(s: Shown): HTMLElement {
   return span;
 }
 
-/** The result as Excel would show it: one value, a spilled range as a small grid, or an error. */
-function render(out: HTMLElement, result: unknown, format: ResultFormat): void {
+/** The result as Excel would show it: one value, a spilled range as a small grid (each cell in its
+ * row's format, for a working spill), or an error. */
+function render(out: HTMLElement, result: unknown, format: ResultFormat, fn = ""): void {
   out.replaceChildren();
   out.className = "result-value";
   if (result instanceof HelpError) {
@@ -123,12 +160,42 @@ function render(out: HTMLElement, result: unknown, format: ResultFormat): void {
     table.className = "spill";
     for (const row of result as unknown[][]) {
       const tr = table.insertRow();
-      for (const v of row) tr.insertCell().append(shownElement(showValue(v, format)));
+      row.forEach((v, ci) => tr.insertCell().append(shownElement(showValue(v, spillCellFormat(fn, row, ci, format)))));
     }
     out.append(table);
     return;
   }
   out.append(shownElement(showValue(result, format)));
+}
+
+/** Each argument's value when the page loaded (the documented one), to tell which were edited. */
+const documented = new WeakMap<HTMLFormElement, string[]>();
+const argTexts = (form: HTMLFormElement) => args(form).map((v) => JSON.stringify(v ?? null));
+
+/** The formula for the current arguments; the documented one, remark included, while none is edited. */
+function showFormula(form: HTMLFormElement): void {
+  const code = form.querySelector<HTMLElement>(".formula code");
+  const original = documented.get(form);
+  if (!code || !original) return;
+  const doc = code.dataset.formula ?? "";
+  const now = argTexts(form);
+  if (now.every((t, i) => t === original[i])) {
+    code.textContent = doc;
+    return;
+  }
+  const docArgs = formulaArgs(doc) ?? [];
+  const texts = now.map((t, i) => {
+    if (t === original[i] && docArgs[i] !== undefined) return docArgs[i];
+    const el = form.querySelector<HTMLElement>(`[data-arg="${i}"]`);
+    if (!el) return "";
+    if (el.dataset.kind === "grid") {
+      const range = gridValue(el);
+      return range === null ? "" : arrayFormula(range);
+    }
+    const input = el as HTMLInputElement;
+    return argFormula(fieldValue(input), input.dataset.kind === "date");
+  });
+  code.textContent = formulaText(form.dataset.call ?? "", texts);
 }
 
 function compute(form: HTMLFormElement): void {
@@ -146,7 +213,8 @@ function compute(form: HTMLFormElement): void {
   } catch (e) {
     result = e instanceof HelpError ? e : new HelpError("#VALUE!", e instanceof Error ? e.message : String(e));
   }
-  render(out, result, format);
+  render(out, result, format, form.dataset.fn);
+  showFormula(form);
   form.dataset.computed = String(Number(form.dataset.computed ?? 0) + 1);
 }
 
@@ -184,6 +252,12 @@ function removeRow(grid: HTMLElement): void {
 
 function init(): void {
   for (const form of document.querySelectorAll<HTMLFormElement>("form.example")) {
+    documented.set(form, argTexts(form));
+    // Each range's rows as documented, for Reset.
+    const grids = [...form.querySelectorAll<HTMLElement>("[data-kind=grid] tbody")].map((body) => ({
+      body,
+      rows: body.cloneNode(true) as HTMLElement,
+    }));
     form.addEventListener("submit", (e) => e.preventDefault());
     form.addEventListener("input", (e) => {
       const t = e.target as HTMLInputElement;
@@ -191,6 +265,11 @@ function init(): void {
       compute(form);
     });
     form.addEventListener("click", (e) => {
+      const rounded = (e.target as HTMLElement).closest<HTMLButtonElement>("button.rounded");
+      if (rounded) {
+        toggleExact(rounded);
+        return;
+      }
       const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button[data-grid-action]");
       const grid = button?.closest<HTMLElement>("[data-kind=grid]");
       if (!button || !grid) return;
@@ -200,6 +279,7 @@ function init(): void {
     });
     form.addEventListener("reset", () =>
       setTimeout(() => {
+        for (const g of grids) g.body.replaceChildren(...[...g.rows.cloneNode(true).childNodes]);
         form.querySelectorAll<HTMLInputElement>("input[data-kind=date]").forEach(updateSerial);
         compute(form);
       }),

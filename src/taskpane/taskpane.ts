@@ -31,6 +31,7 @@ import { EXCEL_API_SET as SHEET_API_SET, type SheetKind, writeSheet } from "./sh
 import { chooseDateSystem } from "./date-system";
 import { dateSystemSource, dateSystemStartup, documentSettings } from "../functions/runtime";
 import { workbookDateSystem } from "../functions/excel";
+import { themeOf } from "./theme";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -621,6 +622,7 @@ function start(): void {
     const dateBox = $<HTMLInputElement>("date-1904");
     dateBox.addEventListener("change", () => void onDateSystemChange(dateBox));
     void Office.onReady((info) => {
+      applyOfficeTheme();
       if (!info.host) notInExcel();
       else void showDateSystem();
       document.body.dataset.officeReady = "true";
@@ -628,6 +630,20 @@ function start(): void {
   } else {
     notInExcel();
   }
+}
+
+/** Office's theme where the host defines one (else taskpane.css follows the system's), passed on to the help link. */
+function applyOfficeTheme(): void {
+  let officeTheme: { bodyBackgroundColor?: string } | undefined;
+  try {
+    officeTheme = Office.context?.officeTheme;
+  } catch {
+    officeTheme = undefined; // no host context outside Excel
+  }
+  const theme = themeOf(officeTheme);
+  if (!theme) return;
+  document.documentElement.dataset.theme = theme;
+  document.getElementById("help-link")?.setAttribute("href", `help.html?theme=${theme}`);
 }
 
 /** Outside Excel (a browser, or office.js missing): loading is off, and the reason stands beside the button. */

@@ -6,7 +6,10 @@
  * gets the in-memory fake of the Excel API (test/helpers/fake-excel.ts, transpiled), and the
  * test clicks through: load every card, a conflict resolved by keyboard (replace keeps a dated
  * backup), and a bad Order CSV (every problem listed, nothing written). It asserts on the fake
- * workbook and saves screenshots to artifacts/.
+ * workbook and saves screenshots to artifacts/. In every state (the list, the results, the conflict
+ * dialog, an Order's problems, the sheet messages) axe-core finds no WCAG 2.2 A or AA violation,
+ * in the light and the dark theme; screenshots in dark and in forced colours (Windows high
+ * contrast) show the controls in each.
  *
  * Needs the build (npm test builds first) and a Chromium-family browser (test/helpers/browser.ts
  * finds one: CHROME_PATH, Chrome, Edge, or Linux's /usr/bin/chromium, which .ci/run installs).
@@ -19,6 +22,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import type { Snapshot } from "../helpers/fake-excel";
 import { launchChromium } from "../helpers/browser";
 import { fakeScript, routeOffice, serve } from "../helpers/pane-browser";
+import { axeViolations } from "../helpers/axe";
 
 jest.setTimeout(180_000);
 
@@ -63,6 +67,23 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
+/** axe-core in the pane as it is now, in the light and the dark theme (prefers-color-scheme: Excel on the web gives no Office theme). */
+async function expectAccessible(state: string): Promise<void> {
+  const found: Record<string, string[]> = {};
+  for (const colorScheme of ["dark", "light"] as const) {
+    await page.emulateMedia({ colorScheme });
+    found[`${state}, ${colorScheme}`] = await axeViolations(page);
+  }
+  expect(found).toEqual({ [`${state}, dark`]: [], [`${state}, light`]: [] });
+}
+
+/** A screenshot of the pane (as far as it shows at 380 x 900) in forced colours (Windows high contrast), then back to the light theme. */
+async function forcedColorsShot(file: string): Promise<void> {
+  await page.emulateMedia({ colorScheme: "light", forcedColors: "active" });
+  await page.screenshot({ path: join(artifacts, file) });
+  await page.emulateMedia({ colorScheme: "light", forcedColors: "none" });
+}
+
 const snapshot = (): Promise<Snapshot> => page.evaluate(() => (window as any).__fake.snapshot());
 const syncs = (): Promise<number> => page.evaluate(() => (window as any).__fake.stats.syncs);
 
@@ -85,6 +106,11 @@ test("the pane lists the 10 rate cards with their source document and its last-u
   // Every checkbox has its label; all are selected at first.
   await expect(page.getByRole("checkbox", { name: "Premium Translated Word price" }).isChecked()).resolves.toBe(true);
   await expect(page.getByRole("button", { name: "Load all rate cards" }).isEnabled()).resolves.toBe(true);
+  await expectAccessible("the list");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: join(artifacts, "taskpane-dark.png") });
+  await page.emulateMedia({ colorScheme: "light" });
+  await forcedColorsShot("taskpane-forced-colors.png");
 });
 
 test("load all: 10 sheets, 10 tables, the names, in 2 round trips", async () => {
@@ -99,6 +125,7 @@ test("load all: 10 sheets, 10 tables, the names, in 2 round trips", async () => 
   );
   await expect(page.locator("#results li code").count()).resolves.toBe(7);
   await page.screenshot({ path: join(artifacts, "taskpane.png"), fullPage: true });
+  await expectAccessible("the results");
   const snap = await snapshot();
   expect(snap.sheets.map((s) => s.name)).toEqual([
     "Storage Record Sizes",
@@ -175,6 +202,11 @@ test("a conflict, chosen by keyboard: replace keeps a dated backup of the user's
   await page.keyboard.press("ArrowDown");
   await expect(dialog.getByRole("radio", { name: /Replace it, keeping a backup/ }).isChecked()).resolves.toBe(true);
   await page.screenshot({ path: join(artifacts, "taskpane-conflict.png") });
+  await expectAccessible("the conflict dialog");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.screenshot({ path: join(artifacts, "taskpane-conflict-dark.png") });
+  await forcedColorsShot("taskpane-conflict-forced-colors.png");
+  await page.locator('input[type=radio][value="replace"]').focus();
   await page.keyboard.press("Enter");
 
   await page.locator("#message .message.success").waitFor();
@@ -218,6 +250,8 @@ test("a bad Order CSV: every problem listed with its row and column, nothing wri
   expect(await snapshot()).toEqual(before);
   await page.locator("#item-Kustomer_StoragePrices").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(artifacts, "taskpane-bad-csv.png") });
+  await expectAccessible("an Order's problems");
+  await forcedColorsShot("taskpane-bad-csv-forced-colors.png");
 });
 
 test("a good Order CSV loads the Order's rates beside the built-in ones when asked", async () => {
@@ -363,6 +397,52 @@ test("a write that Excel stops part-way: the pane says per card what is done, an
   expect(snap.sheets.length).toBe(done);
   expect(snap.tables.map((t) => t.name).filter((n) => /^Table\d+$/.test(n))).toEqual([]);
   await page.screenshot({ path: join(artifacts, "taskpane-failed-write.png"), fullPage: true });
+});
+
+test("sheet messages: New quote's success and an old Excel's refusal, accessible in both themes", async () => {
+  // A fresh workbook (the last test's fake stops at command 150).
+  await page.evaluate(() => {
+    const w = window as any;
+    w.__fake = w.__fakeExcelLib.createFakeExcel();
+    w.__fake.addSheet("Sheet1");
+    w.Excel = w.__fake.Excel;
+  });
+  await page.getByRole("button", { name: "New quote" }).click();
+  await page.locator("#message .message.success").waitFor();
+  await expect(page.locator("#message strong").textContent()).resolves.toMatch(/^Sheet “.+” is ready\.$/);
+  await expectAccessible("New quote's message");
+  await page.evaluate(() => {
+    (window as any).Office.context.requirements = { isSetSupported: () => false };
+  });
+  await page.getByRole("button", { name: "Check an invoice" }).click();
+  await page.locator("#message .message.error").waitFor();
+  await expect(page.locator("#message strong").textContent()).resolves.toBe("This version of Excel cannot build the sheet.");
+  await expectAccessible("an old Excel's message");
+  await forcedColorsShot("taskpane-sheet-message-forced-colors.png");
+  await page.evaluate(() => delete (window as any).Office.context.requirements);
+});
+
+test("Office's theme, where Excel gives one, wins over the system's: dark pane, dark help link; accessible", async () => {
+  const themed = await context.newPage();
+  try {
+    // Office's Black theme (body background #262626) on a system that prefers light.
+    await themed.emulateMedia({ colorScheme: "light" });
+    await themed.goto(`${base}/taskpane.html?officeTheme=262626`);
+    await themed.waitForFunction(() => document.body.dataset.officeReady === "true", null, { timeout: 60_000 });
+    await expect(themed.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("dark");
+    // --bg1 of the dark palette: #292929.
+    await expect(themed.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(41, 41, 41)");
+    await expect(themed.locator("#help-link").getAttribute("href")).resolves.toBe("help.html?theme=dark");
+    expect(await axeViolations(themed)).toEqual([]);
+    // A white Office theme on a system that prefers dark: light.
+    await themed.emulateMedia({ colorScheme: "dark" });
+    await themed.goto(`${base}/taskpane.html?officeTheme=ffffff`);
+    await themed.waitForFunction(() => document.body.dataset.officeReady === "true", null, { timeout: 60_000 });
+    await expect(themed.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(255, 255, 255)");
+    await expect(themed.locator("#help-link").getAttribute("href")).resolves.toBe("help.html?theme=light");
+  } finally {
+    await themed.close();
+  }
 });
 
 test("outside Excel, Load is off with the reason beside it", async () => {

@@ -230,6 +230,11 @@ describe("STORAGEOVERAGE", () => {
     expect(b.call("STORAGEOVERAGE", 12.3, 10, "data", 45, null)).toBe(135);
     expect(b.call("STORAGEOVERAGE", "12.3", "10", "data", "$45", false)).toBe(103.5);
   });
+  test("sizes written with a unit, as the rate tables accept them", () => {
+    // 45.3 GB over 45.1 GB: 0.2 GB, rounded up to 1 GB x $50; 45,300 MB = 45.3 GB, the same.
+    expect(b.call("STORAGEOVERAGE", "45.3 GB", "45.1 GB", "data", null, null)).toBe(50);
+    expect(b.call("STORAGEOVERAGE", "45,300 MB", 45.1, "data", null, null)).toBe(50);
+  });
   test("errors", () => {
     expect(b.call("STORAGEOVERAGE", -1, 10, "data", null, null)).toEqual({
       error: "#NUM!",

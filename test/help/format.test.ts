@@ -3,7 +3,26 @@
  * in the 1900 system, and results shown as Excel shows them. Serials worked out from
  * 1 Jan 2025 = 45658 (Excel: =DATE(2025,1,1)).
  */
-import { dateText, generalText, isoFromSerial, moneyText, parseCell, serialFromIso, showValue } from "../../src/help/format";
+import {
+  argFormula,
+  arrayFormula,
+  dateFormula,
+  dateText,
+  exactText,
+  formulaArgs,
+  formulaText,
+  generalText,
+  isoFromSerial,
+  moneyText,
+  parseCell,
+  percentText,
+  serialFromIso,
+  showValue,
+  spillCellFormat,
+  WORKING_ROWS,
+} from "../../src/help/format";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
 test("a typed cell holds a number, a boolean, text, or blank", () => {
   expect(parseCell("310")).toBe(310);
@@ -38,42 +57,161 @@ test("ISO dates and date-times to serials and back (1900 system, any time zone)"
   expect(isoFromSerial(61)).toBe("1900-03-01");
 });
 
-test("a date reads as a date: weekday, day, month, year, and the time when it has one", () => {
+test("a date reads as every date on the page does: ISO, with the weekday before it, and the time when it has one", () => {
   // 1 Jan 2025 was a Wednesday; 14 Feb 2025 (+44 days, 6 weeks + 2 days) a Friday.
-  expect(dateText(45702)).toBe("Fri 14 Feb 2025");
+  expect(dateText(45702)).toBe("Fri 2025-02-14");
   // RESPONSEDUE's example: 45815.041666666664 is 7 Jun 2025 (a Saturday) 01:00.
-  expect(dateText(45815.041666666664)).toBe("Sat 7 Jun 2025 01:00");
+  expect(dateText(45815.041666666664)).toBe("Sat 2025-06-07 01:00");
   // 20:00 EDT = 45808.833333333336 (31 May 2025, a Saturday).
-  expect(dateText(45808.833333333336)).toBe("Sat 31 May 2025 20:00");
+  expect(dateText(45808.833333333336)).toBe("Sat 2025-05-31 20:00");
 });
 
-test("money to the cent with thousands separators; General as Excel's standard cell shows it", () => {
+test("money to the cent with thousands separators, from 15 significant digits", () => {
   expect(moneyText(100)).toBe("100.00");
   expect(moneyText(400 / 30)).toBe("13.33");
   expect(moneyText(-100)).toBe("-100.00");
   expect(moneyText(1234567.891)).toBe("1,234,567.89");
+  // 0.0015: the third place is 1, so 0.00; a negative that rounds to nothing has no sign.
   expect(moneyText(0.0015)).toBe("0.00");
   expect(moneyText(-0.001)).toBe("0.00");
-  expect(generalText(0.999)).toBe("0.999");
-  expect(generalText(400 / 30)).toBe("13.33333333");
-  expect(generalText(2.1e-7)).toBe("2.1E-07");
-  expect(generalText(120000)).toBe("120000");
-  expect(generalText(0)).toBe("0");
+  // Half a cent rounds away from zero, as Excel shows it: 2.675 is held as 2.67499999999999982236431605997495353221893310546875,
+  // whose 15 significant digits are 2.67500000000000: 2.68.
+  expect(moneyText(2.675)).toBe("2.68");
+  expect(moneyText(-2.675)).toBe("-2.68");
+  // 99.995 -> 100.00: the carry runs into a new digit.
+  expect(moneyText(99.995)).toBe("100.00");
+  // 15 digits in the whole part: the cents are past Excel's precision, so zeros;
+  // 123456789012345.67 to 15 digits is 123456789012346 (the 16th digit, 6, rounds up).
+  expect(moneyText(123456789012345.67)).toBe("123,456,789,012,346.00");
+  // PRORATE(1e21, ...) x 10/31 = 3.2258064516129032...e20: past 1E+15, General's scientific
+  // notation, 15 digits 322580645161290 with the trailing zero dropped.
+  expect(moneyText((1e21 * 10) / 31)).toBe("3.2258064516129E+20");
+  expect(moneyText((1e300 * 10) / 31)).toBe("3.2258064516129E+299");
+  expect(moneyText(-1e15)).toBe("-1E+15");
 });
 
-test("a shown value keeps the exact value for the hover only when the text rounds it", () => {
+test("General as Excel shows it in a wide column: 15 significant digits, scientific from 1E+15 and below 0.0001", () => {
+  expect(generalText(0.999)).toBe("0.999");
+  // 400/30 = 13.333...: 15 significant digits are 2 before the point and 13 after.
+  expect(generalText(400 / 30)).toBe("13.3333333333333");
+  // 10/31 = 0.32258064516129032...: 15 digits after the leading zero, 0.322580645161290, the
+  // trailing zero dropped.
+  expect(generalText(10 / 31)).toBe("0.32258064516129");
+  // 2/3 = 0.6666...: the 15th digit rounds up.
+  expect(generalText(2 / 3)).toBe("0.666666666666667");
+  expect(generalText(-2 / 3)).toBe("-0.666666666666667");
+  expect(generalText(2.1e-7)).toBe("2.1E-07");
+  expect(generalText(0.0001)).toBe("0.0001");
+  expect(generalText(0.00001)).toBe("1E-05");
+  expect(generalText(120000)).toBe("120000");
+  expect(generalText(123456789012)).toBe("123456789012");
+  expect(generalText(999999999999999)).toBe("999999999999999");
+  expect(generalText(1e15)).toBe("1E+15");
+  expect(generalText(1e21)).toBe("1E+21");
+  expect(generalText(1e300)).toBe("1E+300");
+  // 0.1 + 0.2 = 0.30000000000000004: 15 digits are 0.300000000000000, so 0.3.
+  expect(generalText(0.1 + 0.2)).toBe("0.3");
+  expect(generalText(0)).toBe("0");
+  expect(generalText(Infinity)).toBe("#NUM!");
+});
+
+test("a percentage from a fraction, shifted on its digits: 0.1 is 10%, 0.999 is 99.9%", () => {
+  expect(percentText(0.1)).toBe("10%");
+  expect(percentText(0.15)).toBe("15%");
+  expect(percentText(0.999)).toBe("99.9%");
+  expect(percentText(0)).toBe("0%");
+  // 10/31 = 0.32258064516129032...: 32.2580645161290, 15 digits, the trailing zero dropped.
+  expect(percentText(10 / 31)).toBe("32.258064516129%");
+  expect(percentText(1)).toBe("100%");
+});
+
+test("a shown value keeps the exact value only when the text rounds it", () => {
   expect(showValue(13.333333333333334, "money")).toEqual({ text: "13.33", exact: "13.333333333333334", kind: "money" });
   expect(showValue(100, "money")).toEqual({ text: "100.00", exact: undefined, kind: "money" });
-  expect(showValue(45702, "date")).toEqual({ text: "Fri 14 Feb 2025", aside: "45702", exact: undefined, kind: "date" });
+  expect(showValue(1e21, "money")).toEqual({ text: "1E+21", exact: undefined, kind: "money" });
+  // 1e21 x 10/31: the double's shortest decimal is 3.225806451612903e20, shown in the text's notation.
+  expect(showValue((1e21 * 10) / 31, "money")).toEqual({ text: "3.2258064516129E+20", exact: "3.225806451612903E+20", kind: "money" });
+  expect(exactText(2.1e-7)).toBe("2.1E-07");
+  expect(exactText(-1 / 3)).toBe("-0.3333333333333333");
+  expect(showValue(45702, "date")).toEqual({ text: "Fri 2025-02-14", aside: "45702", exact: undefined, kind: "date" });
+  // 45815 + 1/24 = 45815.041666...: 15 digits are 45815.0416666667.
   expect(showValue(45815.041666666664, "date")).toEqual({
-    text: "Sat 7 Jun 2025 01:00",
-    aside: "45815.04167",
+    text: "Sat 2025-06-07 01:00",
+    aside: "45815.0416666667",
     exact: "45815.041666666664",
     kind: "date",
   });
-  // A working table is shown in General: a label as text, a count as a number.
+  expect(showValue(0.1, "percent")).toEqual({ text: "10%", exact: undefined, kind: "percent" });
+  expect(showValue(10 / 31, "general")).toEqual({ text: "0.32258064516129", exact: "0.3225806451612903", kind: "number" });
   expect(showValue("Days in period", "general")).toEqual({ text: "Days in period", kind: "text" });
   expect(showValue(31, "general")).toEqual({ text: "31", exact: undefined, kind: "number" });
   expect(showValue(true, "general")).toEqual({ text: "TRUE", kind: "boolean" });
   expect(showValue(null, "date")).toEqual({ text: "", kind: "blank" });
+});
+
+// Every labelled row of every documented working spill (src/functions/*.examples.json, read
+// here so a new row or a new working function is covered) has its format declared.
+const examplesDir = join(__dirname, "..", "..", "src", "functions");
+const documented = readdirSync(examplesDir)
+  .filter((f) => f.endsWith(".examples.json"))
+  .flatMap((f) =>
+    Object.entries(JSON.parse(readFileSync(join(examplesDir, f), "utf8")) as Record<string, { examples?: { result: unknown }[] }>),
+  );
+
+test("each row of a working spill has its format: money, percent, or General", () => {
+  // PLANCHANGEWORKING's credit row is money; SLAWORKING's credit percentage a percentage; a label stays General.
+  const credit = ["Unused time on the old plan (credit)", -96.7741935483871];
+  expect(spillCellFormat("PLANCHANGEWORKING", credit, 1, "general")).toBe("money");
+  expect(spillCellFormat("PLANCHANGEWORKING", credit, 0, "general")).toBe("general");
+  expect(spillCellFormat("SLAWORKING", ["Credit percentage", 0.1], 1, "general")).toBe("percent");
+  expect(spillCellFormat("SLAWORKING", ["Minutes in month", 44640], 1, "general")).toBe("general");
+  expect(spillCellFormat("MAINTENANCEWINDOWS", [45810.25, 45810.41666666666], 1, "date")).toBe("date");
+  // -96.7741935483871 as money: -96.77.
+  expect(showValue(credit[1], spillCellFormat("PLANCHANGEWORKING", credit, 1, "general")).text).toBe("-96.77");
+
+  const working = documented.filter(([name]) => name.endsWith("WORKING"));
+  expect(working.length).toBeGreaterThanOrEqual(5);
+  const undeclared: string[] = [];
+  for (const [name, doc] of working)
+    for (const e of doc.examples ?? []) {
+      const rows = e.result as unknown[][];
+      // A table with a header row (STORAGEWORKING) is a table of columns, shown in General.
+      if (rows[0].length > 2 && rows[0].every((c) => typeof c === "string")) continue;
+      for (const row of rows) if (!(name in WORKING_ROWS) || !(String(row[0]) in WORKING_ROWS[name])) undeclared.push(`${name}: ${row[0]}`);
+    }
+  expect(undeclared).toEqual([]);
+});
+
+test("the formula for the current arguments: dates as DATE(...), text quoted, a range as an array constant", () => {
+  // 45702 = 14 Feb 2025; 45810.0833... = 2 Jun 2025 02:00 (45809 = 1 Jun, + 1 + 2/24).
+  expect(dateFormula(45702)).toBe("DATE(2025,2,14)");
+  expect(dateFormula(45810 + 2 / 24)).toBe("DATE(2025,6,2)+TIME(2,0,0)");
+  expect(argFormula(45702, true)).toBe("DATE(2025,2,14)");
+  expect(argFormula(45702)).toBe("45702");
+  expect(argFormula('Say "hi"')).toBe('"Say ""hi"""');
+  expect(argFormula(1e21)).toBe("1E+21");
+  expect(argFormula(false)).toBe("FALSE");
+  expect(argFormula(null)).toBe("");
+  expect(
+    arrayFormula([
+      ["Ticket", 2],
+      ["Message", null],
+    ]),
+  ).toBe('{"Ticket",2;"Message",""}');
+  // Trailing omitted arguments are dropped; one in the middle stays empty.
+  expect(formulaText("KUSTOMER.PRORATE", ["620", "DATE(2025,1,1)", "", "DATE(2025,1,22)", ""])).toBe(
+    "=KUSTOMER.PRORATE(620, DATE(2025,1,1), , DATE(2025,1,22))",
+  );
+  // A documented formula's arguments, as written: commas inside quotes, calls and brackets stay.
+  expect(formulaArgs('=KUSTOMER.PSEXPIRY("A, B", DATE(2025,3,3), Kustomer_PsPackages[#All])')).toEqual([
+    '"A, B"',
+    "DATE(2025,3,3)",
+    "Kustomer_PsPackages[#All]",
+  ]);
+  expect(formulaArgs("=KUSTOMER.OUTAGEWORKING(DATE(2025,6,1), A2:A3) with the log of OUTAGEMINUTES' second example")).toEqual([
+    "DATE(2025,6,1)",
+    "A2:A3",
+  ]);
+  expect(formulaArgs("=KUSTOMER.NOW()")).toEqual([]);
+  expect(formulaArgs("no call")).toBeNull();
 });

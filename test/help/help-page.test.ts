@@ -62,32 +62,96 @@ const section = (name: string) =>
   html.slice(html.indexOf(`<section id="${name}">`), html.indexOf("</section>", html.indexOf(`<section id="${name}">`)));
 
 test("a new function gets its section, its live example form and its contents entry", () => {
-  expect(section("MAINTENANCEWINDOWS")).toContain('<form class="example" data-fn="MAINTENANCEWINDOWS" data-format="date" data-params="3"');
+  expect(section("MAINTENANCEWINDOWS")).toContain(
+    '<form class="example" data-fn="MAINTENANCEWINDOWS" data-call="KUSTOMER.MAINTENANCEWINDOWS" data-format="date" data-params="3"',
+  );
+  // The formula shown starts as the documented one, which the page keeps to follow the arguments.
+  expect(section("MAINTENANCEWINDOWS")).toContain(
+    '<code data-formula="=KUSTOMER.MAINTENANCEWINDOWS(DATE(2025,6,1), A1:A2)">=KUSTOMER.MAINTENANCEWINDOWS(DATE(2025,6,1), A1:A2)</code>',
+  );
   expect(html).toContain('<a href="#PLANFEE">PLANFEE</a>');
   expect(html).toMatch(/<span class="toc-family">Billing<\/span>/);
   expect(html).toMatch(/<span class="toc-family">Other<\/span><ul><li><a href="#MAINTENANCEWINDOWS">/);
 });
 
-test("a date is a date field passing the serial, with the serial beside it", () => {
+test("a date is a text field typed as ISO, as every date on the page is written, passing the serial shown beside it", () => {
   // 45809 = 1 Jun 2025 (1 Jan 2025 = 45658, + 151 days).
   expect(section("MAINTENANCEWINDOWS")).toMatch(
-    /<input type="date" data-kind="date" data-as="serial" value="2025-06-01" id="ex-MAINTENANCEWINDOWS-0-0" data-arg="0">.*?<span class="serial"[^>]*>45809<\/span>/s,
+    /<input type="text" data-kind="date" data-as="serial" value="2025-06-01" placeholder="yyyy-mm-dd" aria-describedby="date-hint" spellcheck="false" id="ex-MAINTENANCEWINDOWS-0-0" data-arg="0">.*?<span class="serial"[^>]*>45809<\/span>/s,
+  );
+  expect(html).toMatch(/<p class="note" id="date-hint">Dates, in fields and results alike, are written yyyy-mm-dd/);
+});
+
+test("a range of ISO date-times is a grid of date fields passing ISO text, each as wide as its text", () => {
+  const s = section("MAINTENANCEWINDOWS");
+  expect(s).toContain('data-arg="1" data-kind="grid" data-optional="false"');
+  // "2025-06-02T01:00:00" is 19 characters: size 20.
+  expect(s).toContain(
+    '<input type="text" data-kind="date" data-as="iso" value="2025-06-02T01:00:00" placeholder="yyyy-mm-dd" aria-describedby="date-hint" spellcheck="false" size="20" aria-label="notices, row 1">',
+  );
+  expect(s).toContain(
+    'value="2025-06-09T01:30:00" placeholder="yyyy-mm-dd" aria-describedby="date-hint" spellcheck="false" size="20" aria-label="notices, row 2"',
   );
 });
 
-test("a range of ISO date-times is a grid of date-time fields passing ISO text", () => {
-  const s = section("MAINTENANCEWINDOWS");
-  expect(s).toContain('data-arg="1" data-kind="grid" data-optional="false"');
-  expect(s).toContain(
-    '<input type="datetime-local" step="1" data-kind="date" data-as="iso" value="2025-06-02T01:00:00" aria-label="notices, row 1">',
+test("a range of serials whose first is a whole day still takes a time in any cell (OUTAGEMINUTES' maintenance)", () => {
+  const fn = {
+    id: "OUTAGES",
+    name: "OUTAGES",
+    description: "Outage minutes.",
+    parameters: [{ name: "maintenance_starts", description: "Range of date-times.", type: "any", dimensionality: "matrix" }],
+    result: { type: "number" },
+  };
+  // 45810 = 2 Jun 2025; 45810 + 2/24 = 2 Jun 2025 02:00.
+  const page = h.renderHelpPage(
+    { functions: [fn] },
+    { OUTAGES: { examples: [{ formula: "=KUSTOMER.OUTAGES(A1:A2)", args: [[[45810], [45810 + 2 / 24]]], result: 0 }] } },
+    "KUSTOMER",
   );
-  expect(s).toContain('value="2025-06-09T01:30:00" aria-label="notices, row 2"');
+  expect(page).toContain(
+    'data-as="serial" value="2025-06-02" placeholder="yyyy-mm-dd" aria-describedby="date-hint" spellcheck="false" size="17" aria-label="maintenance_starts, row 1"',
+  );
+  expect(page).toContain(
+    'data-as="serial" value="2025-06-02 02:00" placeholder="yyyy-mm-dd" aria-describedby="date-hint" spellcheck="false" size="17" aria-label="maintenance_starts, row 2"',
+  );
+});
+
+test("a rate table of several columns takes the example's whole width; each column as wide as its longest value", () => {
+  const fn = {
+    id: "RATED",
+    name: "RATED",
+    description: "A rate.",
+    parameters: [{ name: "rates", description: "A table.", type: "any", dimensionality: "matrix", optional: true }],
+    result: { type: "number" },
+  };
+  const args = [
+    [
+      ["Plan", "Monthly price per seat (USD)"],
+      ["Pro", 89],
+    ],
+  ];
+  const page = h.renderHelpPage(
+    { functions: [fn] },
+    { RATED: { examples: [{ formula: "=KUSTOMER.RATED(T[#All])", args, result: 1 }] } },
+    "KUSTOMER",
+  );
+  expect(page).toContain('<div class="field wide">');
+  // Column 1: "Plan" (4) -> 5; column 2: "Monthly price per seat (USD)" (28) -> 29; both rows alike.
+  expect(page).toContain('value="Plan" size="5" aria-label="rates, row 1, column 1"');
+  expect(page).toContain('value="Monthly price per seat (USD)" size="29" aria-label="rates, row 1, column 2"');
+  expect(page).toContain('value="89" size="29" aria-label="rates, row 2, column 2"');
+  expect(page).toContain('<div class="grid-scroll"><table>');
+});
+
+test("a skip link past the contents to the functions comes first", () => {
+  expect(html).toMatch(/<body class="help">\n<a class="skip-link" href="#functions">Skip to the functions<\/a>\n<nav class="toc"/);
+  expect(html).toContain('<main id="functions" tabindex="-1">');
 });
 
 test("a new `rates` range argument is a grid; an omitted optional one starts as one blank cell", () => {
   const s = section("PLANFEE");
   expect(s).toContain('data-arg="2" data-kind="grid" data-optional="true"');
-  expect(s).toContain('<td><input type="text" data-kind="cell" value="" aria-label="rates, row 1"></td>');
+  expect(s).toContain('<td><input type="text" data-kind="cell" value="" size="4" aria-label="rates, row 1"></td>');
 });
 
 test("an enum argument offers the enum's values; a plain argument is a cell", () => {
@@ -109,4 +173,9 @@ test("results: dates when every documented result is a serial of a date-taking f
   // A spill is never money (a working table mixes days and amounts); an examples entry may decide.
   expect(h.resultFormat({ ...metadata.functions[1], result: { dimensionality: "matrix" } }, examples.PLANFEE)).toBe("general");
   expect(h.resultFormat(metadata.functions[1], { ...examples.PLANFEE, format: "general" })).toBe("general");
+  // A percentage from the lead ("The service credit percentage ..."), unless it says it is a fraction.
+  const pct = { name: "CREDITPCT", description: "The service credit percentage for an uptime: 10% is 0.1.", parameters: [] };
+  expect(h.resultFormat(pct, { examples: [{ result: 0.1 }] })).toBe("percent");
+  const fraction = { name: "UPTIME", description: "The Monthly Uptime Percentage as a fraction (0.999 for 99.9%).", parameters: [] };
+  expect(h.resultFormat(fraction, { examples: [{ result: 0.999 }] })).toBe("general");
 });

@@ -65,6 +65,8 @@ export interface LaunchOptions {
   deviceScaleFactor?: number;
   /** Accept a certificate the browser does not trust (a test's own HTTPS server with a self-made CA). */
   ignoreHTTPSErrors?: boolean;
+  /** Touch events on (page.tap), as on a tablet or a touch screen. */
+  hasTouch?: boolean;
 }
 
 /** A temporary profile removed; a file the browser still held never fails a test. */
@@ -89,6 +91,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
         viewport: options.viewport ?? { width: 1280, height: 900 },
         deviceScaleFactor: options.deviceScaleFactor ?? 1,
         ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
+        hasTouch: options.hasTouch ?? false,
       });
       // The profile goes once the browser has exited (close() waits for that).
       const close = context.close.bind(context);

@@ -48,12 +48,20 @@ export function fakeScript(): string {
  * Appended to office.js: Office.onReady reports Excel, as it does inside Excel. A page's
  * `window.__onOfficeReady`, if any, runs first (a test installs its fakes there: the fake Excel
  * and the document's settings, in place before any onReady callback reads them).
+ * With `?officeTheme=RRGGBB` in the page's URL, Office.context.officeTheme gives that body
+ * background (as desktop Excel does; Excel on the web gives none).
  */
 export const IN_EXCEL_SHIM = `
 ;(function () {
   var ready = Office.onReady;
   Office.onReady = function (callback) {
     return ready.call(Office).then(function () {
+      var theme = /[?&]officeTheme=([0-9a-fA-F]{6})/.exec(location.search);
+      if (theme && Office.context)
+        Object.defineProperty(Office.context, "officeTheme", {
+          configurable: true,
+          value: { bodyBackgroundColor: "#" + theme[1], bodyForegroundColor: "#ffffff" },
+        });
       var info = { host: "Excel", platform: "OfficeOnline" };
       if (typeof window.__onOfficeReady === "function") window.__onOfficeReady();
       if (callback) callback(info);

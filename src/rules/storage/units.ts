@@ -7,9 +7,9 @@
  * Units are decimal (billing-help, "Kustomer platform storage"): 1 KB = 1000 bytes,
  * 1 MB = 1000 KB, 1 GB = 1000 MB.
  */
-import { type Cell, toNumber } from "../core/args";
+import { type Cell, cellValue, toNumber } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { Money, type Money as MoneyT } from "../core/money";
+import { Money, type Money as MoneyT, toAmount, toMoney } from "../core/money";
 
 /** Powers of ten between the storage units. */
 export const BYTES_PER_KB = 1000;
@@ -68,4 +68,31 @@ export function wholeCell(v: Cell, arg: string, row: number, col: number): numbe
   if (!Number.isInteger(n)) throw numError(Msg.notInteger(name, n));
   if (n < 0) throw numError(Msg.negative(name, String(n)));
   return n;
+}
+
+/** GB in one of each unit a size may be written in, as the rate tables read them (decimal units). */
+const GB_PER_UNIT: ReadonlyMap<string, string> = new Map([
+  ["kb", "0.000001"],
+  ["mb", "0.001"],
+  ["gb", "1"],
+  ["tb", "1000"],
+]);
+// A number (as Excel reads typed numbers: sign, thousands commas, decimals) and a unit. Each part
+// is bounded by a different class, so nothing backtracks.
+const SIZE_TEXT = /^\s*([+-]?\s*(?:\d[\d,]*(?:\.\d*)?|\.\d+))\s*([A-Za-z]{2})\s*$/;
+
+/**
+ * A size in GB (STORAGEOVERAGE's used and allowance): a number, numeric text, or text with a
+ * unit as the rate tables accept it: "45.3 GB" is 45.3, "500 MB" 0.5, "1.2 TB" 1200, "800 KB"
+ * 0.0008. The number is read exactly (as text, not through a double), then scaled. Anything
+ * else gets `toAmount`'s checks and messages.
+ */
+export function toGb(v: unknown, arg: string, expected: string): number | MoneyT {
+  const plain = cellValue(v, arg);
+  if (typeof plain === "string") {
+    const m = SIZE_TEXT.exec(plain);
+    const factor = m ? GB_PER_UNIT.get(m[2].toLowerCase()) : undefined;
+    if (m && factor !== undefined) return toMoney(m[1].replace(/\s+/g, ""), arg, { expected }).times(factor);
+  }
+  return toAmount(plain, arg, { expected });
 }
