@@ -194,7 +194,7 @@ export function planChangeWorkingFn(
 }
 
 /**
- * Shows the working of PRORATE, for auditors: spills labelled rows (basis, days in the period, days charged, share, amount). On the months basis the days are replaced by the billing months: share = (days charged in the effective day's billing month / its days + whole months charged after it + days charged in the part month ending the period / its days) / (whole months in period + days of that part month / its days).
+ * Shows the working of PRORATE, for auditors: spills labelled rows (basis, days in the period, days charged, share, amount); on the months basis, the whole billing months and the days of part months instead of the days.
  * @customfunction PRORATEWORKING
  * @helpurl https://localhost:3000/help.html#PRORATEWORKING
  * @param amount The charge for the whole period, in money.
