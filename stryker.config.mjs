@@ -37,10 +37,12 @@ export default {
   coverageAnalysis: "perTest",
   incremental: true,
   incrementalFile: `reports/mutation/${name}.incremental.json`,
-  reporters: ["clear-text", "html", "json"],
+  reporters: ["clear-text", "progress-append-only", "html", "json"],
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
   clearTextReporter: { allowColor: false, logTests: false },
+  // Only the sources carry type checks to switch off in the sandbox (not the built HTML).
+  disableTypeChecks: "{src,test}/**/*.{js,ts}",
   ignorePatterns: ["artifacts", "coverage", ".certs", ".dev", "docs", "reports"],
   tempDirName: ".stryker-tmp",
   cleanTempDir: true,

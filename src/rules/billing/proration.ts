@@ -127,6 +127,7 @@ export function prorationShare(p: ProrationPeriod, names: PeriodArgNames = DEFAU
   // every period of two days or more (test/rules/billing/proration.test.ts checks each start in
   // the 400-year Gregorian cycle), and a one-day period's only effective day is its first. So
   // the share below never divides by 0.
+  // Stryker disable next-line EqualityOperator: at daysCharged = daysInPeriod, > leaves the share n/n, which charges exactly the amount as 1/1 does
   const whole = effective === periodStart || daysCharged >= daysInPeriod;
   return {
     basis,
@@ -225,6 +226,7 @@ export function seatCharge(seats: number, seatPrice: Amount, p: ProrationPeriod,
 export function seatChargeToNumber(seats: number, seatPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): number {
   checkSeats(seats, seatPrice);
   const s = prorationShare(p, names);
+  // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
   if (typeof seatPrice === "number") {
     const scaled = scaledInteger(seatPrice);
     const fast = scaled && exactMulDiv(scaled, seats * s.shareNumerator, s.shareDenominator);
@@ -251,6 +253,7 @@ export function planChange(oldPrice: Amount, newPrice: Amount, p: ProrationPerio
 export function planChangeToNumber(oldPrice: Amount, newPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): number {
   checkPrices(oldPrice, newPrice);
   const s = prorationShare(p, names);
+  // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
   if (typeof oldPrice === "number" && typeof newPrice === "number") {
     const a = scaledInteger(oldPrice);
     const b = scaledInteger(newPrice);

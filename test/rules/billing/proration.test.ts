@@ -1,4 +1,15 @@
-import { planChange, prorate, prorationShare, seatCharge, type ProrationBasis } from "../../../src/rules/billing/proration";
+import {
+  PRORATION_BASES,
+  planChange,
+  planChangeToNumber,
+  planChangeWorking,
+  prorate,
+  prorationShare,
+  seatCharge,
+  seatChargeToNumber,
+  type ProrationBasis,
+} from "../../../src/rules/billing/proration";
+import { toChoice } from "../../../src/rules/core/args";
 import { RuleError } from "../../../src/rules/core/errors";
 import { Money } from "../../../src/rules/core/money";
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
@@ -322,5 +333,57 @@ describe("gaps a mutation run found (issue 19 section 4)", () => {
       shortest = Math.min(shortest, s.daysInPeriod);
     }
     expect(shortest).toBe(1);
+  });
+});
+
+describe("survivors of the mutation run on proration.ts (npm run mutation)", () => {
+  test("every basis name the help lists picks its basis, YEARFRAC's codes included", () => {
+    const pick = (name: string | number) => toChoice(name, "basis", PRORATION_BASES);
+    expect(["actual", "Actual Days", "act/act", "1", 1].map(pick)).toEqual(Array(5).fill("actual"));
+    expect(["30/360", "DAYS360", "Strict 30/360", "0", 0].map(pick)).toEqual(Array(5).fill("30/360"));
+    expect(["actual/360", "ACT/360", "2", 2].map(pick)).toEqual(Array(4).fill("actual/360"));
+    expect(["months", "Month-Based", "month based", "by month"].map(pick)).toEqual(Array(4).fill("months"));
+    expect(() => pick("")).toThrow("basis is required: expected one of: actual, 30/360, actual/360, months.");
+  });
+  test("on the months basis the day counts shown are actual days", () => {
+    // 1 Jan to 31 Dec 2025 is 365 days; 15 Mar to 31 Dec is 17 + 275 (Apr to Dec) = 292.
+    const s = prorationShare(period("2025-01-01", "2025-12-31", "2025-03-15", "months"));
+    expect([s.daysInPeriod, s.daysCharged]).toEqual([365, 292]);
+  });
+  test("the whole amount comes back exactly as given, even past 40 significant digits", () => {
+    // No proration (share 1): nothing is multiplied, so nothing is rounded to Money's 40 digits.
+    const amount = "1.000000000000000000000000000000000000000000001"; // 46 significant digits
+    expect(prorate(money(amount), period("2025-01-01", "2025-12-31", "2025-01-01")).toString()).toBe(amount);
+  });
+  test("a price of 0 is allowed, as a number or as text", () => {
+    const p = period("2025-01-01", "2025-01-31", "2025-01-22");
+    expect(seatCharge(2, 0, p).toString()).toBe("0");
+    // 0 to 31 over 10 of 31 days: 31 x 10 / 31 = 10.
+    expect(planChange(0, 31, p).toString()).toBe("10");
+    expect(planChangeToNumber(31, 0, p)).toBe(-10);
+  });
+  test("the number paths (what a cell receives): seats, plan changes and their working", () => {
+    const jan = period("2025-01-01", "2025-01-31", "2025-01-22");
+    // 3 seats x 31 x 10 / 31 = 30; 3 x 0.1 x 5 / 10 = 0.15 exactly (not 0.15000000000000002).
+    expect(seatChargeToNumber(3, 31, jan)).toBe(30);
+    expect(seatChargeToNumber(3, 0.1, period("2025-01-01", "2025-01-10", "2025-01-06"))).toBe(0.15);
+    // 7 seats x 13 x 10 / 31 = 910 / 31.
+    expect(seatChargeToNumber(7, 13, jan)).toBe(910 / 31);
+    expect(seatChargeToNumber(7, money(13), jan)).toBe(910 / 31);
+    // (610 - 300) x 10 / 31 = 100; (0.3 - 0.1) x 1 = 0.2 exactly; a downgrade -100.
+    expect(planChangeToNumber(300, 610, jan)).toBe(100);
+    expect(planChangeToNumber(0.1, 0.3, period("2025-01-01", "2025-01-31", "2025-01-01"))).toBe(0.2);
+    expect(planChangeToNumber(610, 300, jan)).toBe(-100);
+    expect(planChangeToNumber(money(610), 300, jan)).toBe(-100);
+    // Credit -300 x 10/31 = -3000/31, charge 610 x 10/31 = 6100/31, net 100.
+    const w = planChangeWorking(300, 610, jan);
+    expect([w.credit, w.charge, w.net]).toEqual([-3000 / 31, 6100 / 31, 100]);
+    // Prices past 2^53 leave the integer path for the decimal one: 2 x 1e20 x 10 / 31 = 2e21 / 31
+    // ((3e20 - 1e20) x 10 / 31 the same); both operands are exact doubles, so JS's division is
+    // the double nearest the exact quotient.
+    expect(seatChargeToNumber(2, 1e20, jan)).toBe(2e21 / 31);
+    expect(planChangeToNumber(1e20, 3e20, jan)).toBe(2e21 / 31);
+    const t = planChangeWorking(money(300), money(610), jan);
+    expect([t.credit, t.charge, t.net]).toEqual([-3000 / 31, 6100 / 31, 100]);
   });
 });
