@@ -7,12 +7,15 @@ import { toAmount } from "../rules/core/money";
 import {
   PRORATION_BASES,
   type ProrationPeriod,
+  type ProrationShare,
   planChangeToNumber,
   planChangeWorking,
   prorateToNumber,
   prorationShare,
   seatChargeToNumber,
 } from "../rules/billing/proration";
+import { BILLING_CYCLES, billingPeriod } from "../rules/billing/period";
+import { serialFromEpochDay } from "../rules/core/serial";
 import { excel, workbookDateSystem, type Working } from "./excel";
 
 /**
@@ -24,8 +27,10 @@ enum ProrationBasis {
   Actual = "actual",
   /** 30/360, days counted as Excel's DAYS360 */
   Days360 = "30/360",
-  /** Actual days over a 30-day month / 360-day year */
+  /** Actual days over a 30-day month / 360-day year, capped: a change on days 2-6 of a 365-day year charges the whole year */
   Actual360 = "actual/360",
+  /** Billing months from period_start (as EDATE): each day weighs 1/(days in its billing month) */
+  Months = "months",
 }
 
 function period(periodStart: unknown, periodEnd: unknown, effective: unknown, effectiveArg: string, basis: unknown): ProrationPeriod {
@@ -41,6 +46,37 @@ function period(periodStart: unknown, periodEnd: unknown, effective: unknown, ef
 const names = (effective: string) => ({ start: "period_start", end: "period_end", effective });
 
 /**
+ * The working rows of a share, ending with the share itself. On the months basis the billing
+ * months replace the day counts, each piece a whole number an auditor can check on a calendar:
+ * share = (first days / its month's days + whole months charged + last days / part month's days)
+ *       / (whole months in period + part month days / part month's days).
+ */
+function shareRows(share: ProrationShare): Working {
+  // A ratio of two whole numbers: the division gives the double nearest the exact share.
+  const ratio = share.shareNumerator / share.shareDenominator;
+  const m = share.months;
+  if (!m) {
+    return [
+      ["Basis", share.basis],
+      ["Days in period", share.daysInPeriod],
+      ["Days charged", share.daysCharged],
+      ["Share", ratio],
+    ];
+  }
+  return [
+    ["Basis", share.basis],
+    ["Whole billing months in period", m.wholeMonths],
+    ["Days of the part month ending the period", m.partDays],
+    ["Days in that billing month", m.partMonthDays],
+    ["Days charged in the effective day's billing month", m.firstDays],
+    ["Days in that billing month", m.firstMonthDays],
+    ["Whole billing months charged after it", m.wholeMonthsCharged],
+    ["Days charged in the part month ending the period", m.lastDays],
+    ["Share", ratio],
+  ];
+}
+
+/**
  * Prorates an amount for the rest of a period: amount x (days from effective_date to period_end, both included) / (days in the period).
  * @customfunction PRORATE
  * @helpurl https://localhost:3000/help.html#PRORATE
@@ -48,7 +84,7 @@ const names = (effective: string) => ({ start: "period_start", end: "period_end"
  * @param period_start First day of the period (a date or date serial).
  * @param period_end Last day of the period, included (a date or date serial).
  * @param effective_date Day the change takes effect, charged in full; must fall within the period.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
  * @returns The exact prorated amount, unrounded.
  */
 export function prorateFn(amount: any, period_start: any, period_end: any, effective_date: any, basis?: ProrationBasis): number {
@@ -70,7 +106,7 @@ export function prorateFn(amount: any, period_start: any, period_end: any, effec
  * @param period_start First day of the billing period (month) or contract period (year).
  * @param period_end Last day of the period, included.
  * @param add_date Day the seats are added, charged in full; must fall within the period.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
  * @returns The exact prorated charge, unrounded.
  */
 export function seatChargeFn(
@@ -100,7 +136,7 @@ export function seatChargeFn(
  * @param period_start First day of the paid period.
  * @param period_end Last day of the paid period, included.
  * @param change_date Day the new plan takes effect, charged at the new price; must fall within the period.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
  * @returns The exact upgrade charge (positive) or credit balance (negative), unrounded.
  */
 export function planChangeFn(
@@ -122,7 +158,7 @@ export function planChangeFn(
 }
 
 /**
- * Shows a plan change as an invoice does, for auditors: spills PRORATEWORKING's rows (basis, days in period, days charged, share), the credit for the unused time on the old plan, the charge for the remaining time on the new one, and the net.
+ * Shows a plan change as an invoice does, for auditors: spills PRORATEWORKING's rows (basis, days in period, days charged, share; on the months basis the billing months instead of the days), the credit for the unused time on the old plan, the charge for the remaining time on the new one, and the net.
  * @customfunction PLANCHANGEWORKING
  * @helpurl https://localhost:3000/help.html#PLANCHANGEWORKING
  * @param old_price Price of the current plan for the whole paid period.
@@ -130,8 +166,8 @@ export function planChangeFn(
  * @param period_start First day of the paid period.
  * @param period_end Last day of the paid period, included.
  * @param change_date Day the new plan takes effect, charged at the new price; must fall within the period.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
- * @returns A 7x2 table of labels and values; the credit is negative and "Net charge" equals PLANCHANGE.
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
+ * @returns A 7x2 table of labels and values (12x2 on the months basis); the credit is negative and "Net charge" equals PLANCHANGE.
  */
 export function planChangeWorkingFn(
   old_price: any,
@@ -149,10 +185,7 @@ export function planChangeWorkingFn(
       names("change_date"),
     );
     return [
-      ["Basis", w.share.basis],
-      ["Days in period", w.share.daysInPeriod],
-      ["Days charged", w.share.daysCharged],
-      ["Share", w.share.shareNumerator / w.share.shareDenominator],
+      ...shareRows(w.share),
       ["Unused time on the old plan (credit)", w.credit],
       ["Remaining time on the new plan (charge)", w.charge],
       ["Net charge", w.net],
@@ -161,28 +194,53 @@ export function planChangeWorkingFn(
 }
 
 /**
- * Shows the working of PRORATE, for auditors: spills labelled rows (basis, days in the period, days charged, share, amount).
+ * Shows the working of PRORATE, for auditors: spills labelled rows (basis, days in the period, days charged, share, amount); on the months basis, the whole billing months and the days of part months instead of the days.
  * @customfunction PRORATEWORKING
  * @helpurl https://localhost:3000/help.html#PRORATEWORKING
  * @param amount The charge for the whole period, in money.
  * @param period_start First day of the period.
  * @param period_end Last day of the period, included.
  * @param effective_date Day the change takes effect, charged in full.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360) or "actual/360".
- * @returns A 5x2 table of labels and values.
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
+ * @returns A 5x2 table of labels and values (10x2 on the months basis).
  */
 export function prorateWorkingFn(amount: any, period_start: any, period_end: any, effective_date: any, basis?: ProrationBasis): any[][] {
   return excel("PRORATEWORKING", (): Working => {
     const money = toAmount(amount, "amount");
     const p = period(period_start, period_end, effective_date, "effective_date", basis);
     const share = prorationShare(p, names("effective_date"));
-    return [
-      ["Basis", share.basis],
-      ["Days in period", share.daysInPeriod],
-      ["Days charged", share.daysCharged],
-      // A ratio of two whole numbers: the division gives the double nearest the exact share.
-      ["Share", share.shareNumerator / share.shareDenominator],
-      ["Amount", prorateToNumber(money, p, names("effective_date"))],
-    ];
+    return [...shareRows(share), ["Amount", prorateToNumber(money, p, names("effective_date"))]];
+  });
+}
+
+/**
+ * How often a contract is billed.
+ * @customenum {string}
+ */
+enum BillingCycle {
+  /** A period a month long, from EDATE(anchor_date, n) (default) */
+  Monthly = "monthly",
+  /** A period a year long, from EDATE(anchor_date, 12n) */
+  Annual = "annual",
+}
+
+/**
+ * The billing period that contains a date, from the contract's billing-cycle anchor: periods begin on EDATE(anchor_date, n) (monthly) or EDATE(anchor_date, 12n) (annual) and end the day before the next begins. Spills a row: start, end (the period arguments of SEATCHARGE, PRORATE and PLANCHANGE).
+ * @customfunction BILLINGPERIOD
+ * @helpurl https://localhost:3000/help.html#BILLINGPERIOD
+ * @param anchor_date The billing-cycle anchor: the first day of the contract's first billing period.
+ * @param date The day whose billing period is wanted, on or after anchor_date (e.g. the day seats are added).
+ * @param [billing] "monthly" (default) or "annual".
+ * @returns A 1x2 row of date serials: the period's first and last day (included); format the cells as dates.
+ */
+export function billingPeriodFn(anchor_date: any, date: any, billing?: BillingCycle): any[][] {
+  return excel("BILLINGPERIOD", () => {
+    const system = workbookDateSystem();
+    const p = billingPeriod(
+      toDate(anchor_date, "anchor_date", system),
+      toDate(date, "date", system),
+      toChoice(billing, "billing", BILLING_CYCLES, "monthly"),
+    );
+    return [[serialFromEpochDay(p.start, system, "The period's start"), serialFromEpochDay(p.end, system, "The period's end")]];
   });
 }

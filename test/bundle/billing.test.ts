@@ -67,7 +67,7 @@ describe("PRORATE", () => {
     });
     expect(b.call("PRORATE", 100, JAN1, JAN31, JAN22, "monthly")).toEqual({
       error: "#VALUE!",
-      message: 'basis "monthly" is not known; expected one of: actual, 30/360, actual/360.',
+      message: 'basis "monthly" is not known; expected one of: actual, 30/360, actual/360, months.',
     });
     expect(b.call("PRORATE", null, JAN1, JAN31, JAN22, null)).toEqual({
       error: "#VALUE!",
@@ -134,5 +134,102 @@ describe("PRORATEWORKING", () => {
   });
   test("errors as PRORATE", () => {
     expect(b.call("PRORATEWORKING", 1200, JAN1, DEC31, DEC31 + 1, null)).toMatchObject({ error: "#NUM!" });
+  });
+});
+
+// Serials of issue 19's dates: 2025-03-15 = 45658 + 31 + 28 + 14 = 45731; 2025-01-15 = 45672;
+// 2026-01-14 = 46022 + 14 = 46036; 2025-03-01 = 45717; 2025-03-30 = 45746; 2025-02-14 = 45702;
+// 2025-02-01 = 45689.
+const MAR15 = 45731;
+const JAN15 = 45672;
+
+describe('the months basis ("months", issue 19 section 2) as Excel calls it', () => {
+  test("issue 19's four examples", () => {
+    // 1200 x (9 + 17/31) / 12: 15 to 31 Mar is 17 of 31 days, April to December 9 whole months.
+    expect(b.call("PRORATE", 1200, JAN1, DEC31, MAR15, "months")).toBe(954.8387096774194);
+    // From 15 Jan: 1 to 14 Mar is 14 of the billing month [15 Feb, 14 Mar]'s 28 days, then 10
+    // whole months: 1200 x 10.5 / 12 = 1050.
+    expect(b.call("PRORATE", 1200, JAN15, 46036, 45717, "months")).toBe(1050);
+    // Months [31 Jan, 27 Feb] and [28 Feb, 30 Mar]; 15 to 30 Mar is 16 of 31 days: 620 x 16/31 / 2.
+    expect(b.call("PRORATE", 620, JAN31, 45746, MAR15, "months")).toBe(160);
+    // January whole plus 14 of February's 28 days; 1 to 14 Feb charged: 300 x 0.5 / 1.5.
+    expect(b.call("PRORATE", 300, JAN1, 45702, 45689, "months")).toBe(100);
+  });
+  test("within one month it equals the actual basis; by name in any case", () => {
+    expect(b.call("PRORATE", 310, JAN1, JAN31, JAN22, "Months")).toBe(b.call("PRORATE", 310, JAN1, JAN31, JAN22, "actual"));
+    expect(b.call("PRORATE", 310, JAN1, JAN31, JAN22, "month-based")).toBe(100);
+  });
+  test("SEATCHARGE and PLANCHANGE take it too", () => {
+    // 3 seats x 400 x 74/93 (the first example's share, 296/372): 1200 x 74 / 93 = 954.84...
+    expect(b.call("SEATCHARGE", 3, 400, JAN1, DEC31, MAR15, "months")).toBe(88800 / 93);
+    // (1500 - 300) x 74/93, and the downgrade its negative.
+    expect(b.call("PLANCHANGE", 300, 1500, JAN1, DEC31, MAR15, "months")).toBe(88800 / 93);
+    expect(b.call("PLANCHANGE", 1500, 300, JAN1, DEC31, MAR15, "months")).toBe(-88800 / 93);
+  });
+  test("PRORATEWORKING shows the billing months", () => {
+    expect(b.call("PRORATEWORKING", 1200, JAN1, DEC31, MAR15, "months")).toEqual([
+      ["Basis", "months"],
+      ["Whole billing months in period", 12],
+      ["Days of the part month ending the period", 0],
+      ["Days in that billing month", 31],
+      ["Days charged in the effective day's billing month", 17],
+      ["Days in that billing month", 31],
+      ["Whole billing months charged after it", 9],
+      ["Days charged in the part month ending the period", 0],
+      ["Share", 74 / 93],
+      ["Amount", 954.8387096774194],
+    ]);
+  });
+  test("PLANCHANGEWORKING shows them before the invoice lines", () => {
+    // 31 Jan to 30 Mar, change on 15 Mar: 16 of 31 days of 2 months, share 8/31.
+    // Credit -310 x 8/31 = -80, charge 930 x 8/31 = 240, net 620 x 8/31 = 160.
+    expect(b.call("PLANCHANGEWORKING", 310, 930, JAN31, 45746, MAR15, "months")).toEqual([
+      ["Basis", "months"],
+      ["Whole billing months in period", 2],
+      ["Days of the part month ending the period", 0],
+      ["Days in that billing month", 30],
+      ["Days charged in the effective day's billing month", 16],
+      ["Days in that billing month", 31],
+      ["Whole billing months charged after it", 0],
+      ["Days charged in the part month ending the period", 0],
+      ["Share", 8 / 31],
+      ["Unused time on the old plan (credit)", -80],
+      ["Remaining time on the new plan (charge)", 240],
+      ["Net charge", 160],
+    ]);
+  });
+});
+
+describe("issue 19 section 4's gaps, as Excel calls them", () => {
+  test("actual/360 capped: 23 Mar to 31 May 2023, effective 24 Mar, is the whole amount (69 actual days of 68)", () => {
+    // 2023-03-23 = 45008, 2023-03-24 = 45009, 2023-05-31 = 45077. DAYS360(23 Mar, 1 Jun) = 68.
+    expect(b.call("PRORATE", 100, 45008, 45077, 45009, "actual/360")).toBe(100);
+  });
+  test("SEATCHARGE with 0 seats is 0", () => {
+    expect(b.call("SEATCHARGE", 0, 31, JAN1, JAN31, JAN22, null)).toBe(0);
+  });
+  test("a negative new price is #NUM!", () => {
+    expect(b.call("PLANCHANGE", 300, -610, JAN1, JAN31, JAN22, null)).toEqual({
+      error: "#NUM!",
+      message: "new_price must not be negative; got -610.",
+    });
+  });
+  test('a negative amount as text ("-5"): a price is #NUM! as the number is; PRORATE prorates it as the number', () => {
+    // Prices (seat_price, old_price, new_price) are never negative. PRORATE's amount may be a
+    // credit: -310 x 10/31 = -100, from text as from the number.
+    expect(b.call("SEATCHARGE", 1, "-5", JAN1, JAN31, JAN22, null)).toEqual({
+      error: "#NUM!",
+      message: "seat_price must not be negative; got -5.",
+    });
+    expect(b.call("PLANCHANGE", "-5", 610, JAN1, JAN31, JAN22, null)).toEqual({
+      error: "#NUM!",
+      message: "old_price must not be negative; got -5.",
+    });
+    expect(b.call("PLANCHANGE", 300, "-5", JAN1, JAN31, JAN22, null)).toEqual({
+      error: "#NUM!",
+      message: "new_price must not be negative; got -5.",
+    });
+    expect(b.call("PRORATE", "-310", JAN1, JAN31, JAN22, null)).toBe(-100);
+    expect(b.call("PRORATE", -310, JAN1, JAN31, JAN22, null)).toBe(-100);
   });
 });

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/* `npm run mutation`: Stryker on the rules (src/rules), one family at a time, incrementally
+ * (a re-run tests only the mutants whose code or tests changed). Kept out of `npm test` and CI:
+ * every family takes minutes to tens of minutes on two cores.
+ *
+ *   npm run mutation                                  every family, one after the other
+ *   npm run mutation -- billing core                  the named families (folders of src/rules)
+ *   npm run mutation -- src/rules/billing/proration.ts    one file (or several)
+ *   npm run mutation -- billing --concurrency=1       fewer test processes (default 2)
+ *
+ * Reports: reports/mutation/<name>.html and .json; the incremental state next to them. The
+ * bundle is built first (some related tests load it). No shell: node runs Stryker's CLI. */
+"use strict";
+
+const { spawnSync } = require("child_process");
+const fs = require("fs");
+const path = require("path");
+
+/** The families: the folders of src/rules, in name order. */
+function families(root) {
+  return fs
+    .readdirSync(path.join(root, "src", "rules"), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+}
+
+/**
+ * The Stryker runs for the command line: one per family named (all when none is), plus one for
+ * the files named, and the concurrency. Throws on an unknown family, a file outside src/rules or
+ * an unknown option.
+ * @returns {{ runs: { name: string, mutate: string[] }[], concurrency: number }}
+ */
+function mutationPlan(argv, known) {
+  let concurrency = 2;
+  const named = [];
+  const files = [];
+  for (const a of argv) {
+    if (a.startsWith("--concurrency=")) {
+      concurrency = Number(a.slice("--concurrency=".length));
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error("--concurrency must be a whole number of at least 1");
+    } else if (a.startsWith("-")) {
+      throw new Error(`unknown option ${JSON.stringify(a)}; use family names, src/rules/... files and --concurrency=<n>`);
+    } else if (known.includes(a)) {
+      named.push(a);
+    } else {
+      const rel = a.replace(/\\/g, "/").replace(/^\.\//, "");
+      if (!/^src\/rules\/.+\.ts$/.test(rel)) throw new Error(`${JSON.stringify(a)} is neither a family (${known.join(", ")}) nor a src/rules/ .ts file`);
+      files.push(rel);
+    }
+  }
+  const runs = (named.length === 0 && files.length === 0 ? known : named).map((f) => ({ name: f, mutate: [`src/rules/${f}/**/*.ts`] }));
+  if (files.length > 0) {
+    runs.push({ name: files.map((f) => path.posix.basename(f, ".ts")).join("+"), mutate: files });
+  }
+  return { runs, concurrency };
+}
+
+/** The argv and environment of one Stryker run (the target reaches stryker.config.mjs by environment). */
+function strykerCommand(tools, run, concurrency) {
+  return {
+    command: tools.execPath,
+    args: [tools.strykerCli, "run", "stryker.config.mjs", `--concurrency=${concurrency}`],
+    env: { KUSTOMER_MUTATION_NAME: run.name, KUSTOMER_MUTATE: run.mutate.join(",") },
+  };
+}
+
+function main() {
+  const root = path.join(__dirname, "..");
+  const { resolveBin, buildCommand, tail } = require("./commands.js");
+  let plan;
+  try {
+    plan = mutationPlan(process.argv.slice(2), families(root));
+  } catch (e) {
+    console.error(`npm run mutation: ${e.message}`);
+    process.exit(2);
+  }
+  const tools = {
+    execPath: process.execPath,
+    webpackCli: resolveBin(root, "webpack-cli"),
+    strykerCli: resolveBin(root, "@stryker-mutator/core", "stryker"),
+  };
+  const b = buildCommand(tools);
+  const build = spawnSync(b.command, b.args, { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (build.status !== 0) {
+    console.error(`npm run mutation: the build failed, so no mutant ran:\n${build.error ? build.error.message : tail(`${build.stdout}\n${build.stderr}`)}`);
+    process.exit(1);
+  }
+  let ok = true;
+  for (const run of plan.runs) {
+    console.log(`\n=== mutation: ${run.name} (${run.mutate.join(", ")}) ===`);
+    const started = Date.now();
+    const c = strykerCommand(tools, run, plan.concurrency);
+    const r = spawnSync(c.command, c.args, { cwd: root, stdio: "inherit", env: { ...process.env, ...c.env } });
+    console.log(`=== ${run.name}: ${((Date.now() - started) / 60000).toFixed(1)} min; report reports/mutation/${run.name}.html ===`);
+    if (r.status !== 0) ok = false;
+  }
+  process.exit(ok ? 0 : 1);
+}
+
+if (require.main === module) main();
+
+module.exports = { families, mutationPlan, strykerCommand };

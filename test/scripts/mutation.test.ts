@@ -1,0 +1,64 @@
+/**
+ * `npm run mutation` (scripts/mutation.js): which Stryker runs a command line asks for, and the
+ * argv of each (node runs Stryker's CLI, no shell; the target reaches stryker.config.mjs by
+ * environment). Kept out of `npm test`: only the plan is tested here, no mutant runs.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const m = require("../../scripts/mutation.js") as {
+  families(root: string): string[];
+  mutationPlan(argv: string[], known: string[]): { runs: { name: string; mutate: string[] }[]; concurrency: number };
+  strykerCommand(
+    tools: Record<string, string>,
+    run: { name: string; mutate: string[] },
+    concurrency: number,
+  ): { command: string; args: string[]; env: Record<string, string> };
+};
+import { join } from "path";
+
+const KNOWN = ["billing", "core", "sla"];
+
+test("the families are the folders of src/rules", () => {
+  expect(m.families(join(__dirname, "..", ".."))).toEqual(["billing", "contract", "core", "rates", "sla", "storage", "translation"]);
+});
+
+test("no argument: every family, one run each, concurrency 2", () => {
+  expect(m.mutationPlan([], KNOWN)).toEqual({
+    runs: [
+      { name: "billing", mutate: ["src/rules/billing/**/*.ts"] },
+      { name: "core", mutate: ["src/rules/core/**/*.ts"] },
+      { name: "sla", mutate: ["src/rules/sla/**/*.ts"] },
+    ],
+    concurrency: 2,
+  });
+});
+
+test("named families and files (Windows separators too); files share one run", () => {
+  expect(m.mutationPlan(["sla", "src\\rules\\billing\\proration.ts", "./src/rules/core/money.ts", "--concurrency=1"], KNOWN)).toEqual({
+    runs: [
+      { name: "sla", mutate: ["src/rules/sla/**/*.ts"] },
+      { name: "proration+money", mutate: ["src/rules/billing/proration.ts", "src/rules/core/money.ts"] },
+    ],
+    concurrency: 1,
+  });
+});
+
+test("refuses an unknown family, a file outside src/rules, a bad concurrency or option", () => {
+  expect(() => m.mutationPlan(["biling"], KNOWN)).toThrow('"biling" is neither a family (billing, core, sla) nor a src/rules/ .ts file');
+  expect(() => m.mutationPlan(["src/functions/billing.ts"], KNOWN)).toThrow("nor a src/rules/ .ts file");
+  expect(() => m.mutationPlan(["--concurrency=0"], KNOWN)).toThrow("--concurrency must be a whole number of at least 1");
+  expect(() => m.mutationPlan(["--dry"], KNOWN)).toThrow('unknown option "--dry"');
+});
+
+test("node runs Stryker's CLI with the config file; the target goes by environment", () => {
+  const tools = {
+    execPath: "C:\\Program Files\\nodejs\\node.exe",
+    strykerCli: "C:\\a b\\node_modules\\@stryker-mutator\\core\\bin\\stryker.js",
+  };
+  expect(
+    m.strykerCommand(tools, { name: "proration+money", mutate: ["src/rules/billing/proration.ts", "src/rules/core/money.ts"] }, 2),
+  ).toEqual({
+    command: "C:\\Program Files\\nodejs\\node.exe",
+    args: ["C:\\a b\\node_modules\\@stryker-mutator\\core\\bin\\stryker.js", "run", "stryker.config.mjs", "--concurrency=2"],
+    env: { KUSTOMER_MUTATION_NAME: "proration+money", KUSTOMER_MUTATE: "src/rules/billing/proration.ts,src/rules/core/money.ts" },
+  });
+});
