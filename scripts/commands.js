@@ -15,7 +15,7 @@ const path = require("path");
 
 const PORT = 3000;
 /** Where `npm start` writes the development manifest (own Id, "(dev)" name; scripts/dev-manifest.js). */
-const DEV_MANIFEST = [".dev", "manifest.xml"];
+const DEV_MANIFEST = ["manifest.xml"];
 
 /** The path module of `platform` (win32 paths on Windows, posix elsewhere). */
 const pathFor = (platform) => (platform === "win32" ? path.win32 : path.posix);

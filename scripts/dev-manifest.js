@@ -1,7 +1,8 @@
 /* The development manifest: the same add-in under its own Id and display name, so the dev build
  * (https://localhost:3000) and the released one can be installed side by side, as Microsoft
  * advises. Generated from scripts/addin.js (scripts/manifests.js), like every manifest; `npm
- * start` writes it to .dev/manifest.xml, and a development build emits it as dist/manifest.xml. */
+ * start` keeps the project's top-level manifest.xml equal to it (a test checks the committed file), and a
+ * development build emits it as dist/manifest.xml. */
 "use strict";
 
 const addin = require("./addin");

@@ -10,7 +10,7 @@
 // Every command is run as `node <package's JS CLI>` without a shell (scripts/commands.js), so
 // the same argv works on every platform and nothing is split at spaces.
 import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,10 +22,11 @@ const { ensureDevCertificates, CERT_DIR } = require("./dev-certs.js");
 const { devManifest } = require("./dev-manifest.js");
 
 // The development manifest (own Id, "Kustomer Contract Billing (dev)"), so a released add-in
-// can stay installed beside it. `npm stop` unregisters the same file.
+// can stay installed beside it: the project's top-level manifest.xml, generated from
+// scripts/addin.js. Rewritten only if the description changed; `npm stop` unregisters the same file.
 const devManifestPath = join(root, ...DEV_MANIFEST);
-mkdirSync(dirname(devManifestPath), { recursive: true });
-writeFileSync(devManifestPath, devManifest());
+const freshManifest = devManifest();
+if (!existsSync(devManifestPath) || readFileSync(devManifestPath, "utf8") !== freshManifest) writeFileSync(devManifestPath, freshManifest);
 
 const argv = process.argv.slice(2);
 const hostArg = argv.find((a) => a.startsWith("--host"));

@@ -8,6 +8,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import { parseStringPromise } from "xml2js";
+import { CUSTOM_FUNCTIONS_RUNTIME_SET } from "../src/functions/excel";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const addin = require("../scripts/addin.js");
@@ -217,7 +218,21 @@ describe("development and builds", () => {
     for (const file of Object.values(addin.icons) as string[]) expect(readFileSync(join(root, file)).subarray(1, 4).toString()).toBe("PNG");
   });
 
-  test("no manifest is kept by hand at the top of the project (they are generated)", () => {
-    expect(() => readFileSync(join(root, "manifest.xml"))).toThrow(/ENOENT/);
+  test("both manifests require the CustomFunctionsRuntime set the code declares it uses (src/functions/excel.ts, checked by test/requirement-sets.test.ts)", async () => {
+    const required = addin.requirements.find((r: { name: string }) => r.name === "CustomFunctionsRuntime");
+    expect(required?.minVersion).toBe(CUSTOM_FUNCTIONS_RUNTIME_SET);
+    const xml = await parseStringPromise(xmlManifest(addin));
+    const sets = [...elements(xml)].filter((e) => e.tag === "Set").map((e) => (e.el.$ as Record<string, string>) ?? {});
+    expect(sets).toContainEqual({ Name: "CustomFunctionsRuntime", MinVersion: CUSTOM_FUNCTIONS_RUNTIME_SET });
+    expect(JSON.stringify(unifiedManifest(addin))).toContain(
+      `{"name":"CustomFunctionsRuntime","minVersion":"${CUSTOM_FUNCTIONS_RUNTIME_SET}"}`,
+    );
+  });
+
+  test("the top-level manifest.xml is the generated development manifest, never edited by hand (npm start rewrites it)", () => {
+    // Compared with line ends normalised: a Windows checkout may turn LF into CRLF.
+    const committed = readFileSync(join(root, "manifest.xml"), "utf8").replace(/\r\n/g, "\n");
+    expect(committed).toBe(devManifest());
+    expect(committed).not.toContain(PRODUCTION_ID);
   });
 });

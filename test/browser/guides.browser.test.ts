@@ -264,14 +264,12 @@ test("auditor: June 2025 from samples/outage-log-2025-06.csv, with the figures o
     ...(bundle.call("MAINTENANCEWINDOWS", at("2025-05-01"), null, null) as number[][]),
     ...(bundle.call("MAINTENANCEWINDOWS", JUNE, null, null) as number[][]),
   ];
-  const takesExcluded = bundle.metadata.functions.find((f) => f.name === "OUTAGEMINUTES")!.parameters[7]?.name === "excluded_starts";
-  const kept = takesExcluded ? log : log.filter(([s]) => !excluded.some(([x]) => x === s));
-  const ex = takesExcluded ? [excluded.map((e) => [e[0]]), excluded.map((e) => [e[1]])] : [];
+  const ex = [excluded.map((e) => [e[0]]), excluded.map((e) => [e[1]])];
   const minutes = bundle.call(
     "OUTAGEMINUTES",
     JUNE,
-    kept.map((r) => [r[0]]),
-    kept.map((r) => [r[1]]),
+    log.map((r) => [r[0]]),
+    log.map((r) => [r[1]]),
     windows.map((w) => [w[0]]),
     windows.map((w) => [w[1]]),
     null,

@@ -200,7 +200,6 @@ describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, thr
   const col = (rows: Record<string, string | number>[], h: string) => rows.map((r) => [r[h] as number]);
   const log = openCsv(sample("outage-log-2025-06.csv")).rows;
   const excluded = openCsv(sample("excluded-downtime-2025-06.csv")).rows;
-  const isExcluded = (r: Record<string, string | number>) => excluded.some((x) => x.start === r.start && x.end === r.end);
   // The standing windows of May and June (US hosting, UTC clock), stacked as
   // =VSTACK(KUSTOMER.MAINTENANCEWINDOWS(EDATE(D1,-1)), KUSTOMER.MAINTENANCEWINDOWS(D1)) stacks them.
   const windows = [
@@ -209,8 +208,6 @@ describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, thr
   ];
   const mStarts = windows.map((w) => [w[0]]);
   const mEnds = windows.map((w) => [w[1]]);
-  const outage = bundle.metadata.functions.find((f) => f.name === "OUTAGEMINUTES");
-  const takesExcluded = outage?.parameters[7]?.name === "excluded_starts";
 
   test("the standing windows: 2:00-6:00 a.m. Eastern daylight time is 06:00-10:00 UTC, every weekday", () => {
     // May 2025: 22 weekdays; June: 21 (1 June is a Sunday). 28 May and 3, 5, 12 June are weekdays.
@@ -239,15 +236,7 @@ describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, thr
     bundle.call("OUTAGEMINUTES", JUNE, col(rows, "start"), col(rows, "end"), ...rest);
 
   test("Outage minutes 195, uptime 43,005/43,200, the 10% band, a $250 credit", () => {
-    const minutes = takesExcluded
-      ? outageOf(log, mStarts, mEnds, null, null, col(excluded, "start"), col(excluded, "end"))
-      : outageOf(
-          log.filter((r) => !isExcluded(r)),
-          mStarts,
-          mEnds,
-          null,
-          null,
-        );
+    const minutes = outageOf(log, mStarts, mEnds, null, null, col(excluded, "start"), col(excluded, "end"));
     expect(minutes).toBe(195);
     const uptime = bundle.call("UPTIME", JUNE, 195);
     expect(uptime).toBe(43005 / 43200);
@@ -256,12 +245,11 @@ describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, thr
   });
 
   test("what the windows, the cap and the exclusion each change", () => {
-    const kept = takesExcluded ? log : log.filter((r) => !isExcluded(r));
-    const ex = takesExcluded ? [col(excluded, "start"), col(excluded, "end")] : [];
+    const ex = [col(excluded, "start"), col(excluded, "end")];
     // No cap (0): every minute in a window is excused: 30 + 45 + 30 = 105.
-    expect(outageOf(kept, mStarts, mEnds, null, 0, ...ex)).toBe(105);
+    expect(outageOf(log, mStarts, mEnds, null, 0, ...ex)).toBe(105);
     // No maintenance given: 210 + 60 + 210 + 45 + 30 = 555 minutes; uptime 42,645/43,200 = 98.7%: the 25% band.
-    expect(outageOf(kept, null, null, null, null, ...ex)).toBe(555);
+    expect(outageOf(log, null, null, null, null, ...ex)).toBe(555);
     expect(bundle.call("SLACREDITPCT", 42645 / 43200)).toBe(0.25);
     // The upstream outage counted as Outage (not excluded): 195 + 600 = 795; uptime 42,405/43,200
     // = 98.16%: the 25% band, $625 on $2,500.
@@ -269,13 +257,7 @@ describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, thr
     expect(bundle.call("SLACREDIT", bundle.call("UPTIME", JUNE, 795), 2500)).toBe(625);
   });
 
-  test("excluded downtime as its own ranges (the 8th and 9th arguments, issue 19), where the bundle has them", () => {
-    if (!takesExcluded) {
-      // Before issue 19's arguments: OUTAGEMINUTES ends at maintenance_cap_hours, and the guide's
-      // figures are those of the log without its excluded row (above).
-      expect(outage?.parameters.map((p) => p.name).slice(5)).toEqual(["min_minutes", "maintenance_cap_hours"]);
-      return;
-    }
+  test("excluded downtime as its own ranges (the 8th and 9th arguments)", () => {
     // Excluded minutes use none of the cap; OUTAGEWORKING shows the 600 excluded minutes.
     const working = bundle.call(
       "OUTAGEWORKING",

@@ -34,7 +34,7 @@ describe("npm start", () => {
       args: [
         "C:\\Users\\Ana Lima\\kustomer billing\\node_modules\\office-addin-debugging\\cli.js",
         "start",
-        "C:\\Users\\Ana Lima\\kustomer billing\\.dev\\manifest.xml",
+        "C:\\Users\\Ana Lima\\kustomer billing\\manifest.xml",
         "desktop",
         "--app",
         "excel",
@@ -58,7 +58,7 @@ describe("npm start", () => {
       args: [
         "/Users/ana/My Projects/kustomer/node_modules/office-addin-debugging/cli.js",
         "start",
-        "/Users/ana/My Projects/kustomer/.dev/manifest.xml",
+        "/Users/ana/My Projects/kustomer/manifest.xml",
         "desktop",
         "--app",
         "excel",
@@ -157,7 +157,7 @@ test("spawned without a shell, a script path with a space and a multi-word argum
     const r = spawnSync(cmd.command, cmd.args, { encoding: "utf8" });
     expect(JSON.parse(r.stdout)).toEqual([
       "start",
-      join(dir, ".dev", "manifest.xml"),
+      join(dir, "manifest.xml"),
       "desktop",
       "--app",
       "excel",
