@@ -68,6 +68,11 @@ test('the "months" basis', () => {
   // Billing months from 1 Jan; 15..31 Mar is 17 of March's 31 days, then 9 whole months:
   // 1,200 x (9 + 17/31) / 12 = 100 x 296/31 = 29,600/31 = 954.8387...
   expect(bundle.call("PRORATE", 1200, JAN1, DEC31, MAR15, "months")).toBe(29600 / 31);
-  // Within one billing month the basis equals the actual one: 234.
-  expect(bundle.call("SEATCHARGE", 3, 93, FEB28, MAR30, MAR5, "months")).toBe(234);
+  // The guide's period [28 Feb, 30 Mar] on "months": billing months count from period_start, so
+  // [28 Feb, 27 Mar] (28 days) and 3 days of [28 Mar, 27 Apr] (31 days). 5..27 Mar = 23/28,
+  // 28..30 Mar = 3/31: share (23/28 + 3/31) / (1 + 3/31) = (797/868) / (952/868) = 797/952;
+  // 3 x 93 x 797/952 = 222,363/952 = 233.5745798...
+  expect(bundle.call("SEATCHARGE", 3, 93, FEB28, MAR30, MAR5, "months")).toBe(222363 / 952);
+  // The same period on the actual basis: 26 of 31 days, 279 x 26/31 = 234.
+  expect(bundle.call("SEATCHARGE", 3, 93, FEB28, MAR30, MAR5, null)).toBe(234);
 });
