@@ -6,11 +6,12 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const m = require("../../scripts/mutation.js") as {
   families(root: string): string[];
-  mutationPlan(argv: string[], known: string[]): { runs: { name: string; mutate: string[] }[]; concurrency: number };
+  mutationPlan(argv: string[], known: string[]): { runs: { name: string; mutate: string[] }[]; concurrency: number; force: boolean };
   strykerCommand(
     tools: Record<string, string>,
     run: { name: string; mutate: string[] },
     concurrency: number,
+    force?: boolean,
   ): { command: string; args: string[]; env: Record<string, string> };
 };
 import { join } from "path";
@@ -29,16 +30,20 @@ test("no argument: every family, one run each, concurrency 2", () => {
       { name: "sla", mutate: ["src/rules/sla/**/*.ts"] },
     ],
     concurrency: 2,
+    force: false,
   });
 });
 
 test("named families and files (Windows separators too); files share one run", () => {
-  expect(m.mutationPlan(["sla", "src\\rules\\billing\\proration.ts", "./src/rules/core/money.ts", "--concurrency=1"], KNOWN)).toEqual({
+  expect(
+    m.mutationPlan(["sla", "src\\rules\\billing\\proration.ts", "./src/rules/core/money.ts", "--concurrency=1", "--force"], KNOWN),
+  ).toEqual({
     runs: [
       { name: "sla", mutate: ["src/rules/sla/**/*.ts"] },
       { name: "proration+money", mutate: ["src/rules/billing/proration.ts", "src/rules/core/money.ts"] },
     ],
     concurrency: 1,
+    force: true,
   });
 });
 
@@ -61,4 +66,15 @@ test("node runs Stryker's CLI with the config file; the target goes by environme
     args: ["C:\\a b\\node_modules\\@stryker-mutator\\core\\bin\\stryker.js", "run", "stryker.config.mjs", "--concurrency=2"],
     env: { KUSTOMER_MUTATION_NAME: "proration+money", KUSTOMER_MUTATE: "src/rules/billing/proration.ts,src/rules/core/money.ts" },
   });
+});
+
+test("--force re-runs every mutant (Stryker's own --force)", () => {
+  const tools = { execPath: "/usr/local/bin/node", strykerCli: "/p/node_modules/@stryker-mutator/core/bin/stryker.js" };
+  expect(m.strykerCommand(tools, { name: "billing", mutate: ["src/rules/billing/**/*.ts"] }, 1, true).args).toEqual([
+    "/p/node_modules/@stryker-mutator/core/bin/stryker.js",
+    "run",
+    "stryker.config.mjs",
+    "--concurrency=1",
+    "--force",
+  ]);
 });

@@ -1,4 +1,5 @@
-import { billingPeriod, edate, periodIndex } from "../../../src/rules/billing/period";
+import { BILLING_CYCLES, billingPeriod, edate, periodIndex } from "../../../src/rules/billing/period";
+import { toChoice } from "../../../src/rules/core/args";
 import { RuleError } from "../../../src/rules/core/errors";
 import { epochDayFromYmd, formatEpochDay } from "../../../src/rules/core/serial";
 
@@ -89,4 +90,12 @@ describe("billingPeriod (domain.md's Decision on the billing period)", () => {
     expect(period("1900-01-31", "9999-03-05")).toEqual(["9999-02-28", "9999-03-30"]);
     expect(period("1900-01-31", "9999-03-05", "annual")).toEqual(["9999-01-31", "10000-01-30"]);
   });
+});
+
+test("every billing name picks its cycle; anything else is #VALUE!", () => {
+  const pick = (name: string) => toChoice(name, "billing", BILLING_CYCLES);
+  expect(["monthly", "Month", "MONTHS"].map(pick)).toEqual(["monthly", "monthly", "monthly"]);
+  expect(["annual", "Annually", "yearly", "year", "years"].map(pick)).toEqual(Array(5).fill("annual"));
+  expect(() => pick("weekly")).toThrow('billing "weekly" is not known; expected one of: monthly, annual.');
+  expect(() => pick("")).toThrow("billing is required: expected one of: monthly, annual.");
 });

@@ -370,6 +370,8 @@ describe("survivors of the mutation run on proration.ts (npm run mutation)", () 
     // 7 seats x 13 x 10 / 31 = 910 / 31.
     expect(seatChargeToNumber(7, 13, jan)).toBe(910 / 31);
     expect(seatChargeToNumber(7, money(13), jan)).toBe(910 / 31);
+    // 10 seats x 31 x 10 / 31 = 100 (seats x days charged, never seats / days: 31 x 1 / 31 = 1).
+    expect(seatChargeToNumber(10, 31, jan)).toBe(100);
     // (610 - 300) x 10 / 31 = 100; (0.3 - 0.1) x 1 = 0.2 exactly; a downgrade -100.
     expect(planChangeToNumber(300, 610, jan)).toBe(100);
     expect(planChangeToNumber(0.1, 0.3, period("2025-01-01", "2025-01-31", "2025-01-01"))).toBe(0.2);
