@@ -27,7 +27,7 @@ async function measureCardLoadSyncs() {
 /** Each built-in card's table as the pane writes it, header row first (what Table[#All] passes a formula), by card id. */
 function cardTables() {
   const { RATE_CARDS } = require(path.join(root, "src/rules/rates/index.ts"));
-  const { cardGrid } = require(path.join(root, "src/rules/rates/sheet-layout.ts"));
+  const { cardGrid } = require(path.join(root, "src/sheets/rate-card-layout.ts"));
   const out = {};
   for (const card of RATE_CARDS) {
     const g = cardGrid(card);

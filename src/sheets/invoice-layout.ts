@@ -11,7 +11,7 @@
 import { SLA_CREDIT_BANDS } from "../rules/rates/sla";
 import { STORAGE_PRICES } from "../rules/rates/storage";
 import { TRANSLATION_PRICE } from "../rules/rates/translation";
-import type { AnyRateTable } from "../rules/rates/sheet-layout";
+import type { AnyRateTable } from "../rules/rates/documents";
 import {
   call,
   CAPTION_ROWS,

@@ -5,8 +5,8 @@
  * writer (src/taskpane/sheet-writer.ts) only queues it. Pure: no Office, no DOM, no Date.
  */
 import { DOCUMENTS } from "../rules/rates/documents";
-import type { AnyRateTable } from "../rules/rates/sheet-layout";
-import { columnLetter, MAX_SHEET_NAME } from "../rules/rates/sheet-layout";
+import type { AnyRateTable } from "../rules/rates/documents";
+import { columnLetter, MAX_SHEET_NAME } from "./rate-card-layout";
 
 export { columnLetter };
 

@@ -14,7 +14,7 @@
 import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../rules/rates/storage";
 import { TRANSLATION_PRICE } from "../rules/rates/translation";
 import { MANAGED_SERVICES_HOURS, PS_PACKAGES } from "../rules/rates/professional-services";
-import type { AnyRateTable } from "../rules/rates/sheet-layout";
+import type { AnyRateTable } from "../rules/rates/documents";
 import {
   call,
   CAPTION_ROWS,

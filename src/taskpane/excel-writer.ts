@@ -8,7 +8,7 @@
  *
  * The whole load is at most two `context.sync` round trips, whatever the number of cards: one
  * reading what exists (sheets, tables and their values, workbook names), one writing. The
- * layout and every name come from the pure module rules/rates/sheet-layout; this module only
+ * layout and every name come from the pure module sheets/rate-card-layout; this module only
  * queues Excel commands. `run` is injectable (tests pass a fake); it defaults to Excel.run.
  *
  * Excel can stop in the middle of a batch (a protected sheet, a lost connection): the commands
@@ -42,8 +42,8 @@
  * table), replace cannot write in place: the card is written on a staging sheet and the old
  * sheet is renamed to the backup (formulas pointing at it follow it there, as before).
  */
+import { type AnyRateTable } from "../rules/rates/documents";
 import {
-  type AnyRateTable,
   backupSheetName,
   besideSheetName,
   besideTableName,
@@ -64,7 +64,7 @@ import {
   tableAddress,
   TITLE_ROW,
   wrappedColumns,
-} from "../rules/rates/sheet-layout";
+} from "../sheets/rate-card-layout";
 
 /**
  * The ExcelApi requirement set the load needs: the highest set among the Excel API members this

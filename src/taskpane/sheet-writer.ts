@@ -10,7 +10,7 @@
 import { invoiceLayout, INVOICE_SHEET, INVOICE_TABLE } from "../sheets/invoice-layout";
 import { freeSheetName, freeTableName, type Loaded, type SheetLayout, STYLE_FORMATS, type Validation } from "../sheets/layout";
 import { quoteLayout, QUOTE_SHEET } from "../sheets/quote-layout";
-import { charsToPoints } from "../rules/rates/sheet-layout";
+import { charsToPoints } from "../sheets/rate-card-layout";
 import type { RunFn } from "./excel-writer";
 
 /**

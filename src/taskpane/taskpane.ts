@@ -15,7 +15,8 @@ import {
   MAX_ORDER_FILE_CHARS,
 } from "../rules/rates/order-import";
 import { ratesSnippet } from "../rules/rates/snippets";
-import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
+import { type AnyRateTable } from "../rules/rates/documents";
+import { sheetNameFor } from "../sheets/rate-card-layout";
 import {
   type CardLoad,
   type Choice,

@@ -17,7 +17,7 @@ import { launchChromium } from "../helpers/browser";
 import { fakeScript, routeOffice, serve } from "../helpers/pane-browser";
 import type { FakeCell, FakeSheet, FakeTable } from "../helpers/fake-excel";
 import { loadBundle } from "../helpers/bundle";
-import { cardGrid, HEADER_ROW } from "../../src/rules/rates/sheet-layout";
+import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
 import { importOrderRates } from "../../src/rules/rates/order-import";
 import { STORAGE_ALLOCATION } from "../../src/rules/rates/storage";
 import { NOTHING_LOADED, type Loaded } from "../../src/sheets/layout";

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { importOrderRates } from "../../src/rules/rates/order-import";
-import { cardGrid } from "../../src/rules/rates/sheet-layout";
+import { cardGrid } from "../../src/sheets/rate-card-layout";
 import { STORAGE_ALLOCATION } from "../../src/rules/rates/storage";
 import { loadBundle } from "../helpers/bundle";
 

@@ -9,7 +9,7 @@
  * never #REF! and never the backup (excel-writer.replace.test.ts has the row-count changes).
  */
 import { RATE_CARDS } from "../../src/rules/rates";
-import type { AnyRateTable } from "../../src/rules/rates/sheet-layout";
+import type { AnyRateTable } from "../../src/rules/rates/documents";
 import { STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { type CardLoad, type LoadReport, loadCards } from "../../src/taskpane/excel-writer";
 import { captionFor } from "../../src/taskpane/format";

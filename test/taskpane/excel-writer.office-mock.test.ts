@@ -13,7 +13,7 @@ jest.mock("../../node_modules/office-addin-mock/node_modules/office-addin-manife
 }));
 const OfficeApp = { Excel: "excel" } as const;
 import { RATE_CARDS } from "../../src/rules/rates";
-import { sheetNameFor } from "../../src/rules/rates/sheet-layout";
+import { sheetNameFor } from "../../src/sheets/rate-card-layout";
 import { STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { loadCards } from "../../src/taskpane/excel-writer";
 import { captionFor } from "../../src/taskpane/format";

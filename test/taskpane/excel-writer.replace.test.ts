@@ -13,7 +13,7 @@
  * Kustomer_DataPricePerGB -> B5, Kustomer_AttachmentPricePerGB -> B6.
  */
 import { RATE_CARDS } from "../../src/rules/rates";
-import type { AnyRateTable } from "../../src/rules/rates/sheet-layout";
+import type { AnyRateTable } from "../../src/rules/rates/documents";
 import { STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { type CardLoad, type LoadReport, loadCards } from "../../src/taskpane/excel-writer";
 import { captionFor } from "../../src/taskpane/format";

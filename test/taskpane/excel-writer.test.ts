@@ -6,7 +6,7 @@
  */
 import { RATE_CARDS } from "../../src/rules/rates";
 import { importOrderRates } from "../../src/rules/rates/order-import";
-import type { AnyRateTable } from "../../src/rules/rates/sheet-layout";
+import type { AnyRateTable } from "../../src/rules/rates/documents";
 import { STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { SLA_CREDIT_BANDS } from "../../src/rules/rates/sla";
 import { type CardLoad, type Choice, type Conflict, loadCards } from "../../src/taskpane/excel-writer";

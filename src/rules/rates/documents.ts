@@ -81,6 +81,12 @@ export interface RateTable<Row> {
   }>;
 }
 
+/** Any rate table, whatever its row type (the built-in cards and an Order's import). */
+export type AnyRateTable = RateTable<any>;
+
+/** What a null rate ("n/a" in the document) reads as in a cell, and is written as in an Order's file. */
+export const NA_TEXT = "n/a";
+
 /** Deep-freezes a rate table so no caller can change a rate at run time. */
 export function rateTable<Row>(table: RateTable<Row>): RateTable<Row> {
   for (const row of table.rows) Object.freeze(row);

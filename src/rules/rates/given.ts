@@ -14,7 +14,7 @@
 import { clip, describe, naError, quote, RuleError, valueError } from "../core/errors";
 import type { DecimalText } from "./documents";
 import { cellRecords, type ImportProblem, type Raw, validateRows } from "./order-import";
-import type { AnyRateTable } from "./sheet-layout";
+import type { AnyRateTable } from "./documents";
 
 /** A range with more rows than this is not a rate card (the largest card has a dozen). */
 export const MAX_RATES_ROWS = 1000;

@@ -17,7 +17,7 @@ import { normalizeName } from "../core/args";
 import { Money } from "../core/money";
 import type { ColumnFormat, DecimalText, RateColumn } from "./documents";
 import { rateTable } from "./documents";
-import { type AnyRateTable, NA_TEXT } from "./sheet-layout";
+import { type AnyRateTable, NA_TEXT } from "./documents";
 
 /** One problem in an Order file. `row` null: the file as a whole; `column` null: the whole row. */
 export interface ImportProblem {

@@ -18,7 +18,7 @@ import {
   readCell,
 } from "../../../src/rules/rates/order-import";
 import { MANAGED_SERVICES_HOURS, DATA_MIGRATION_SIZES } from "../../../src/rules/rates/professional-services";
-import { cardGrid } from "../../../src/rules/rates/sheet-layout";
+import { cardGrid } from "../../../src/sheets/rate-card-layout";
 import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../../src/rules/rates/sla";
 import { STORAGE_ALLOCATION, STORAGE_PRICES, STORAGE_RECORD_SIZES } from "../../../src/rules/rates/storage";
 import { TRANSLATION_PRICE } from "../../../src/rules/rates/translation";
