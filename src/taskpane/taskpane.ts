@@ -1,21 +1,17 @@
 /**
  * The task pane: lists the rate cards (title, source document, that document's date), loads the
  * selected ones into the workbook, or one card from an Order's CSV/JSON file. UI only: the rates
- * come from rules/rates, the Order file is validated by rules/rates/order-import, and the
+ * come from rules/rates, the Order file is read and validated by src/tables (order-file.ts), and the
  * workbook is written by ./excel-writer (at most two round trips). The page is shared with the
  * custom functions runtime.
  */
 import { RATE_CARDS } from "../rules/rates";
-import {
-  decodeOrderFile,
-  describeProblem,
-  type ImportProblem,
-  importOrderRates,
-  listedProblems,
-  MAX_ORDER_FILE_CHARS,
-} from "../rules/rates/order-import";
+import { ORDER_FILE_ACCEPT } from "../tables/formats";
+import { decodeOrderFile, importOrderRates } from "../tables/order-file";
+import { describeProblem, type ImportProblem, listedProblems } from "../tables/problems";
+import { MAX_ORDER_FILE_CHARS } from "../tables/limits";
 import { ratesSnippet } from "../rules/rates/snippets";
-import { type AnyRateTable } from "../rules/rates/documents";
+import type { AnyRateTable } from "../rules/rates/documents";
 import { sheetNameFor } from "../sheets/rate-card-layout";
 import {
   type CardLoad,
@@ -99,7 +95,7 @@ function renderCards(): void {
       const names = (card.names ?? []).map((n) => n.name);
       const file = h("input", {
         type: "file",
-        accept: ".csv,.json,text/csv,application/json",
+        accept: ORDER_FILE_ACCEPT,
         hidden: "",
         id: `file-${id}`,
         "data-card": card.id,

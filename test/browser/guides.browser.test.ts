@@ -18,7 +18,7 @@ import { fakeScript, routeOffice, serve } from "../helpers/pane-browser";
 import type { FakeCell, FakeSheet, FakeTable } from "../helpers/fake-excel";
 import { loadBundle } from "../helpers/bundle";
 import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
-import { importOrderRates } from "../../src/rules/rates/order-import";
+import { importOrderRates } from "../../src/tables/order-file";
 import { STORAGE_ALLOCATION } from "../../src/rules/rates/storage";
 import { NOTHING_LOADED, type Loaded } from "../../src/sheets/layout";
 import { QUOTE_INPUT_CELLS as IN, QUOTE_LINE_ROWS, QUOTE_RESULT_CELLS, quoteLayout } from "../../src/sheets/quote-layout";

@@ -7,7 +7,9 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { importOrderRates, describeProblem, parseCsv, type ImportResult } from "../../src/rules/rates/order-import";
+import { importOrderRates, type ImportResult } from "../../src/tables/order-file";
+import { describeProblem } from "../../src/tables/problems";
+import { parseCsv } from "../../src/tables/formats/csv";
 import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
 import { type AnyRateTable } from "../../src/rules/rates/documents";
 import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../../src/rules/rates/storage";

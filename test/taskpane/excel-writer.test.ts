@@ -5,7 +5,7 @@
  * rate cards (src/rules/rates) and the layout (title row 1, caption row 2, header row 4).
  */
 import { RATE_CARDS } from "../../src/rules/rates";
-import { importOrderRates } from "../../src/rules/rates/order-import";
+import { importOrderRates } from "../../src/tables/order-file";
 import type { AnyRateTable } from "../../src/rules/rates/documents";
 import { STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { SLA_CREDIT_BANDS } from "../../src/rules/rates/sla";

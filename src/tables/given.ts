@@ -4,17 +4,18 @@
  * passes it, or without, as `Kustomer_StorageAllocation` passes it; or typed by hand in the same
  * column order), rows in any order.
  *
- * The range is read by the Order import's validator (./order-import: the same cells, units, n/a
+ * The range is read by the Order import's validator (./records and ./validate: the same cells, units, n/a
  * and row checks), then compiled by the rule family into what its lookups need. Excel passes the
  * range again on every call, so a table is parsed once per distinct content: a small cache, keyed
  * by a cheap fingerprint of the cells and confirmed cell by cell, keeps the last tables read.
  * Building the fingerprint is linear in the cells, and a range far larger than any card is
  * refused before it is read.
  */
-import { clip, describe, naError, quote, RuleError, valueError } from "../core/errors";
-import type { DecimalText } from "./documents";
-import { cellRecords, type ImportProblem, type Raw, validateRows } from "./order-import";
-import type { AnyRateTable } from "./documents";
+import { clip, describe, naError, quote, RuleError, valueError } from "../rules/core/errors";
+import type { AnyRateTable, DecimalText } from "../rules/rates/documents";
+import type { ImportProblem } from "./problems";
+import { cellRecords, type Raw } from "./records";
+import { validateRows } from "./validate";
 
 /** A range with more rows than this is not a rate card (the largest card has a dozen). */
 export const MAX_RATES_ROWS = 1000;

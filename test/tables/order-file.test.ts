@@ -3,25 +3,18 @@
  * rates), every problem with its row and column, all or nothing. Expected values are the
  * Order's numbers converted by hand (1 GB = 1000 MB, 10% = 0.1).
  */
-import { RATE_CARDS } from "../../../src/rules/rates";
-import {
-  type ImportResult,
-  decodeOrderFile,
-  describeProblem,
-  importOrderGrid,
-  importOrderRates,
-  keyColumns,
-  listedProblems,
-  MAX_LISTED_PROBLEMS,
-  MAX_ORDER_ROWS,
-  parseCsv,
-  readCell,
-} from "../../../src/rules/rates/order-import";
-import { MANAGED_SERVICES_HOURS, DATA_MIGRATION_SIZES } from "../../../src/rules/rates/professional-services";
-import { cardGrid } from "../../../src/sheets/rate-card-layout";
-import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../../src/rules/rates/sla";
-import { STORAGE_ALLOCATION, STORAGE_PRICES, STORAGE_RECORD_SIZES } from "../../../src/rules/rates/storage";
-import { TRANSLATION_PRICE } from "../../../src/rules/rates/translation";
+import { RATE_CARDS } from "../../src/rules/rates";
+import { type ImportResult, decodeOrderFile, importOrderGrid, importOrderRates } from "../../src/tables/order-file";
+import { describeProblem, listedProblems, MAX_LISTED_PROBLEMS } from "../../src/tables/problems";
+import { keyColumns } from "../../src/tables/validate";
+import { MAX_ORDER_ROWS } from "../../src/tables/limits";
+import { parseCsv } from "../../src/tables/formats/csv";
+import { readCell } from "../../src/tables/cell";
+import { MANAGED_SERVICES_HOURS, DATA_MIGRATION_SIZES } from "../../src/rules/rates/professional-services";
+import { cardGrid } from "../../src/sheets/rate-card-layout";
+import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../src/rules/rates/sla";
+import { STORAGE_ALLOCATION, STORAGE_PRICES, STORAGE_RECORD_SIZES } from "../../src/rules/rates/storage";
+import { TRANSLATION_PRICE } from "../../src/rules/rates/translation";
 
 function ok(r: ImportResult) {
   if (!r.ok) throw new Error(`expected a valid file; got:\n${r.problems.map(describeProblem).join("\n")}`);
