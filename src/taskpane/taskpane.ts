@@ -10,7 +10,7 @@ import { ORDER_FILE_ACCEPT } from "../tables/formats";
 import { decodeOrderFile, importOrderRates } from "../tables/order-file";
 import { describeProblem, type ImportProblem, listedProblems } from "../tables/problems";
 import { MAX_ORDER_FILE_CHARS } from "../tables/limits";
-import { ratesSnippet } from "../rules/rates/snippets";
+import { ratesSnippet } from "./rates-snippet";
 import type { AnyRateTable } from "../rules/rates/documents";
 import { sheetNameFor } from "../sheets/rate-card-layout";
 import {
