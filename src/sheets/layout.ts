@@ -2,7 +2,7 @@
  * What a built sheet is made of, as plain data: cells (values or en-US formulas), number formats,
  * styles, data validations, conditional formats, Excel tables with calculated columns, column
  * widths and the print area. The quote and invoice-check layouts produce it; the task pane's
- * writer (src/taskpane/sheet-writer.ts) only queues it. Pure: no Office, no DOM, no Date.
+ * writer (src/taskpane/writer/sheet.ts) only queues it. Pure: no Office, no DOM, no Date.
  */
 import { DOCUMENTS } from "../rules/rates/documents";
 import type { AnyRateTable } from "../rules/rates/documents";

@@ -2,7 +2,7 @@
  * The task pane: lists the rate cards (title, source document, that document's date), loads the
  * selected ones into the workbook, or one card from an Order's CSV/JSON file. UI only: the rates
  * come from rules/rates, the Order file is read and validated by src/tables (order-file.ts), and the
- * workbook is written by ./excel-writer (at most two round trips). The page is shared with the
+ * workbook is written by ./writer (cards.ts: at most two round trips; sheet.ts: the Quote and Invoice check). The page is shared with the
  * custom functions runtime.
  */
 import { RATE_CARDS } from "../rules/rates";
@@ -13,18 +13,13 @@ import { MAX_ORDER_FILE_CHARS } from "../tables/limits";
 import { ratesSnippet } from "./rates-snippet";
 import type { AnyRateTable } from "../rules/rates/documents";
 import { sheetNameFor } from "../sheets/rate-card-layout";
-import {
-  type CardLoad,
-  type Choice,
-  type Conflict,
-  errorMessage,
-  EXCEL_API_SET as LOAD_API_SET,
-  type LoadReport,
-  loadCards,
-  type Outcome,
-} from "./excel-writer";
+import { type CardLoad, type Choice, type Conflict, errorMessage, type LoadReport, loadCards, type Outcome } from "./writer/cards";
+import { EXCEL_API_SET as READ_API_SET } from "./writer/plan";
+import { EXCEL_API_SET as REPAIR_API_SET } from "./writer/repair";
+import { excelRun } from "./writer/run";
+import { EXCEL_API_SET as LOAD_API_SET } from "./writer/write";
 import { captionFor, sourceOf, todayIso } from "./format";
-import { EXCEL_API_SET as SHEET_API_SET, type SheetKind, writeSheet } from "./sheet-writer";
+import { EXCEL_API_SET as SHEET_API_SET, type SheetKind, writeSheet } from "./writer/sheet";
 import { chooseDateSystem } from "./date-system";
 import { dateSystemSource, dateSystemStartup, documentSettings } from "../functions/runtime";
 import { workbookDateSystem } from "../functions/excel";
@@ -391,7 +386,8 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to load the cards.");
     return;
   }
-  if (!excelApiSupported(LOAD_API_SET)) {
+  // Each part of the load declares its own set (reading, writing, repairing after a failure); writing needs the most.
+  if (!excelApiSupported(LOAD_API_SET) || !excelApiSupported(READ_API_SET) || !excelApiSupported(REPAIR_API_SET)) {
     showMessage(
       "error",
       "This version of Excel cannot load the rate cards.",
@@ -402,7 +398,7 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
   setStatus(`Loading ${what}…`);
   try {
     const report = await loadCards(loads, {
-      run: (batch) => Excel.run(batch),
+      run: excelRun,
       today: todayIso(),
       choose: chooseInDialog,
       onProgress: setStatus,
@@ -536,7 +532,7 @@ async function onNewSheet(kind: SheetKind): Promise<void> {
     clearMessages();
     setStatus(`Building ${what}…`);
     try {
-      const report = await writeSheet(kind, { run: (batch) => Excel.run(batch), onProgress: setStatus });
+      const report = await writeSheet(kind, { run: excelRun, onProgress: setStatus });
       const from = [...report.loaded.tables, ...report.loaded.names].filter((n) => /^Kustomer_/i.test(n));
       showMessage(
         "success",
@@ -582,7 +578,7 @@ async function onDateSystemChange(box: HTMLInputElement): Promise<void> {
     clearMessages();
     setStatus(`Switching to the ${system} date system…`);
     try {
-      await chooseDateSystem(system, { settings, run: (batch) => Excel.run(batch) });
+      await chooseDateSystem(system, { settings, run: excelRun });
       showMessage(
         "success",
         `Dates are read in the ${system} date system.`,

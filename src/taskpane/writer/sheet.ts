@@ -7,11 +7,11 @@
  * while writing leaves no half-written sheet: the new sheet is deleted in one more round trip
  * (everything the writer writes is on that sheet), and the error is passed on.
  */
-import { invoiceLayout, INVOICE_SHEET, INVOICE_TABLE } from "../sheets/invoice-layout";
-import { freeSheetName, freeTableName, type Loaded, type SheetLayout, STYLE_FORMATS, type Validation } from "../sheets/layout";
-import { quoteLayout, QUOTE_SHEET } from "../sheets/quote-layout";
-import { charsToPoints } from "../sheets/rate-card-layout";
-import type { RunFn } from "./excel-writer";
+import { invoiceLayout, INVOICE_SHEET, INVOICE_TABLE } from "../../sheets/invoice-layout";
+import { freeSheetName, freeTableName, type Loaded, type SheetLayout, STYLE_FORMATS, type Validation } from "../../sheets/layout";
+import { quoteLayout, QUOTE_SHEET } from "../../sheets/quote-layout";
+import { charsToPoints } from "../../sheets/rate-card-layout";
+import { excelRun, type RunFn, syncCounter } from "./run";
 
 /**
  * The ExcelApi requirement set building a sheet needs: the highest set among the Excel API
@@ -49,14 +49,11 @@ export function layoutFor(kind: SheetKind, loaded: Loaded, sheetNames: readonly 
 }
 
 export async function writeSheet(kind: SheetKind, options: SheetOptions = {}): Promise<SheetReport> {
-  const run: RunFn = options.run ?? ((batch) => Excel.run(batch));
+  const run: RunFn = options.run ?? excelRun;
   const progress = options.onProgress ?? (() => undefined);
   return run(async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
+    const syncs = syncCounter();
+    const sync = () => syncs.sync(context);
     const wb = context.workbook;
 
     // ---- Round trip 1: what the workbook holds ------------------------------------------------
@@ -102,7 +99,7 @@ export async function writeSheet(kind: SheetKind, options: SheetOptions = {}): P
       }
       throw e;
     }
-    return { sheet: layout.sheetName, table: layout.tables[0]?.name, syncs, loaded };
+    return { sheet: layout.sheetName, table: layout.tables[0]?.name, syncs: syncs.count, loaded };
   });
 }
 
