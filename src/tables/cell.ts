@@ -4,6 +4,7 @@
  * card allows it, never negative, never more digits than Excel holds. Any value longer than a
  * cell of its kind can be is refused first, before it is trimmed or matched.
  */
+import { quote } from "../rules/core/errors";
 import { Money } from "../rules/core/money";
 import { type ColumnFormat, type DecimalText, NA_TEXT } from "../rules/rates/documents";
 import { MAX_NUMBER_TEXT, MAX_SIGNIFICANT_DIGITS, MAX_TEXT } from "./limits";
@@ -80,9 +81,9 @@ const WHOLE: ReadonlySet<ColumnFormat> = new Set<ColumnFormat>(["days", "weeks",
 // sides by a different class, so nothing backtracks; and the text is at most MAX_NUMBER_TEXT long.
 const NUMBER_TEXT = /^([+-])?\s*(?:(US\s*\$|\$)\s*)?(\d[\d,]*(?:\.\d*)?|\.\d+)\s*([A-Za-z%]*)$/;
 
+/** A raw value for a message: text quoted (at most a short slice of it), anything else as itself. */
 export function describeRaw(v: Raw): string {
-  if (typeof v === "string") return `"${v.length > 40 ? v.slice(0, 37) + "..." : v}"`;
-  return String(v);
+  return typeof v === "string" ? quote(v) : String(v);
 }
 
 /** The significant digits of a plain decimal (digits, at most one point): from the first non-zero digit to the last. */
@@ -104,7 +105,7 @@ export function significantDigits(digits: string): number {
 export function readCell(v: Raw, format: ColumnFormat, nullable: boolean): CellResult {
   if (typeof v === "boolean") return { problem: `expected ${format === "text" ? "text" : EXPECTED[format]}; got ${v ? "TRUE" : "FALSE"}.` };
   if (typeof v === "string" && v.length > MAX_TEXT) {
-    return { problem: `is longer than ${MAX_TEXT} characters (${describeRaw(v)}, ${v.length.toLocaleString("en-US")}).` };
+    return { problem: `is longer than ${MAX_TEXT} characters: ${describeRaw(v)}.` };
   }
   const text = typeof v === "string" ? v.trim() : v;
   if (text === null || text === "") {
@@ -130,7 +131,7 @@ export function readCell(v: Raw, format: ColumnFormat, nullable: boolean): CellR
     amount = new Money(text === 0 ? 0 : text);
   } else {
     if (text.length > MAX_NUMBER_TEXT) {
-      return { problem: `expected ${EXPECTED[format]}; got ${describeRaw(text)}, ${text.length.toLocaleString("en-US")} characters long.` };
+      return { problem: `expected ${EXPECTED[format]}; got ${describeRaw(text)}.` };
     }
     const m = NUMBER_TEXT.exec(text);
     if (!m) return { problem: `expected ${EXPECTED[format]}; got ${describeRaw(text)}.` };

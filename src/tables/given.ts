@@ -33,7 +33,7 @@ export interface GivenRows {
 
 /** The message of a `rates` problem: `rates row 3, "Default data (GB)": expected ...`. */
 export function ratesProblem(arg: string, p: ImportProblem): string {
-  const where = [p.row === null ? null : `row ${p.row}`, p.column === null ? null : `"${p.column}"`].filter((s) => s !== null);
+  const where = [p.row === null ? null : `row ${p.row}`, p.column === null ? null : quote(p.column)].filter((s) => s !== null);
   return `${arg}${where.length > 0 ? ` ${where.join(", ")}` : ""}: ${p.message}`;
 }
 
@@ -234,7 +234,10 @@ export function givenRatesReader<T>(card: AnyRateTable, compile: (given: GivenRo
 /** #N/A-style message for a name a given table lacks. */
 export function notInGivenRates(arg: string, got: string, held: readonly string[]): string {
   // What the user typed and the table's own names are quoted short: at most 8 names, each clipped.
-  const shown = held.slice(0, MAX_NAMES_LISTED).map(clip).join(", ");
+  const shown = held
+    .slice(0, MAX_NAMES_LISTED)
+    .map((n) => clip(n))
+    .join(", ");
   const more = held.length > MAX_NAMES_LISTED ? `, and ${held.length - MAX_NAMES_LISTED} more` : "";
   return `${arg} ${quote(got)} is not in the given rates; they hold: ${shown}${more}.`;
 }

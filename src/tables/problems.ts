@@ -2,8 +2,12 @@
  * A problem found in a table read from outside, with its row and column, and how the pane lists
  * them. Every reader and check in this folder reports its findings as these.
  */
+import { quote } from "../rules/core/errors";
 
-/** One problem in an Order file. `row` null: the file as a whole; `column` null: the whole row. */
+/**
+ * One problem in an Order file. `row` null: the file as a whole; `column` null: the whole row.
+ * `column` is the header as written (or "column 3"): whoever shows it quotes it short.
+ */
 export interface ImportProblem {
   readonly row: number | null;
   readonly column: string | null;
@@ -13,16 +17,9 @@ export interface ImportProblem {
 /** The pane lists at most this many problems, then "and N more". */
 export const MAX_LISTED_PROBLEMS = 100;
 
-/** At most `max` characters of what the user wrote, for a message. */
-export function clip(s: string, max = 60): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-
 /** Renders a problem for a list: `Row 3, "Price per GB (USD)": ...`. */
 export function describeProblem(p: ImportProblem): string {
-  const where = [p.row === null ? null : `Row ${p.row}`, p.column === null ? null : `"${clip(p.column)}"`]
-    .filter((s) => s !== null)
-    .join(", ");
+  const where = [p.row === null ? null : `Row ${p.row}`, p.column === null ? null : quote(p.column)].filter((s) => s !== null).join(", ");
   return where ? `${where}: ${p.message}` : p.message;
 }
 

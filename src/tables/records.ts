@@ -7,7 +7,7 @@
 import { normalizeName } from "../rules/core/args";
 import type { AnyRateTable, RateColumn } from "../rules/rates/documents";
 import { MAX_HEADER, MAX_ORDER_ROWS, tooManyRows } from "./limits";
-import { clip, type ImportProblem } from "./problems";
+import type { ImportProblem } from "./problems";
 
 /** A raw cell value: text (CSV, JSON, a sheet), a number or boolean (JSON, a sheet), null for none. */
 export type Raw = string | number | boolean | null;
@@ -170,7 +170,7 @@ function headerKeys(
     if (!col) {
       problems.push({
         row,
-        column: name === "" ? `column ${position}` : clip(name),
+        column: name === "" ? `column ${position}` : name,
         message: `is not a column of "${card.title}"; expected the columns ${columnsList(card)}.`,
       });
       return undefined;

@@ -6,7 +6,8 @@
 import type { AnyRateTable, RateColumn } from "../../rules/rates/documents";
 import { significantDigits } from "../cell";
 import { MAX_ORDER_ROWS, MAX_SIGNIFICANT_DIGITS, tooManyRows } from "../limits";
-import { clip, type ImportProblem } from "../problems";
+import { clip, quote } from "../../rules/core/errors";
+import type { ImportProblem } from "../problems";
 import { columnFor, columnsList, fatal, type Raw, type RawRow, type Records } from "../records";
 import type { OrderFormat } from "./format";
 
@@ -26,7 +27,11 @@ function jsonRecords(card: AnyRateTable, text: string): Records {
     const obj = data as object;
     const declared = own(obj, "card") ?? own(obj, "table") ?? own(obj, "id");
     if (declared !== undefined && declared !== card.id) {
-      problems.push({ row: null, column: null, message: `The file is for the card ${clip(JSON.stringify(declared))}, not ${card.id}.` });
+      problems.push({
+        row: null,
+        column: null,
+        message: `The file is for the card ${typeof declared === "string" ? quote(declared) : clip(JSON.stringify(declared))}, not ${card.id}.`,
+      });
     }
     items = own(obj, "rows");
   }
@@ -57,7 +62,7 @@ function jsonRecords(card: AnyRateTable, text: string): Records {
       if (!col) {
         problems.push({
           row,
-          column: clip(name),
+          column: name,
           message: `is not a column of "${card.title}"; expected the columns ${columnsList(card)}.`,
         });
       } else if (seen.has(col.key)) {
@@ -121,11 +126,11 @@ function duplicateKeys(text: string, wrapped: boolean): ImportProblem[] {
         if (top.keys.has(key)) {
           problems.push(
             top.row !== null
-              ? { row: top.row, column: clip(key), message: "appears twice in this row; each column may appear once." }
+              ? { row: top.row, column: key, message: "appears twice in this row; each column may appear once." }
               : {
                   row: null,
                   column: null,
-                  message: `The key ${clip(JSON.stringify(key))} appears twice in one object; each key may appear once.`,
+                  message: `The key ${quote(key)} appears twice in one object; each key may appear once.`,
                 },
           );
         }
@@ -148,8 +153,8 @@ function duplicateKeys(text: string, wrapped: boolean): ImportProblem[] {
       if (lost && top?.obj && top.row !== null) {
         problems.push({
           row: top.row,
-          column: clip(top.lastKey ?? ""),
-          message: `${clip(literal, 40)} cannot be read exactly as a number (more than ${MAX_SIGNIFICANT_DIGITS} significant digits, or beyond Excel's range); write the rate as it should appear in Excel.`,
+          column: top.lastKey ?? "",
+          message: `${clip(literal)} cannot be read exactly as a number (more than ${MAX_SIGNIFICANT_DIGITS} significant digits, or beyond Excel's range); write the rate as it should appear in Excel.`,
         });
       }
       i = k;
