@@ -103,6 +103,24 @@ export const FORMATS = {
 // What is loaded in the workbook
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A sheet the pane builds (the Quote, the Invoice check), registered in ./index.ts: its name, its
+ * button, what the pane says while building it and once it is ready, and its layout.
+ */
+export interface SheetSpec<K extends string = string> {
+  readonly kind: K;
+  /** The sheet's name; a free variant ("Quote (2)") where the workbook has one of that name. */
+  readonly sheetName: string;
+  /** The pane's button for it. */
+  readonly button: { readonly id: string; readonly label: string };
+  /** The sheet in words: "Building the quote…", "Excel could not build the quote." */
+  readonly what: string;
+  /** What the user does next, said once the sheet is ready. */
+  readonly ready: string;
+  /** The layout on the sheet `sheetName`, for what the workbook holds. */
+  readonly layout: (loaded: Loaded, sheetName: string) => SheetLayout;
+}
+
 /** The tables and workbook names the writer found in the workbook (any case). */
 export interface Loaded {
   readonly tables: readonly string[];

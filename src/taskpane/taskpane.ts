@@ -19,7 +19,8 @@ import { EXCEL_API_SET as REPAIR_API_SET } from "./writer/repair";
 import { excelRun } from "./writer/run";
 import { EXCEL_API_SET as LOAD_API_SET } from "./writer/write";
 import { captionFor, sourceOf, todayIso } from "./format";
-import { EXCEL_API_SET as SHEET_API_SET, type SheetKind, writeSheet } from "./writer/sheet";
+import { EXCEL_API_SET as SHEET_API_SET, writeSheet } from "./writer/sheet";
+import { type SheetKind, SHEETS, sheetSpec } from "../sheets";
 import { chooseDateSystem } from "./date-system";
 import { dateSystemSource, dateSystemStartup, documentSettings } from "../functions/runtime";
 import { workbookDateSystem } from "../functions/excel";
@@ -513,6 +514,19 @@ function showProblems(card: AnyRateTable, fileName: string, problems: readonly I
 // Sheets: "New quote" and "Check an invoice" (issue 12)
 // ---------------------------------------------------------------------------------------------
 
+/** One button per registered sheet (src/sheets/index.ts), in its order. */
+function renderSheetButtons(): void {
+  const box = document.querySelector<HTMLElement>(".sheet-actions");
+  if (!box) throw new Error(".sheet-actions is missing from taskpane.html");
+  box.replaceChildren(
+    ...SHEETS.map((s) => {
+      const button = h("button", { id: s.button.id, type: "button", class: "button" }, s.button.label);
+      button.addEventListener("click", () => void onNewSheet(s.kind));
+      return button;
+    }),
+  );
+}
+
 async function onNewSheet(kind: SheetKind): Promise<void> {
   if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to build the sheet.");
@@ -526,7 +540,7 @@ async function onNewSheet(kind: SheetKind): Promise<void> {
     );
     return;
   }
-  const what = kind === "quote" ? "the quote" : "the invoice check";
+  const { what, ready } = sheetSpec(kind);
   // The same busy guard as a rate-card load: one Excel batch at a time.
   await guarded(async () => {
     clearMessages();
@@ -537,9 +551,7 @@ async function onNewSheet(kind: SheetKind): Promise<void> {
       showMessage(
         "success",
         `Sheet “${report.sheet}” is ready.`,
-        kind === "quote"
-          ? "Type in the yellow cells; the lines and the total follow."
-          : "Paste the invoice's lines into the table; each line is checked against the terms.",
+        ready,
         from.length > 0 ? ` Rates from this workbook: ${from.join(", ")}.` : " Built-in rates (no rate card is loaded).",
       );
     } catch (e) {
@@ -608,8 +620,7 @@ async function onDateSystemChange(box: HTMLInputElement): Promise<void> {
 
 function start(): void {
   renderCards();
-  $<HTMLButtonElement>("new-quote").addEventListener("click", () => void onNewSheet("quote"));
-  $<HTMLButtonElement>("check-invoice").addEventListener("click", () => void onNewSheet("invoice"));
+  renderSheetButtons();
   document.body.dataset.paneReady = "true";
   if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
     const dateBox = $<HTMLInputElement>("date-1904");

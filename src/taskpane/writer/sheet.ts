@@ -7,9 +7,8 @@
  * while writing leaves no half-written sheet: the new sheet is deleted in one more round trip
  * (everything the writer writes is on that sheet), and the error is passed on.
  */
-import { invoiceLayout, INVOICE_SHEET, INVOICE_TABLE } from "../../sheets/invoice-layout";
-import { freeSheetName, freeTableName, type Loaded, type SheetLayout, STYLE_FORMATS, type Validation } from "../../sheets/layout";
-import { quoteLayout, QUOTE_SHEET } from "../../sheets/quote-layout";
+import { type SheetKind, sheetSpec } from "../../sheets";
+import { freeSheetName, type Loaded, type SheetLayout, STYLE_FORMATS, type Validation } from "../../sheets/layout";
 import { charsToPoints } from "../../sheets/rate-card-layout";
 import { excelRun, type RunFn, syncCounter } from "./run";
 
@@ -21,7 +20,7 @@ import { excelRun, type RunFn, syncCounter } from "./run";
  */
 export const EXCEL_API_SET = "1.9";
 
-export type SheetKind = "quote" | "invoice";
+export type { SheetKind } from "../../sheets";
 
 export interface SheetReport {
   readonly sheet: string;
@@ -39,13 +38,10 @@ export interface SheetOptions {
   readonly onProgress?: (message: string) => void;
 }
 
-const TITLES: Record<SheetKind, string> = { quote: QUOTE_SHEET, invoice: INVOICE_SHEET };
-
 /** Builds the layout of a sheet kind for what the workbook holds (exported for the benchmark and tests). */
 export function layoutFor(kind: SheetKind, loaded: Loaded, sheetNames: readonly string[]): SheetLayout {
-  const sheet = freeSheetName(TITLES[kind], sheetNames);
-  if (kind === "quote") return quoteLayout(loaded, sheet);
-  return invoiceLayout(loaded, sheet, freeTableName(INVOICE_TABLE, [...loaded.tables, ...loaded.names]));
+  const spec = sheetSpec(kind);
+  return spec.layout(loaded, freeSheetName(spec.sheetName, sheetNames));
 }
 
 export async function writeSheet(kind: SheetKind, options: SheetOptions = {}): Promise<SheetReport> {
