@@ -144,11 +144,6 @@ function keyProblems(card: AnyRateTable, raws: readonly RawRow[], rows: Record<s
 // Checks of a card's rows together: fixed choices and bands
 // ---------------------------------------------------------------------------------------------
 
-/** Text columns whose values the rules read as one of a few choices (by card id, then column key). */
-const CHOICES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  Kustomer_SlaResponseTimes: { unit: ["hours", "business days"] },
-};
-
 /** A choice as typed: case, spacing and a plural "s" aside ("Hour", "business day"). */
 export function choiceKey(s: string): string {
   return normalizeName(s).replace(/s$/, "");
@@ -156,7 +151,8 @@ export function choiceKey(s: string): string {
 
 function choiceProblems(card: AnyRateTable, raws: readonly RawRow[], rows: Record<string, unknown>[]): ImportProblem[] {
   const problems: ImportProblem[] = [];
-  const choices = CHOICES[card.id] ?? {};
+  // The card's fixed choices (RateTable.choices), by column key.
+  const choices: Readonly<Record<string, readonly string[] | undefined>> = card.choices ?? {};
   for (const col of card.columns as ReadonlyArray<RateColumn<unknown>>) {
     const allowed = choices[col.key];
     if (!allowed) continue;
@@ -171,18 +167,13 @@ function choiceProblems(card: AnyRateTable, raws: readonly RawRow[], rows: Recor
 }
 
 /**
- * Cards whose rows are bands of a measure: each row from a bound to a bound, together covering
- * the measure without overlap or gap. "continuous": [from, below), n/a for no bound at either
- * end (the SLA credit bands over 0% to 100%); "whole": from..to, both included, each band
- * starting one after the last ends (the data migration sizes).
+ * The rows of a card whose rows are bands of a measure (RateTable.bands): each row from a bound
+ * to a bound, together covering the measure without overlap or gap. "continuous": [from, below),
+ * n/a for no bound at either end (the SLA credit bands over 0% to 100%); "whole": from..to, both
+ * included, each band starting one after the last ends (the data migration sizes).
  */
-const BANDS: Readonly<Record<string, { readonly kind: "continuous" | "whole"; readonly from: string; readonly to: string }>> = {
-  Kustomer_SlaCreditBands: { kind: "continuous", from: "fromUptime", to: "belowUptime" },
-  Kustomer_DataMigrationSizes: { kind: "whole", from: "minRecords", to: "maxRecords" },
-};
-
 function bandProblems(card: AnyRateTable, raws: readonly RawRow[], rows: Record<string, unknown>[]): ImportProblem[] {
-  const spec = BANDS[card.id];
+  const spec = card.bands;
   if (!spec || rows.length === 0) return [];
   const columns = card.columns as ReadonlyArray<RateColumn<unknown>>;
   const fromCol = columns.find((c) => c.key === spec.from) as RateColumn<unknown>;
