@@ -1,9 +1,10 @@
 /**
  * The task pane: lists the rate cards (title, source document, that document's date), loads the
- * selected ones into the workbook, or one card from an Order's CSV/JSON file. UI only: the rates
- * come from rules/rates, the Order file is read and validated by src/tables (order-file.ts), and the
- * workbook is written by ./writer (cards.ts: at most two round trips; sheet.ts: the Quote and Invoice check). The page is shared with the
- * custom functions runtime.
+ * selected ones into the workbook, or one card from an Order's CSV/JSON file; builds the sheets of
+ * src/sheets/index.ts. UI only: the rates come from rules/rates, the Order file is read and
+ * validated by src/tables (order-file.ts), and the workbook is written by ./writer (cards.ts: a
+ * load in at most two round trips; sheet.ts: a sheet). The page is shared with the custom
+ * functions runtime.
  */
 import { RATE_CARDS } from "../rules/rates";
 import { ORDER_FILE_ACCEPT } from "../tables/formats";
