@@ -34,9 +34,9 @@ export default tseslint.config(
     rules: officeAddinsRules,
   },
   {
-    files: ["src/rules/**/*.ts", "src/sheets/**/*.ts"],
+    files: ["src/rules/**/*.ts", "src/tables/**/*.ts", "src/sheets/**/*.ts"],
     rules: {
-      // The rules layer is pure: no Office globals, no DOM.
+      // The rules, the table readers and the layouts are pure: no Office globals, no DOM.
       "no-restricted-globals": ["error", "Office", "Excel", "CustomFunctions", "document", "window", "Date"],
     },
   },

@@ -4,7 +4,7 @@
 // and passes the target here through KUSTOMER_MUTATE (globs, comma-separated) and
 // KUSTOMER_MUTATION_NAME (the report's and incremental file's name).
 const name = process.env.KUSTOMER_MUTATION_NAME || "rules";
-const mutate = (process.env.KUSTOMER_MUTATE || "src/rules/**/*.ts").split(",");
+const mutate = (process.env.KUSTOMER_MUTATE || "src/rules/**/*.ts,src/tables/**/*.ts").split(",");
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

@@ -1,5 +1,5 @@
 /* The benchmark's count of context.sync round trips for loading every built-in rate card into an
- * empty workbook: the task pane's own writer (src/taskpane/excel-writer.ts) against the counting
+ * empty workbook: the task pane's own writer (src/taskpane/writer/cards.ts) against the counting
  * in-memory fake of the Excel API the tests use (test/helpers/fake-excel.ts). The TypeScript is
  * transpiled in memory, so nothing is written to disk. */
 "use strict";
@@ -10,7 +10,7 @@ require("./ts-require.cjs");
 const root = path.join(__dirname, "..");
 
 async function measureCardLoadSyncs() {
-  const { loadCards } = require(path.join(root, "src/taskpane/excel-writer.ts"));
+  const { loadCards } = require(path.join(root, "src/taskpane/writer/cards.ts"));
   const { captionFor } = require(path.join(root, "src/taskpane/format.ts"));
   const { RATE_CARDS } = require(path.join(root, "src/rules/rates/index.ts"));
   const { createFakeExcel } = require(path.join(root, "test/helpers/fake-excel.ts"));
@@ -27,7 +27,7 @@ async function measureCardLoadSyncs() {
 /** Each built-in card's table as the pane writes it, header row first (what Table[#All] passes a formula), by card id. */
 function cardTables() {
   const { RATE_CARDS } = require(path.join(root, "src/rules/rates/index.ts"));
-  const { cardGrid } = require(path.join(root, "src/rules/rates/sheet-layout.ts"));
+  const { cardGrid } = require(path.join(root, "src/sheets/rate-card-layout.ts"));
   const out = {};
   for (const card of RATE_CARDS) {
     const g = cardGrid(card);

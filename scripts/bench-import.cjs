@@ -1,4 +1,4 @@
-/* The benchmark's Order-import section: the validator (src/rules/rates/order-import.ts, transpiled
+/* The benchmark's Order-import section: the validator (src/tables/order-file.ts, transpiled
  * in memory) on the worst shapes of file found by probing, each beside a plain file of the same
  * size. Goal: any file under the size limit is judged in under 1 s. Median of 5 runs. */
 "use strict";
@@ -9,7 +9,8 @@ require("./ts-require.cjs");
 const root = path.join(__dirname, "..");
 
 function measureImport() {
-  const { importOrderRates, MAX_ORDER_FILE_CHARS } = require(path.join(root, "src/rules/rates/order-import.ts"));
+  const { importOrderRates } = require(path.join(root, "src/tables/order-file.ts"));
+  const { MAX_ORDER_FILE_CHARS } = require(path.join(root, "src/tables/limits.ts"));
   const { STORAGE_PRICES } = require(path.join(root, "src/rules/rates/storage.ts"));
   const HEADER = "Storage,Price per GB (USD)\n";
   /** A well-formed file of about `size` characters: at most 1000 rows, long labels. */

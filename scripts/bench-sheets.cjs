@@ -1,5 +1,5 @@
 /* The benchmark's count of context.sync round trips (and commands) for the pane's "New quote" and
- * "Check an invoice": the task pane's own sheet writer (src/taskpane/sheet-writer.ts) against the
+ * "Check an invoice": the task pane's own sheet writer (src/taskpane/writer/sheet.ts) against the
  * counting in-memory fake of the Excel API (test/helpers/fake-excel.ts), into an empty workbook
  * and into one holding every rate card. The TypeScript is transpiled in memory. */
 "use strict";
@@ -11,8 +11,8 @@ const root = path.join(__dirname, "..");
 
 /** [{ sheet, workbook, syncs, commands, ms }] for each sheet kind, into an empty workbook and one with every card. */
 async function measureSheetSyncs() {
-  const { writeSheet } = require(path.join(root, "src/taskpane/sheet-writer.ts"));
-  const { loadCards } = require(path.join(root, "src/taskpane/excel-writer.ts"));
+  const { writeSheet } = require(path.join(root, "src/taskpane/writer/sheet.ts"));
+  const { loadCards } = require(path.join(root, "src/taskpane/writer/cards.ts"));
   const { captionFor } = require(path.join(root, "src/taskpane/format.ts"));
   const { RATE_CARDS } = require(path.join(root, "src/rules/rates/index.ts"));
   const { createFakeExcel } = require(path.join(root, "test/helpers/fake-excel.ts"));

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-/* `npm run mutation`: Stryker on the rules (src/rules), one family at a time, incrementally
- * (a re-run tests only the mutants whose code or tests changed). Kept out of `npm test` and CI:
+/* `npm run mutation`: Stryker on the rules (src/rules) and the table readers (src/tables), one
+ * family at a time, incrementally (a re-run tests only the mutants whose code or tests changed).
+ * Kept out of `npm test` and CI:
  * every family takes minutes to tens of minutes on two cores.
  *
  *   npm run mutation                                  every family, one after the other
- *   npm run mutation -- billing core                  the named families (folders of src/rules)
+ *   npm run mutation -- billing core                  the named families (folders of src/rules, or tables)
  *   npm run mutation -- src/rules/billing/proration.ts    one file (or several)
  *   npm run mutation -- billing --concurrency=1       fewer test processes (default 2)
  *   npm run mutation -- billing --force               every mutant again, ignoring the incremental state
@@ -21,14 +22,18 @@ const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 
-/** The families: the folders of src/rules, in name order. */
+/** The families: the folders of src/rules, in name order, then "tables" (src/tables, the table readers the rules use). */
 function families(root) {
-  return fs
+  const rules = fs
     .readdirSync(path.join(root, "src", "rules"), { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
+  return [...rules, "tables"];
 }
+
+/** The folder of a family. */
+const folderOf = (f) => (f === "tables" ? "src/tables" : `src/rules/${f}`);
 
 /**
  * The Stryker runs for the command line: one per family named (all when none is), plus one for
@@ -53,12 +58,12 @@ function mutationPlan(argv, known) {
       named.push(a);
     } else {
       const rel = a.replace(/\\/g, "/").replace(/^\.\//, "");
-      if (!/^src\/rules\/.+\.ts$/.test(rel))
-        throw new Error(`${JSON.stringify(a)} is neither a family (${known.join(", ")}) nor a src/rules/ .ts file`);
+      if (!/^src\/(rules|tables)\/.+\.ts$/.test(rel))
+        throw new Error(`${JSON.stringify(a)} is neither a family (${known.join(", ")}) nor a src/rules/ or src/tables/ .ts file`);
       files.push(rel);
     }
   }
-  const runs = (named.length === 0 && files.length === 0 ? known : named).map((f) => ({ name: f, mutate: [`src/rules/${f}/**/*.ts`] }));
+  const runs = (named.length === 0 && files.length === 0 ? known : named).map((f) => ({ name: f, mutate: [`${folderOf(f)}/**/*.ts`] }));
   if (files.length > 0) {
     runs.push({ name: files.map((f) => path.posix.basename(f, ".ts")).join("+"), mutate: files });
   }

@@ -11,7 +11,7 @@
 import { SLA_CREDIT_BANDS } from "../rules/rates/sla";
 import { STORAGE_PRICES } from "../rules/rates/storage";
 import { TRANSLATION_PRICE } from "../rules/rates/translation";
-import type { AnyRateTable } from "../rules/rates/sheet-layout";
+import type { AnyRateTable } from "../rules/rates/documents";
 import {
   call,
   CAPTION_ROWS,
@@ -19,11 +19,13 @@ import {
   columnLetter,
   type ConditionalFormat,
   FORMATS,
+  freeTableName,
   hasName,
   type Loaded,
   loadedTable,
   ratesCaption,
   type SheetLayout,
+  type SheetSpec,
   str,
   type TableSpec,
   type Validation,
@@ -236,3 +238,13 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
     select: `A${firstBody}`,
   };
 }
+
+/** The Invoice check, as the pane lists and builds it (registered in ./index.ts); its table gets a free name. */
+export const INVOICE_CHECK: SheetSpec<"invoice"> = {
+  kind: "invoice",
+  sheetName: INVOICE_SHEET,
+  button: { id: "check-invoice", label: "Check an invoice" },
+  what: "the invoice check",
+  ready: "Paste the invoice's lines into the table; each line is checked against the terms.",
+  layout: (loaded, sheetName) => invoiceLayout(loaded, sheetName, freeTableName(INVOICE_TABLE, [...loaded.tables, ...loaded.names])),
+};

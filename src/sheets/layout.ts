@@ -2,11 +2,11 @@
  * What a built sheet is made of, as plain data: cells (values or en-US formulas), number formats,
  * styles, data validations, conditional formats, Excel tables with calculated columns, column
  * widths and the print area. The quote and invoice-check layouts produce it; the task pane's
- * writer (src/taskpane/sheet-writer.ts) only queues it. Pure: no Office, no DOM, no Date.
+ * writer (src/taskpane/writer/sheet.ts) only queues it. Pure: no Office, no DOM, no Date.
  */
 import { DOCUMENTS } from "../rules/rates/documents";
-import type { AnyRateTable } from "../rules/rates/sheet-layout";
-import { columnLetter, MAX_SHEET_NAME } from "../rules/rates/sheet-layout";
+import type { AnyRateTable } from "../rules/rates/documents";
+import { columnLetter, MAX_SHEET_NAME } from "./rate-card-layout";
 
 export { columnLetter };
 
@@ -102,6 +102,24 @@ export const FORMATS = {
 // ---------------------------------------------------------------------------------------------
 // What is loaded in the workbook
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * A sheet the pane builds (the Quote, the Invoice check), registered in ./index.ts: its name, its
+ * button, what the pane says while building it and once it is ready, and its layout.
+ */
+export interface SheetSpec<K extends string = string> {
+  readonly kind: K;
+  /** The sheet's name; a free variant ("Quote (2)") where the workbook has one of that name. */
+  readonly sheetName: string;
+  /** The pane's button for it. */
+  readonly button: { readonly id: string; readonly label: string };
+  /** The sheet in words: "Building the quote…", "Excel could not build the quote." */
+  readonly what: string;
+  /** What the user does next, said once the sheet is ready. */
+  readonly ready: string;
+  /** The layout on the sheet `sheetName`, for what the workbook holds. */
+  readonly layout: (loaded: Loaded, sheetName: string) => SheetLayout;
+}
 
 /** The tables and workbook names the writer found in the workbook (any case). */
 export interface Loaded {

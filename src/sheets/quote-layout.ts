@@ -14,7 +14,7 @@
 import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../rules/rates/storage";
 import { TRANSLATION_PRICE } from "../rules/rates/translation";
 import { MANAGED_SERVICES_HOURS, PS_PACKAGES } from "../rules/rates/professional-services";
-import type { AnyRateTable } from "../rules/rates/sheet-layout";
+import type { AnyRateTable } from "../rules/rates/documents";
 import {
   call,
   CAPTION_ROWS,
@@ -26,6 +26,7 @@ import {
   loadedTable,
   ratesCaption,
   type SheetLayout,
+  type SheetSpec,
   str,
   type Validation,
 } from "./layout";
@@ -355,3 +356,13 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     select: QUOTE_INPUT_CELLS.customer,
   };
 }
+
+/** The Quote, as the pane lists and builds it (registered in ./index.ts). */
+export const QUOTE: SheetSpec<"quote"> = {
+  kind: "quote",
+  sheetName: QUOTE_SHEET,
+  button: { id: "new-quote", label: "New quote" },
+  what: "the quote",
+  ready: "Type in the yellow cells; the lines and the total follow.",
+  layout: (loaded, sheetName) => quoteLayout(loaded, sheetName),
+};

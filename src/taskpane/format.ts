@@ -6,7 +6,7 @@
  */
 import { format, isValid, parseISO } from "date-fns";
 import { DOCUMENTS } from "../rules/rates/documents";
-import type { AnyRateTable } from "../rules/rates/sheet-layout";
+import type { AnyRateTable } from "../rules/rates/documents";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

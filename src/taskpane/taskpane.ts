@@ -1,33 +1,27 @@
 /**
  * The task pane: lists the rate cards (title, source document, that document's date), loads the
- * selected ones into the workbook, or one card from an Order's CSV/JSON file. UI only: the rates
- * come from rules/rates, the Order file is validated by rules/rates/order-import, and the
- * workbook is written by ./excel-writer (at most two round trips). The page is shared with the
- * custom functions runtime.
+ * selected ones into the workbook, or one card from an Order's CSV/JSON file; builds the sheets of
+ * src/sheets/index.ts. UI only: the rates come from rules/rates, the Order file is read and
+ * validated by src/tables (order-file.ts), and the workbook is written by ./writer (cards.ts: a
+ * load in at most two round trips; sheet.ts: a sheet). The page is shared with the custom
+ * functions runtime.
  */
 import { RATE_CARDS } from "../rules/rates";
-import {
-  decodeOrderFile,
-  describeProblem,
-  type ImportProblem,
-  importOrderRates,
-  listedProblems,
-  MAX_ORDER_FILE_CHARS,
-} from "../rules/rates/order-import";
-import { ratesSnippet } from "../rules/rates/snippets";
-import { type AnyRateTable, sheetNameFor } from "../rules/rates/sheet-layout";
-import {
-  type CardLoad,
-  type Choice,
-  type Conflict,
-  errorMessage,
-  EXCEL_API_SET as LOAD_API_SET,
-  type LoadReport,
-  loadCards,
-  type Outcome,
-} from "./excel-writer";
+import { ORDER_FILE_ACCEPT } from "../tables/formats";
+import { decodeOrderFile, importOrderRates } from "../tables/order-file";
+import { describeProblem, type ImportProblem, listedProblems } from "../tables/problems";
+import { MAX_ORDER_FILE_CHARS } from "../tables/limits";
+import { ratesSnippet } from "./rates-snippet";
+import type { AnyRateTable } from "../rules/rates/documents";
+import { sheetNameFor } from "../sheets/rate-card-layout";
+import { type CardLoad, type Choice, type Conflict, errorMessage, type LoadReport, loadCards, type Outcome } from "./writer/cards";
+import { EXCEL_API_SET as READ_API_SET } from "./writer/plan";
+import { EXCEL_API_SET as REPAIR_API_SET } from "./writer/repair";
+import { excelRun } from "./writer/run";
+import { EXCEL_API_SET as LOAD_API_SET } from "./writer/write";
 import { captionFor, sourceOf, todayIso } from "./format";
-import { EXCEL_API_SET as SHEET_API_SET, type SheetKind, writeSheet } from "./sheet-writer";
+import { EXCEL_API_SET as SHEET_API_SET, writeSheet } from "./writer/sheet";
+import { type SheetKind, SHEETS, sheetSpec } from "../sheets";
 import { chooseDateSystem } from "./date-system";
 import { dateSystemSource, dateSystemStartup, documentSettings } from "../functions/runtime";
 import { workbookDateSystem } from "../functions/excel";
@@ -98,7 +92,7 @@ function renderCards(): void {
       const names = (card.names ?? []).map((n) => n.name);
       const file = h("input", {
         type: "file",
-        accept: ".csv,.json,text/csv,application/json",
+        accept: ORDER_FILE_ACCEPT,
         hidden: "",
         id: `file-${id}`,
         "data-card": card.id,
@@ -394,7 +388,8 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to load the cards.");
     return;
   }
-  if (!excelApiSupported(LOAD_API_SET)) {
+  // Each part of the load declares its own set (reading, writing, repairing after a failure); writing needs the most.
+  if (!excelApiSupported(LOAD_API_SET) || !excelApiSupported(READ_API_SET) || !excelApiSupported(REPAIR_API_SET)) {
     showMessage(
       "error",
       "This version of Excel cannot load the rate cards.",
@@ -405,7 +400,7 @@ async function runLoad(loads: CardLoad[], what: string): Promise<void> {
   setStatus(`Loading ${what}…`);
   try {
     const report = await loadCards(loads, {
-      run: (batch) => Excel.run(batch),
+      run: excelRun,
       today: todayIso(),
       choose: chooseInDialog,
       onProgress: setStatus,
@@ -520,6 +515,19 @@ function showProblems(card: AnyRateTable, fileName: string, problems: readonly I
 // Sheets: "New quote" and "Check an invoice" (issue 12)
 // ---------------------------------------------------------------------------------------------
 
+/** One button per registered sheet (src/sheets/index.ts), in its order. */
+function renderSheetButtons(): void {
+  const box = document.querySelector<HTMLElement>(".sheet-actions");
+  if (!box) throw new Error(".sheet-actions is missing from taskpane.html");
+  box.replaceChildren(
+    ...SHEETS.map((s) => {
+      const button = h("button", { id: s.button.id, type: "button", class: "button" }, s.button.label);
+      button.addEventListener("click", () => void onNewSheet(s.kind));
+      return button;
+    }),
+  );
+}
+
 async function onNewSheet(kind: SheetKind): Promise<void> {
   if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
     showMessage("error", "Excel is not available.", "Open this pane from Excel (Home > Rate cards) to build the sheet.");
@@ -533,20 +541,18 @@ async function onNewSheet(kind: SheetKind): Promise<void> {
     );
     return;
   }
-  const what = kind === "quote" ? "the quote" : "the invoice check";
+  const { what, ready } = sheetSpec(kind);
   // The same busy guard as a rate-card load: one Excel batch at a time.
   await guarded(async () => {
     clearMessages();
     setStatus(`Building ${what}…`);
     try {
-      const report = await writeSheet(kind, { run: (batch) => Excel.run(batch), onProgress: setStatus });
+      const report = await writeSheet(kind, { run: excelRun, onProgress: setStatus });
       const from = [...report.loaded.tables, ...report.loaded.names].filter((n) => /^Kustomer_/i.test(n));
       showMessage(
         "success",
         `Sheet “${report.sheet}” is ready.`,
-        kind === "quote"
-          ? "Type in the yellow cells; the lines and the total follow."
-          : "Paste the invoice's lines into the table; each line is checked against the terms.",
+        ready,
         from.length > 0 ? ` Rates from this workbook: ${from.join(", ")}.` : " Built-in rates (no rate card is loaded).",
       );
     } catch (e) {
@@ -585,7 +591,7 @@ async function onDateSystemChange(box: HTMLInputElement): Promise<void> {
     clearMessages();
     setStatus(`Switching to the ${system} date system…`);
     try {
-      await chooseDateSystem(system, { settings, run: (batch) => Excel.run(batch) });
+      await chooseDateSystem(system, { settings, run: excelRun });
       showMessage(
         "success",
         `Dates are read in the ${system} date system.`,
@@ -615,8 +621,7 @@ async function onDateSystemChange(box: HTMLInputElement): Promise<void> {
 
 function start(): void {
   renderCards();
-  $<HTMLButtonElement>("new-quote").addEventListener("click", () => void onNewSheet("quote"));
-  $<HTMLButtonElement>("check-invoice").addEventListener("click", () => void onNewSheet("invoice"));
+  renderSheetButtons();
   document.body.dataset.paneReady = "true";
   if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
     const dateBox = $<HTMLInputElement>("date-1904");

@@ -5,7 +5,7 @@
  * from the Order's numbers in the test.
  */
 import { loadBundle, type LoadedBundle } from "../helpers/bundle";
-import { cardGrid } from "../../src/rules/rates/sheet-layout";
+import { cardGrid } from "../../src/sheets/rate-card-layout";
 import { STORAGE_ALLOCATION, STORAGE_RECORD_SIZES } from "../../src/rules/rates/storage";
 import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../src/rules/rates/sla";
 import { DATA_MIGRATION_SIZES, MANAGED_SERVICES_HOURS, PS_PACKAGES } from "../../src/rules/rates/professional-services";

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { importOrderRates } from "../../src/rules/rates/order-import";
-import { cardGrid } from "../../src/rules/rates/sheet-layout";
+import { importOrderRates } from "../../src/tables/order-file";
+import { cardGrid } from "../../src/sheets/rate-card-layout";
 import { STORAGE_ALLOCATION } from "../../src/rules/rates/storage";
 import { loadBundle } from "../helpers/bundle";
 

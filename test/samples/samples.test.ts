@@ -7,8 +7,11 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { importOrderRates, describeProblem, parseCsv, type ImportResult } from "../../src/rules/rates/order-import";
-import { cardGrid, HEADER_ROW, type AnyRateTable } from "../../src/rules/rates/sheet-layout";
+import { importOrderRates, type ImportResult } from "../../src/tables/order-file";
+import { describeProblem } from "../../src/tables/problems";
+import { parseCsv } from "../../src/tables/formats/csv";
+import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
+import { type AnyRateTable } from "../../src/rules/rates/documents";
 import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { NOTHING_LOADED } from "../../src/sheets/layout";
 import { QUOTE_LINE_ROWS as ROW, QUOTE_RESULT_CELLS as OUT, quoteLayout } from "../../src/sheets/quote-layout";

@@ -18,8 +18,17 @@ import { join } from "path";
 
 const KNOWN = ["billing", "core", "sla"];
 
-test("the families are the folders of src/rules", () => {
-  expect(m.families(join(__dirname, "..", ".."))).toEqual(["billing", "contract", "core", "rates", "sla", "storage", "translation"]);
+test("the families are the folders of src/rules, then the table readers (src/tables)", () => {
+  expect(m.families(join(__dirname, "..", ".."))).toEqual([
+    "billing",
+    "contract",
+    "core",
+    "rates",
+    "sla",
+    "storage",
+    "translation",
+    "tables",
+  ]);
 });
 
 test("no argument: every family, one run each, concurrency 2", () => {
@@ -47,9 +56,21 @@ test("named families and files (Windows separators too); files share one run", (
   });
 });
 
+test("the table readers: their family is src/tables, and a file there is a file to mutate", () => {
+  expect(m.mutationPlan(["tables", "src/tables/cell.ts"], [...KNOWN, "tables"])).toEqual({
+    runs: [
+      { name: "tables", mutate: ["src/tables/**/*.ts"] },
+      { name: "cell", mutate: ["src/tables/cell.ts"] },
+    ],
+    concurrency: 2,
+  });
+});
+
 test("refuses an unknown family, a file outside src/rules, a bad concurrency or option", () => {
-  expect(() => m.mutationPlan(["biling"], KNOWN)).toThrow('"biling" is neither a family (billing, core, sla) nor a src/rules/ .ts file');
-  expect(() => m.mutationPlan(["src/functions/billing.ts"], KNOWN)).toThrow("nor a src/rules/ .ts file");
+  expect(() => m.mutationPlan(["biling"], KNOWN)).toThrow(
+    '"biling" is neither a family (billing, core, sla) nor a src/rules/ or src/tables/ .ts file',
+  );
+  expect(() => m.mutationPlan(["src/functions/billing.ts"], KNOWN)).toThrow("nor a src/rules/ or src/tables/ .ts file");
   expect(() => m.mutationPlan(["--concurrency=0"], KNOWN)).toThrow("--concurrency must be a whole number of at least 1");
   expect(() => m.mutationPlan(["--dry"], KNOWN)).toThrow('unknown option "--dry"');
 });

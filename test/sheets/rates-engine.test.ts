@@ -6,7 +6,7 @@
  * writes it (cardGrid of the card, header row 4 from column A on the card's own sheet), with the
  * Order's changes worked in by hand below.
  */
-import { cardGrid, HEADER_ROW } from "../../src/rules/rates/sheet-layout";
+import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
 import { RATE_CARDS } from "../../src/rules/rates";
 import { QUOTE_INPUT_CELLS as IN, QUOTE_LINE_ROWS as ROW, QUOTE_RESULT_CELLS as OUT, quoteLayout } from "../../src/sheets/quote-layout";
 import { invoiceLayout } from "../../src/sheets/invoice-layout";

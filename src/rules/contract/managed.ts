@@ -11,7 +11,7 @@
  */
 import { isBlank } from "../core/args";
 import { naError, numError, valueError } from "../core/errors";
-import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../../tables/given";
 import { formatEpochDay } from "../core/serial";
 import { MANAGED_SERVICES_HOURS, type ManagedServicesRow } from "../rates/professional-services";
 import { addDays } from "./calendar";

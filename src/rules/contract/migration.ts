@@ -10,7 +10,7 @@
  */
 import { isBlank } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { givenRatesReader, type GivenRows } from "../rates/given";
+import { givenRatesReader, type GivenRows } from "../../tables/given";
 import { DATA_MIGRATION_SIZES, psLimit } from "../rates/professional-services";
 import { grouped } from "./calendar";
 

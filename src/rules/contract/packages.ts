@@ -15,7 +15,7 @@
 import { isBlank } from "../core/args";
 import { Money } from "../core/money";
 import { naError, valueError } from "../core/errors";
-import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../../tables/given";
 import { workday } from "../core/workday";
 import { PS_PACKAGES, psLimit, type PsPackageRow } from "../rates/professional-services";
 import { addDays } from "./calendar";

@@ -61,17 +61,21 @@ export const Msg = {
 /** At most this many characters of what the user typed appear in a message (Excel cells hold 32,767). */
 export const QUOTE_MAX = 60;
 
-/** The first 57 code units of a long input (never half a surrogate pair). */
-function head(text: string): string {
-  let end = QUOTE_MAX - 3;
+/** The first `max` - 3 code units of a long input (never half a surrogate pair). */
+function head(text: string, max = QUOTE_MAX): string {
+  let end = max - 3;
   const last = text.charCodeAt(end - 1);
   if (last >= 0xd800 && last <= 0xdbff) end--;
   return text.slice(0, end);
 }
 
-/** User input, unquoted, for a message: itself up to {@link QUOTE_MAX} code units, else its head, "..." and its length. */
-export function clip(text: string): string {
-  return text.length <= QUOTE_MAX ? text : `${head(text)}... (${text.length} characters)`;
+/**
+ * User input, unquoted, for a message: itself up to {@link QUOTE_MAX} code units, else its head,
+ * "..." and its length. The one helper that shortens input for a message, in the rules and in the
+ * table readers alike; `max` is larger only for a parser's own message (which quotes little input).
+ */
+export function clip(text: string, max = QUOTE_MAX): string {
+  return text.length <= max ? text : `${head(text, max)}... (${text.length} characters)`;
 }
 
 /** User input quoted for a message: `"abc"`, or `"abc..." (32767 characters)`. The one place that quotes input. */

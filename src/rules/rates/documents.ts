@@ -79,7 +79,26 @@ export interface RateTable<Row> {
     readonly key: keyof Row & string;
     readonly description: string;
   }>;
+  /**
+   * Text columns whose values the rules read as one of a few choices (column key -> the choices,
+   * compared case, spacing and a plural "s" aside): a table read from outside with any other value
+   * is refused (src/tables/validate.ts).
+   */
+  readonly choices?: Readonly<Partial<Record<keyof Row & string, readonly string[]>>>;
+  /**
+   * Rows that are bands of a measure, each from a bound to a bound, together covering it without
+   * overlap or gap: "continuous" is [from, to), n/a for no bound at either end (the SLA credit
+   * bands over 0% to 100%); "whole" is from..to, both included, each band starting one after the
+   * last ends (the data migration sizes). A table read from outside must keep to it.
+   */
+  readonly bands?: { readonly kind: "continuous" | "whole"; readonly from: keyof Row & string; readonly to: keyof Row & string };
 }
+
+/** Any rate table, whatever its row type (the built-in cards and an Order's import). */
+export type AnyRateTable = RateTable<any>;
+
+/** What a null rate ("n/a" in the document) reads as in a cell, and is written as in an Order's file. */
+export const NA_TEXT = "n/a";
 
 /** Deep-freezes a rate table so no caller can change a rate at run time. */
 export function rateTable<Row>(table: RateTable<Row>): RateTable<Row> {
@@ -87,5 +106,7 @@ export function rateTable<Row>(table: RateTable<Row>): RateTable<Row> {
   Object.freeze(table.rows);
   Object.freeze(table.columns);
   if (table.names) Object.freeze(table.names);
+  if (table.choices) Object.freeze(table.choices);
+  if (table.bands) Object.freeze(table.bands);
   return Object.freeze(table);
 }

@@ -272,6 +272,7 @@ export const DATA_MIGRATION_SIZES = rateTable<MigrationSizeRow>({
   title: "Data migration sizes",
   source: "ps-terms",
   section: "Data Migration",
+  bands: { kind: "whole", from: "minRecords", to: "maxRecords" },
   columns: [
     { key: "size", header: "Size", format: "text" },
     { key: "minRecords", header: "From (conversation records)", format: "count" },

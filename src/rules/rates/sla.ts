@@ -20,6 +20,7 @@ export const SLA_CREDIT_BANDS = rateTable<CreditBandRow>({
   title: "SLA service credits by Monthly Uptime Percentage",
   source: "sla",
   section: "6. Service Credits",
+  bands: { kind: "continuous", from: "fromUptime", to: "belowUptime" },
   columns: [
     { key: "band", header: "Monthly Uptime Percentage", format: "text" },
     { key: "fromUptime", header: "From (included)", format: "percent" },
@@ -51,6 +52,7 @@ export const SLA_RESPONSE_TIMES = rateTable<ResponseTimeRow>({
   title: "SLA time to response by priority",
   source: "sla",
   section: "5. Service Requests",
+  choices: { unit: ["hours", "business days"] },
   columns: [
     { key: "priority", header: "Priority", format: "text" },
     { key: "amount", header: "Time to response", format: "count" },

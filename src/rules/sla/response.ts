@@ -13,8 +13,8 @@ import { type EpochSecond, isBlank, normalizeName, toChoice } from "../core/args
 import { numError } from "../core/errors";
 import { SECONDS_PER_DAY } from "../core/serial";
 import { workday } from "../core/workday";
-import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
-import { choiceKey } from "../rates/order-import";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../../tables/given";
+import { choiceKey } from "../../tables/validate";
 import { type Priority, type ResponseTimeRow, SLA_RESPONSE_TIMES, SLA_TERMS } from "../rates/sla";
 
 const BY_PRIORITY: ReadonlyMap<Priority, ResponseTimeRow> = new Map(SLA_RESPONSE_TIMES.rows.map((r) => [r.priority, r]));

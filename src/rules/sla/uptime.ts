@@ -19,7 +19,7 @@
  */
 import { isBlank } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { givenRatesReader, type GivenRows } from "../rates/given";
+import { givenRatesReader, type GivenRows } from "../../tables/given";
 import {
   compareScaled,
   exactMulDiv,

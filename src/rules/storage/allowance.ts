@@ -19,7 +19,7 @@
  */
 import { isBlank, normalizeName, toChoice } from "../core/args";
 import { Msg, naError, numError, valueError } from "../core/errors";
-import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../rates/given";
+import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../../tables/given";
 import { Money, type Money as MoneyT, type Scaled, scaledInteger, scaledOfText, toExcelNumber, POW10 } from "../core/money";
 import { STORAGE_ALLOCATION, STORAGE_PRICES, type StorageCategory, type StoragePlan } from "../rates/storage";
 

@@ -19,7 +19,7 @@
  */
 import { type Cell, assertSameShape, cellValue, isBlank, normalizeName } from "../core/args";
 import { describe, Msg, naError, valueError } from "../core/errors";
-import { givenRatesReader, type GivenRows, notInGivenRates } from "../rates/given";
+import { givenRatesReader, type GivenRows, notInGivenRates } from "../../tables/given";
 import { Money, type Money as MoneyT, toExcelNumber, POW10 } from "../core/money";
 import type { DecimalText } from "../rates/documents";
 import { STORAGE_RECORD_SIZES } from "../rates/storage";

@@ -16,7 +16,7 @@ import {
   PS_INCLUSION_ITEMS,
 } from "../../../src/rules/contract/packages";
 import { PS_PACKAGES } from "../../../src/rules/rates/professional-services";
-import { cardGrid } from "../../../src/rules/rates/sheet-layout";
+import { cardGrid } from "../../../src/sheets/rate-card-layout";
 import { ruleError as thrown } from "../../helpers/rule-error";
 
 const ALL =

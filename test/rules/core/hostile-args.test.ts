@@ -31,6 +31,9 @@ describe("quoting user input in messages", () => {
     // Never half a surrogate pair: the 57th code unit is the high half of 😀, so the head stops at 56.
     const s = "a".repeat(56) + "\u{1F600}" + "b".repeat(10);
     expect(quote(s)).toBe(`"${"a".repeat(56)}..." (68 characters)`);
+    // A parser's own message (JSON.parse's, in an Order file) may keep more: up to max, then max - 3 and "...".
+    expect(clip("m".repeat(200), 200)).toBe("m".repeat(200));
+    expect(clip("m".repeat(201), 200)).toBe(`${"m".repeat(197)}... (201 characters)`);
   });
 
   test("every parser refuses a 32,767-character argument with a message under 400 characters", () => {

@@ -6,7 +6,7 @@
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
 import { Money } from "../../../src/rules/core/money";
 import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../../src/rules/rates/sla";
-import { cardGrid } from "../../../src/rules/rates/sheet-layout";
+import { cardGrid } from "../../../src/sheets/rate-card-layout";
 import { responseDue, responseTimeOf, responseTimesOf } from "../../../src/rules/sla/response";
 import {
   creditBandOf,

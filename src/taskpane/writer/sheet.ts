@@ -7,11 +7,10 @@
  * while writing leaves no half-written sheet: the new sheet is deleted in one more round trip
  * (everything the writer writes is on that sheet), and the error is passed on.
  */
-import { invoiceLayout, INVOICE_SHEET, INVOICE_TABLE } from "../sheets/invoice-layout";
-import { freeSheetName, freeTableName, type Loaded, type SheetLayout, STYLE_FORMATS, type Validation } from "../sheets/layout";
-import { quoteLayout, QUOTE_SHEET } from "../sheets/quote-layout";
-import { charsToPoints } from "../rules/rates/sheet-layout";
-import type { RunFn } from "./excel-writer";
+import { type SheetKind, sheetSpec } from "../../sheets";
+import { freeSheetName, type Loaded, type SheetLayout, STYLE_FORMATS, type Validation } from "../../sheets/layout";
+import { charsToPoints } from "../../sheets/rate-card-layout";
+import { excelRun, type RunFn, syncCounter } from "./run";
 
 /**
  * The ExcelApi requirement set building a sheet needs: the highest set among the Excel API
@@ -21,7 +20,7 @@ import type { RunFn } from "./excel-writer";
  */
 export const EXCEL_API_SET = "1.9";
 
-export type SheetKind = "quote" | "invoice";
+export type { SheetKind } from "../../sheets";
 
 export interface SheetReport {
   readonly sheet: string;
@@ -39,24 +38,18 @@ export interface SheetOptions {
   readonly onProgress?: (message: string) => void;
 }
 
-const TITLES: Record<SheetKind, string> = { quote: QUOTE_SHEET, invoice: INVOICE_SHEET };
-
 /** Builds the layout of a sheet kind for what the workbook holds (exported for the benchmark and tests). */
 export function layoutFor(kind: SheetKind, loaded: Loaded, sheetNames: readonly string[]): SheetLayout {
-  const sheet = freeSheetName(TITLES[kind], sheetNames);
-  if (kind === "quote") return quoteLayout(loaded, sheet);
-  return invoiceLayout(loaded, sheet, freeTableName(INVOICE_TABLE, [...loaded.tables, ...loaded.names]));
+  const spec = sheetSpec(kind);
+  return spec.layout(loaded, freeSheetName(spec.sheetName, sheetNames));
 }
 
 export async function writeSheet(kind: SheetKind, options: SheetOptions = {}): Promise<SheetReport> {
-  const run: RunFn = options.run ?? ((batch) => Excel.run(batch));
+  const run: RunFn = options.run ?? excelRun;
   const progress = options.onProgress ?? (() => undefined);
   return run(async (context) => {
-    let syncs = 0;
-    const sync = async () => {
-      syncs++;
-      await context.sync();
-    };
+    const syncs = syncCounter();
+    const sync = () => syncs.sync(context);
     const wb = context.workbook;
 
     // ---- Round trip 1: what the workbook holds ------------------------------------------------
@@ -102,7 +95,7 @@ export async function writeSheet(kind: SheetKind, options: SheetOptions = {}): P
       }
       throw e;
     }
-    return { sheet: layout.sheetName, table: layout.tables[0]?.name, syncs, loaded };
+    return { sheet: layout.sheetName, table: layout.tables[0]?.name, syncs: syncs.count, loaded };
   });
 }
 

@@ -6,14 +6,14 @@
  * (Table1...), no workbook name pointing at a blank cell, the user's old sheet and table intact
  * (in place, or whole in the dated backup copy); and the report must say, per card, what is done.
  * A replace keeps the card's table object: a formula holding it reads the old rates or the new,
- * never #REF! and never the backup (excel-writer.replace.test.ts has the row-count changes).
+ * never #REF! and never the backup (cards.replace.test.ts has the row-count changes).
  */
-import { RATE_CARDS } from "../../src/rules/rates";
-import type { AnyRateTable } from "../../src/rules/rates/sheet-layout";
-import { STORAGE_PRICES } from "../../src/rules/rates/storage";
-import { type CardLoad, type LoadReport, loadCards } from "../../src/taskpane/excel-writer";
-import { captionFor } from "../../src/taskpane/format";
-import { createFakeExcel, type FakeExcel, type Snapshot } from "../helpers/fake-excel";
+import { RATE_CARDS } from "../../../src/rules/rates";
+import type { AnyRateTable } from "../../../src/rules/rates/documents";
+import { STORAGE_PRICES } from "../../../src/rules/rates/storage";
+import { type CardLoad, type LoadReport, loadCards } from "../../../src/taskpane/writer/cards";
+import { captionFor } from "../../../src/taskpane/format";
+import { createFakeExcel, type FakeExcel, type Snapshot } from "../../helpers/fake-excel";
 
 const TODAY = "2026-11-21";
 const loadOf = (t: AnyRateTable): CardLoad => ({ table: t, ...captionFor(t) });

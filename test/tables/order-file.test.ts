@@ -3,25 +3,18 @@
  * rates), every problem with its row and column, all or nothing. Expected values are the
  * Order's numbers converted by hand (1 GB = 1000 MB, 10% = 0.1).
  */
-import { RATE_CARDS } from "../../../src/rules/rates";
-import {
-  type ImportResult,
-  decodeOrderFile,
-  describeProblem,
-  importOrderGrid,
-  importOrderRates,
-  keyColumns,
-  listedProblems,
-  MAX_LISTED_PROBLEMS,
-  MAX_ORDER_ROWS,
-  parseCsv,
-  readCell,
-} from "../../../src/rules/rates/order-import";
-import { MANAGED_SERVICES_HOURS, DATA_MIGRATION_SIZES } from "../../../src/rules/rates/professional-services";
-import { cardGrid } from "../../../src/rules/rates/sheet-layout";
-import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../../src/rules/rates/sla";
-import { STORAGE_ALLOCATION, STORAGE_PRICES, STORAGE_RECORD_SIZES } from "../../../src/rules/rates/storage";
-import { TRANSLATION_PRICE } from "../../../src/rules/rates/translation";
+import { RATE_CARDS } from "../../src/rules/rates";
+import { type ImportResult, decodeOrderFile, importOrderGrid, importOrderRates } from "../../src/tables/order-file";
+import { describeProblem, listedProblems, MAX_LISTED_PROBLEMS } from "../../src/tables/problems";
+import { keyColumns } from "../../src/tables/validate";
+import { MAX_ORDER_ROWS } from "../../src/tables/limits";
+import { parseCsv } from "../../src/tables/formats/csv";
+import { readCell } from "../../src/tables/cell";
+import { MANAGED_SERVICES_HOURS, DATA_MIGRATION_SIZES } from "../../src/rules/rates/professional-services";
+import { cardGrid } from "../../src/sheets/rate-card-layout";
+import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../src/rules/rates/sla";
+import { STORAGE_ALLOCATION, STORAGE_PRICES, STORAGE_RECORD_SIZES } from "../../src/rules/rates/storage";
+import { TRANSLATION_PRICE } from "../../src/rules/rates/translation";
 
 function ok(r: ImportResult) {
   if (!r.ok) throw new Error(`expected a valid file; got:\n${r.problems.map(describeProblem).join("\n")}`);
@@ -378,18 +371,21 @@ describe("hostile or mistaken files: every shape is judged, with a clear message
     expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", csv))).toEqual([
       // The file has no "Attachment storage" row, which a workbook name needs (file-wide problems first).
       '"Storage": has no row "Attachment storage"; the workbook name Kustomer_AttachmentPricePerGB points at its rate.',
-      `Row 2, "Price per GB (USD)": is longer than 1000 characters ("${'a"'.repeat(18)}a...", 300,000).`,
+      // The value quoted as every message quotes input (rules/core/errors.ts): its first 57
+      // characters (28 pairs a" and an a), "..." and its length.
+      `Row 2, "Price per GB (USD)": is longer than 1000 characters: "${'a"'.repeat(28)}a..." (300000 characters).`,
     ]);
   });
 
   test("a price of -, many spaces and x is refused by its length before any pattern reads it", () => {
     const price = `-${" ".repeat(300_000)}x`;
     const r = readCell(price, "usd", false);
-    // Over MAX_TEXT (1000) characters: refused as too long, quoting 37 characters of it.
-    expect(r).toEqual({ problem: `is longer than 1000 characters ("-${" ".repeat(36)}...", 300,002).` });
-    // Short enough to be read (51 characters), it is simply not a number.
+    // Over MAX_TEXT (1000) characters: refused as too long, quoting 57 characters of it (- and
+    // 56 spaces) and its length, 1 + 300,000 + 1.
+    expect(r).toEqual({ problem: `is longer than 1000 characters: "-${" ".repeat(56)}..." (300002 characters).` });
+    // Short enough to be read (51 characters), it is simply not a number; quoted whole (at most 60).
     expect(readCell(`-${" ".repeat(49)}x`, "usd", false)).toEqual({
-      problem: `expected an amount in US dollars, such as 50 or $50.00; got "-${" ".repeat(36)}...".`,
+      problem: `expected an amount in US dollars, such as 50 or $50.00; got "-${" ".repeat(49)}x".`,
     });
     // The same with a number and a unit still reads: "- $ 5" is negative.
     expect(readCell("-  $  5", "usd", false)).toEqual({ problem: '"-  $  5" is negative; rates cannot be negative.' });
@@ -485,12 +481,14 @@ describe("hostile or mistaken files: every shape is judged, with a clear message
     const tiny = `0.${"0".repeat(900_000)}1`;
     const csv = `${HEADER}\nData storage,${tiny}\nAttachment storage,1\n`;
     expect(problems(importOrderRates(STORAGE_PRICES, "o.csv", csv))).toEqual([
-      'Row 2, "Price per GB (USD)": is longer than 1000 characters ("0.00000000000000000000000000000000000...", 900,003).',
+      // 57 characters quoted ("0." and 55 zeros); its length 2 + 900,000 + 1.
+      `Row 2, "Price per GB (USD)": is longer than 1000 characters: "0.${"0".repeat(55)}..." (900003 characters).`,
     ]);
     // As a JSON number, JSON.parse would give 0: the literal is checked first.
     const json = `[{"Storage": "Data storage", "Price per GB (USD)": ${tiny}}, {"Storage": "Attachment storage", "Price per GB (USD)": 1}]`;
     expect(problems(importOrderRates(STORAGE_PRICES, "o.json", json))).toEqual([
-      `Row 1, "Price per GB (USD)": ${tiny.slice(0, 39)}… cannot be read exactly as a number (more than 15 significant digits, or beyond Excel's range); write the rate as it should appear in Excel.`,
+      // The literal clipped as all input is: 57 characters, "...", its length (900,003).
+      `Row 1, "Price per GB (USD)": ${tiny.slice(0, 57)}... (900003 characters) cannot be read exactly as a number (more than 15 significant digits, or beyond Excel's range); write the rate as it should appear in Excel.`,
     ]);
     // 0.0000001 (1e-7) and 0.{30 zeros}1 (1e-31) have 1 significant digit: exact.
     expect(readCell("0.0000001", "usd4", false)).toEqual({ value: "0.0000001" });

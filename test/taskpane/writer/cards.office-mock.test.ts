@@ -1,22 +1,22 @@
 /**
  * The writer against office-addin-mock's OfficeMockObject: an empty workbook whose sheets,
  * ranges, tables and names are mock objects that record what the writer sets on them, and a
- * context whose sync is counted. (The in-memory fake in excel-writer.test.ts covers existing
+ * context whose sync is counted. (The in-memory fake in cards.test.ts covers existing
  * workbooks, conflicts and backups.)
  */
 import { OfficeMockObject } from "office-addin-mock";
 
 // office-addin-mock needs only the OfficeApp enum of its office-addin-manifest, whose other
 // dependencies are ES modules jest (CommonJS) cannot load: give it the enum alone.
-jest.mock("../../node_modules/office-addin-mock/node_modules/office-addin-manifest", () => ({
+jest.mock("../../../node_modules/office-addin-mock/node_modules/office-addin-manifest", () => ({
   OfficeApp: { Excel: "excel", OneNote: "onenote", Outlook: "outlook", PowerPoint: "powerpoint", Project: "project", Word: "word" },
 }));
 const OfficeApp = { Excel: "excel" } as const;
-import { RATE_CARDS } from "../../src/rules/rates";
-import { sheetNameFor } from "../../src/rules/rates/sheet-layout";
-import { STORAGE_PRICES } from "../../src/rules/rates/storage";
-import { loadCards } from "../../src/taskpane/excel-writer";
-import { captionFor } from "../../src/taskpane/format";
+import { RATE_CARDS } from "../../../src/rules/rates";
+import { sheetNameFor } from "../../../src/sheets/rate-card-layout";
+import { STORAGE_PRICES } from "../../../src/rules/rates/storage";
+import { loadCards } from "../../../src/taskpane/writer/cards";
+import { captionFor } from "../../../src/taskpane/format";
 
 /** An empty workbook as OfficeMockObjects; records sheets added, names added and syncs. */
 function emptyWorkbook() {
@@ -153,7 +153,7 @@ test("storage prices into an empty workbook: what is written where", async () =>
     ["@", "$#,##0.00"],
     ["@", "$#,##0.00"],
   ]);
-  // 20 characters wide each (see excel-writer.test.ts): 113 points.
+  // 20 characters wide each (see cards.test.ts): 113 points.
   expect([s.ranges["A:A"].format.columnWidth, s.ranges["B:B"].format.columnWidth]).toEqual([113, 113]);
   // The table's staging name (Kustomer_StoragePrices_loading, set last) gives way to the card's.
   expect(s.tables.map((t) => [t.address, t.hasHeaders, t.mock.name, t.mock.style])).toEqual([

@@ -2,8 +2,8 @@
  * The formula the pane shows after loading a card: its table, header row included, as the last
  * argument (`rates`) of a function that reads it.
  */
-import { RATE_CARDS } from "../../../src/rules/rates";
-import { ratesSnippet, RATES_FUNCTIONS } from "../../../src/rules/rates/snippets";
+import { RATE_CARDS } from "../../src/rules/rates";
+import { ratesSnippet, RATES_FUNCTIONS } from "../../src/taskpane/rates-snippet";
 
 test("the issue's example: the allocation table as STORAGEALLOWANCE's last argument", () => {
   expect(ratesSnippet("Kustomer_StorageAllocation")).toBe(

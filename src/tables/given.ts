@@ -4,17 +4,18 @@
  * passes it, or without, as `Kustomer_StorageAllocation` passes it; or typed by hand in the same
  * column order), rows in any order.
  *
- * The range is read by the Order import's validator (./order-import: the same cells, units, n/a
+ * The range is read by the Order import's validator (./records and ./validate: the same cells, units, n/a
  * and row checks), then compiled by the rule family into what its lookups need. Excel passes the
  * range again on every call, so a table is parsed once per distinct content: a small cache, keyed
  * by a cheap fingerprint of the cells and confirmed cell by cell, keeps the last tables read.
  * Building the fingerprint is linear in the cells, and a range far larger than any card is
  * refused before it is read.
  */
-import { clip, describe, naError, quote, RuleError, valueError } from "../core/errors";
-import type { DecimalText } from "./documents";
-import { cellRecords, type ImportProblem, type Raw, validateRows } from "./order-import";
-import type { AnyRateTable } from "./sheet-layout";
+import { clip, describe, naError, quote, RuleError, valueError } from "../rules/core/errors";
+import type { AnyRateTable, DecimalText } from "../rules/rates/documents";
+import type { ImportProblem } from "./problems";
+import { cellRecords, type Raw } from "./records";
+import { validateRows } from "./validate";
 
 /** A range with more rows than this is not a rate card (the largest card has a dozen). */
 export const MAX_RATES_ROWS = 1000;
@@ -32,7 +33,7 @@ export interface GivenRows {
 
 /** The message of a `rates` problem: `rates row 3, "Default data (GB)": expected ...`. */
 export function ratesProblem(arg: string, p: ImportProblem): string {
-  const where = [p.row === null ? null : `row ${p.row}`, p.column === null ? null : `"${p.column}"`].filter((s) => s !== null);
+  const where = [p.row === null ? null : `row ${p.row}`, p.column === null ? null : quote(p.column)].filter((s) => s !== null);
   return `${arg}${where.length > 0 ? ` ${where.join(", ")}` : ""}: ${p.message}`;
 }
 
@@ -233,7 +234,10 @@ export function givenRatesReader<T>(card: AnyRateTable, compile: (given: GivenRo
 /** #N/A-style message for a name a given table lacks. */
 export function notInGivenRates(arg: string, got: string, held: readonly string[]): string {
   // What the user typed and the table's own names are quoted short: at most 8 names, each clipped.
-  const shown = held.slice(0, MAX_NAMES_LISTED).map(clip).join(", ");
+  const shown = held
+    .slice(0, MAX_NAMES_LISTED)
+    .map((n) => clip(n))
+    .join(", ");
   const more = held.length > MAX_NAMES_LISTED ? `, and ${held.length - MAX_NAMES_LISTED} more` : "";
   return `${arg} ${quote(got)} is not in the given rates; they hold: ${shown}${more}.`;
 }

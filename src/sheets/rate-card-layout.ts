@@ -8,13 +8,10 @@
  * Layout (1-based Excel rows): row 1 the card's title, row 2 the caption naming the source
  * document and its date, row 3 empty, row 4 the table's header, rows 5.. the rates.
  */
-import type { ColumnFormat, RateTable } from "./documents";
+import { type AnyRateTable, type ColumnFormat, NA_TEXT } from "../rules/rates/documents";
 
 /** A value the writer puts in a cell. */
 export type CellValue = string | number;
-
-/** What a null rate ("n/a" in the document) reads as in a cell. */
-export const NA_TEXT = "n/a";
 
 export const TITLE_ROW = 1;
 export const CAPTION_ROW = 2;
@@ -28,9 +25,6 @@ export interface CardGrid {
   readonly formats: readonly ColumnFormat[];
   readonly body: ReadonlyArray<readonly CellValue[]>;
 }
-
-/** Any rate table, whatever its row type (the built-in cards and an Order's import). */
-export type AnyRateTable = RateTable<any>;
 
 /**
  * The value a card's cell holds: text as is; a rate (DecimalText or number) as the nearest

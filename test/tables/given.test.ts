@@ -11,9 +11,9 @@ import {
   RATES_CACHE_SIZE,
   ratesCacheSize,
   readGivenRows,
-} from "../../../src/rules/rates/given";
-import { STORAGE_RECORD_SIZES } from "../../../src/rules/rates/storage";
-import { ruleError } from "../../helpers/rule-error";
+} from "../../src/tables/given";
+import { STORAGE_RECORD_SIZES } from "../../src/rules/rates/storage";
+import { ruleError } from "../helpers/rule-error";
 
 let compiled = 0;
 const compile = (g: GivenRows) => {

@@ -3,9 +3,9 @@
  * widths, and the names of card, backup and "beside" sheets within Excel's rules (31
  * characters, no : \ / ? * [ ], unique regardless of case).
  */
-import { RATE_CARDS } from "../../../src/rules/rates";
-import type { ColumnFormat } from "../../../src/rules/rates/documents";
-import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../../src/rules/rates/sla";
+import { RATE_CARDS } from "../../src/rules/rates";
+import type { ColumnFormat } from "../../src/rules/rates/documents";
+import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../src/rules/rates/sla";
 import {
   backupSheetName,
   besideSheetName,
@@ -25,8 +25,8 @@ import {
   sheetNameFor,
   tableAddress,
   wrappedColumns,
-} from "../../../src/rules/rates/sheet-layout";
-import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../../../src/rules/rates/storage";
+} from "../../src/sheets/rate-card-layout";
+import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../../src/rules/rates/storage";
 
 test("a card's cells: text as is, decimal text as the nearest number, null as n/a", () => {
   const grid = cardGrid(STORAGE_ALLOCATION);

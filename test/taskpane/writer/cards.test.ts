@@ -4,14 +4,14 @@
  * counts every context.sync. Expected cells, formats and names are written out by hand from the
  * rate cards (src/rules/rates) and the layout (title row 1, caption row 2, header row 4).
  */
-import { RATE_CARDS } from "../../src/rules/rates";
-import { importOrderRates } from "../../src/rules/rates/order-import";
-import type { AnyRateTable } from "../../src/rules/rates/sheet-layout";
-import { STORAGE_PRICES } from "../../src/rules/rates/storage";
-import { SLA_CREDIT_BANDS } from "../../src/rules/rates/sla";
-import { type CardLoad, type Choice, type Conflict, loadCards } from "../../src/taskpane/excel-writer";
-import { captionFor } from "../../src/taskpane/format";
-import { createFakeExcel, type FakeExcel } from "../helpers/fake-excel";
+import { RATE_CARDS } from "../../../src/rules/rates";
+import { importOrderRates } from "../../../src/tables/order-file";
+import type { AnyRateTable } from "../../../src/rules/rates/documents";
+import { STORAGE_PRICES } from "../../../src/rules/rates/storage";
+import { SLA_CREDIT_BANDS } from "../../../src/rules/rates/sla";
+import { type CardLoad, type Choice, type Conflict, loadCards } from "../../../src/taskpane/writer/cards";
+import { captionFor } from "../../../src/taskpane/format";
+import { createFakeExcel, type FakeExcel } from "../../helpers/fake-excel";
 
 const TODAY = "2026-11-21";
 const loadOf = (t: AnyRateTable): CardLoad => ({ table: t, ...captionFor(t) });

@@ -1,16 +1,16 @@
 /**
- * The sheet writer (src/taskpane/sheet-writer.ts) against the fake Excel API: two round trips
+ * The sheet writer (src/taskpane/writer/sheet.ts) against the fake Excel API: two round trips
  * per sheet, never clobbering, the rate cards loaded by the pane's own loader passed as `rates`,
  * and a failure at any command leaving the workbook as it was.
  */
-import { RATE_CARDS } from "../../src/rules/rates";
-import { captionFor } from "../../src/taskpane/format";
-import { loadCards } from "../../src/taskpane/excel-writer";
-import { writeSheet, type SheetKind } from "../../src/taskpane/sheet-writer";
-import { invoiceLayout, INVOICE_HEADER_ROW, INVOICE_BODY_ROWS } from "../../src/sheets/invoice-layout";
-import { NOTHING_LOADED } from "../../src/sheets/layout";
-import { QUOTE_INPUT_CELLS, QUOTE_RESULT_CELLS, quoteLayout } from "../../src/sheets/quote-layout";
-import { createFakeExcel, type FakeExcel, type FakeSheet } from "../helpers/fake-excel";
+import { RATE_CARDS } from "../../../src/rules/rates";
+import { captionFor } from "../../../src/taskpane/format";
+import { loadCards } from "../../../src/taskpane/writer/cards";
+import { writeSheet, type SheetKind } from "../../../src/taskpane/writer/sheet";
+import { invoiceLayout, INVOICE_HEADER_ROW, INVOICE_BODY_ROWS } from "../../../src/sheets/invoice-layout";
+import { NOTHING_LOADED } from "../../../src/sheets/layout";
+import { QUOTE_INPUT_CELLS, QUOTE_RESULT_CELLS, quoteLayout } from "../../../src/sheets/quote-layout";
+import { createFakeExcel, type FakeExcel, type FakeSheet } from "../../helpers/fake-excel";
 
 const cellOf = (s: FakeSheet, a: string) => {
   const m = /^([A-Z]+)(\d+)$/.exec(a)!;

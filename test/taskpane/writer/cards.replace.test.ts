@@ -12,12 +12,12 @@
  * (USD)"; A5 "Data storage" | B5 50; A6 "Attachment storage" | B6 1. Names:
  * Kustomer_DataPricePerGB -> B5, Kustomer_AttachmentPricePerGB -> B6.
  */
-import { RATE_CARDS } from "../../src/rules/rates";
-import type { AnyRateTable } from "../../src/rules/rates/sheet-layout";
-import { STORAGE_PRICES } from "../../src/rules/rates/storage";
-import { type CardLoad, type LoadReport, loadCards } from "../../src/taskpane/excel-writer";
-import { captionFor } from "../../src/taskpane/format";
-import { createFakeExcel, type FakeExcel, type FakeSheet, type Snapshot } from "../helpers/fake-excel";
+import { RATE_CARDS } from "../../../src/rules/rates";
+import type { AnyRateTable } from "../../../src/rules/rates/documents";
+import { STORAGE_PRICES } from "../../../src/rules/rates/storage";
+import { type CardLoad, type LoadReport, loadCards } from "../../../src/taskpane/writer/cards";
+import { captionFor } from "../../../src/taskpane/format";
+import { createFakeExcel, type FakeExcel, type FakeSheet, type Snapshot } from "../../helpers/fake-excel";
 
 const TODAY = "2026-11-21";
 const BACKUP = "Storage Pr… (backup 2026-11-21)";
