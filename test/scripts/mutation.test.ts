@@ -63,6 +63,7 @@ test("the table readers: their family is src/tables, and a file there is a file 
       { name: "cell", mutate: ["src/tables/cell.ts"] },
     ],
     concurrency: 2,
+    force: false,
   });
 });
 
