@@ -228,6 +228,20 @@ export function showValue(v: unknown, format: ResultFormat): Shown {
   return { text: String(v), kind: "text" };
 }
 
+/** PRORATEWORKING's rows up to the share, which PLANCHANGEWORKING repeats: the days, or on the months basis the billing months. */
+const SHARE_ROWS: Readonly<Record<string, ResultFormat>> = {
+  Basis: "general",
+  "Days in period": "general",
+  "Days charged": "general",
+  "Whole billing months in period": "general",
+  "Days of the part month ending the period": "general",
+  "Days in that billing month": "general",
+  "Days charged in the effective day's billing month": "general",
+  "Whole billing months charged after it": "general",
+  "Days charged in the part month ending the period": "general",
+  Share: "general",
+};
+
 /**
  * The format of each row of the working spills, by function and row label (the label is the
  * row's first cell). The functions spill plain numbers (Excel formats a spill as a whole), so the
@@ -236,29 +250,11 @@ export function showValue(v: unknown, format: ResultFormat): Shown {
  */
 export const WORKING_ROWS: Readonly<Record<string, Readonly<Record<string, ResultFormat>>>> = {
   PRORATEWORKING: {
-    Basis: "general",
-    "Days in period": "general",
-    "Days charged": "general",
-    "Whole billing months in period": "general",
-    "Days of the part month ending the period": "general",
-    "Days in that billing month": "general",
-    "Days charged in the effective day's billing month": "general",
-    "Whole billing months charged after it": "general",
-    "Days charged in the part month ending the period": "general",
-    Share: "general",
+    ...SHARE_ROWS,
     Amount: "money",
   },
   PLANCHANGEWORKING: {
-    Basis: "general",
-    "Days in period": "general",
-    "Days charged": "general",
-    "Whole billing months in period": "general",
-    "Days of the part month ending the period": "general",
-    "Days in that billing month": "general",
-    "Days charged in the effective day's billing month": "general",
-    "Whole billing months charged after it": "general",
-    "Days charged in the part month ending the period": "general",
-    Share: "general",
+    ...SHARE_ROWS,
     "Unused time on the old plan (credit)": "money",
     "Remaining time on the new plan (charge)": "money",
     "Net charge": "money",

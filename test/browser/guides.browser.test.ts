@@ -8,14 +8,11 @@
  *
  * Needs the build (npm test builds first) and a Chromium-family browser (test/helpers/browser.ts).
  */
-import type { Server } from "node:http";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { AddressInfo } from "node:net";
 import type { BrowserContext, Page } from "playwright-core";
-import { launchChromium } from "../helpers/browser";
-import { fakeScript, routeOffice, serve } from "../helpers/pane-browser";
-import type { FakeCell, FakeSheet, FakeTable } from "../helpers/fake-excel";
+import { openPaneOnFakeExcel, type PaneOnFakeExcel, readFakeSheet } from "../helpers/pane-browser";
+import type { FakeCell, FakeSheet } from "../helpers/fake-excel";
 import { loadBundle } from "../helpers/bundle";
 import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
 import { importOrderRates } from "../../src/tables/order-file";
@@ -33,57 +30,22 @@ const root = join(__dirname, "..", "..");
 const dist = join(root, "dist");
 const artifacts = join(root, "artifacts");
 const sample = (name: string) => readFileSync(join(root, "samples", name), "utf8");
-let server: Server;
+let pane: PaneOnFakeExcel;
 let context: BrowserContext;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  if (!existsSync(join(dist, "taskpane.html")))
-    throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
   mkdirSync(artifacts, { recursive: true });
-  server = await serve(dist);
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context = await launchChromium({ viewport: { width: 380, height: 760 } });
-  await routeOffice(context, base);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(`${base}/taskpane.html`);
-  await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, {
-    timeout: 60_000,
-  });
-  await page.evaluate(
-    `${fakeScript()}; window.__fake = window.__fakeExcelLib.createFakeExcel(); window.__fake.addSheet("Sheet1"); window.Excel = window.__fake.Excel;`,
-  );
+  pane = await openPaneOnFakeExcel(dist, { width: 380, height: 760 });
+  ({ context, page, pageErrors } = pane);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((r) => server?.close(r));
+  await pane?.close();
 });
 
-/** A sheet of the fake workbook (and its tables) out of the page. */
-async function readSheet(name: string): Promise<{ sheet: FakeSheet; tables: FakeTable[] }> {
-  const raw = await page.evaluate((n) => {
-    const wb = (window as any).__fake.workbook;
-    const s = wb.sheets.find((x: any) => x.name === n);
-    return {
-      cells: [...s.cells.entries()],
-      widths: [...s.columnWidths.entries()],
-      printArea: s.printArea,
-      tables: wb.tables.filter((t: any) => t.sheet === s).map((t: any) => ({ ...t, sheet: null })),
-    };
-  }, name);
-  const sheet: FakeSheet = {
-    id: 0,
-    name,
-    cells: new Map(raw.cells),
-    columnWidths: new Map(raw.widths),
-    frozenRows: 0,
-    printArea: raw.printArea,
-  };
-  return { sheet, tables: raw.tables.map((t: FakeTable) => ({ ...t, sheet })) };
-}
+const readSheet = (name: string) => readFakeSheet(page, name);
 
 /**
  * Renders `html` and saves it. `rows`, ranges [first, last] of 1-based sheet rows, keeps only the

@@ -7,8 +7,11 @@
 import { createServer, type Server } from "node:http";
 import { existsSync, readFileSync } from "node:fs";
 import { extname, join, normalize, sep } from "node:path";
-import type { BrowserContext } from "playwright-core";
+import type { AddressInfo } from "node:net";
+import type { BrowserContext, Page } from "playwright-core";
 import * as ts from "typescript";
+import { launchChromium } from "./browser";
+import type { FakeSheet, FakeTable } from "./fake-excel";
 
 const root = join(__dirname, "..", "..");
 export const officeDist = join(root, "node_modules", "@microsoft", "office-js", "dist");
@@ -99,4 +102,73 @@ export async function routeOffice(
     seen?.aborted.push(url.href);
     return route.abort();
   });
+}
+
+/** The built pane open in Chromium on the fake Excel API, with one empty sheet "Sheet1". */
+export interface PaneOnFakeExcel {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page, for a test to assert there were none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `dist` (the build), opens taskpane.html at the viewport's size with office.js served
+ * locally, waits for the pane and Office to be ready, then installs the fake Excel API in the page.
+ */
+export async function openPaneOnFakeExcel(dist: string, viewport: { width: number; height: number }): Promise<PaneOnFakeExcel> {
+  if (!existsSync(join(dist, "taskpane.html")))
+    throw new Error("dist/ is missing: run `npm test` (it builds first) or `npx webpack --mode production`.");
+  const server = await serve(dist);
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const context = await launchChromium({ viewport });
+  const close = async () => {
+    await context.close();
+    await new Promise((r) => server.close(r));
+  };
+  try {
+    await routeOffice(context, base);
+    const page = context.pages()[0] ?? (await context.newPage());
+    const pageErrors: string[] = [];
+    page.on("pageerror", (e) => pageErrors.push(e.message));
+    await page.goto(`${base}/taskpane.html`);
+    await page.waitForFunction(() => document.body.dataset.paneReady === "true" && document.body.dataset.officeReady === "true", null, {
+      timeout: 60_000,
+    });
+    await page.evaluate(
+      `${fakeScript()}; window.__fake = window.__fakeExcelLib.createFakeExcel(); window.__fake.addSheet("Sheet1"); window.Excel = window.__fake.Excel;`,
+    );
+    return { context, page, pageErrors, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** A sheet of the page's fake workbook and its tables, read back out of the page as plain data turned back into Maps. */
+export async function readFakeSheet(page: Page, name: string): Promise<{ sheet: FakeSheet; tables: FakeTable[] }> {
+  const raw = await page.evaluate((n) => {
+    const wb = (window as any).__fake.workbook;
+    const s = wb.sheets.find((x: any) => x.name === n);
+    return {
+      cells: [...s.cells.entries()],
+      widths: [...s.columnWidths.entries()],
+      hidden: [...(s.hiddenColumns ?? [])],
+      conditionalFormats: s.conditionalFormats ?? [],
+      printArea: s.printArea,
+      tables: wb.tables.filter((t: any) => t.sheet === s).map((t: any) => ({ ...t, sheet: null })),
+    };
+  }, name);
+  const sheet: FakeSheet = {
+    id: 0, // read back out of the page: only its cells are used
+    name,
+    cells: new Map(raw.cells as [string, FakeSheet["cells"] extends Map<string, infer V> ? V : never][]),
+    columnWidths: new Map(raw.widths as [number, number][]),
+    frozenRows: 0,
+    conditionalFormats: raw.conditionalFormats,
+    printArea: raw.printArea,
+    hiddenColumns: new Set(raw.hidden as number[]),
+  };
+  return { sheet, tables: raw.tables.map((t: FakeTable) => ({ ...t, sheet })) };
 }
