@@ -100,8 +100,9 @@ describe("scaledInteger: x = int / 10^scale, from x's shortest text", () => {
   test("undefined where the integer would not be exact", () => {
     // 2^53 is a whole number but not a safe integer; NaN and infinities are no number of this kind;
     // 1e-9 has more than 8 decimals and prints in exponent notation; 0.12345678901234568 and
-    // 123456789.12345679 need 17 digits (not safe).
-    for (const x of [2 ** 53, NaN, Infinity, -Infinity, 1e-9, 0.12345678901234568, 123456789.12345679]) {
+    // 123456789.12345679 need 17 digits (not safe), as does 217937288.77339733, whose
+    // x x 10^8 rounds to an unsafe integer that divides back to x: the digits are not its own.
+    for (const x of [2 ** 53, NaN, Infinity, -Infinity, 1e-9, 0.12345678901234568, 123456789.12345679, 217937288.77339733]) {
       expect(scaledInteger(x)).toBeUndefined();
     }
   });
