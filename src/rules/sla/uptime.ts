@@ -98,7 +98,9 @@ export function ratioToNumber(r: Ratio): number {
   const n = r.numerator.times(new Money(10).pow(scale));
   const d = r.denominator.times(new Money(10).pow(scale));
   const max = Number.MAX_SAFE_INTEGER;
+  // Stryker disable next-line ConditionalExpression: false takes the 40-digit division for safe integers too, which rounds to the same double (a quotient of integers below 2^53 is never a midpoint between doubles, and is at a relative 2^-107 or more from one, far beyond 40 digits)
   const q = n.abs().lte(max) && d.abs().lte(max) ? n.toNumber() / d.toNumber() : n.div(d).toNumber();
+  // Stryker disable next-line ConditionalExpression: q is never -0, as no numerator is negative zero (monthlyUptime subtracts to +0; uptimeFraction turns -0 into 0)
   return q === 0 ? 0 : q;
 }
 
@@ -154,7 +156,16 @@ function creditBands(
     below: b.below === null ? null : scaledOf(b.below),
     credit: scaledOf(b.credit.gt(cap) ? cap : b.credit),
   }));
-  const exact = scaled.every((b, i) => (bands[i].from === null || b.from) && (bands[i].below === null || b.below) && b.credit);
+  // Stryker disable next-line ArrowFunction: an always-false test only sends every uptime to the decimal path, which finds the same band
+  const exact = scaled.every((b, i) => {
+    // An edge shared by two contiguous bands (the validator allows no gap) is the upper edge of
+    // one and the lower edge of the other: without a safe integer it fails both tests below.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: the same edge fails the other band's below test, so exact stays false; a false here only sends uptimes to the decimal path
+    const fromExact = bands[i].from === null || b.from;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: the same edge fails the other band's from test, so exact stays false; a false here only sends uptimes to the decimal path
+    const belowExact = bands[i].below === null || b.below;
+    return fromExact && belowExact && b.credit;
+  });
   return Object.freeze({
     bands,
     cap,
@@ -191,6 +202,7 @@ export function creditBandOf(u: Ratio, table: CreditBands = BUILT_IN_CREDIT_BAND
     return b;
   }
   // The bands cover 0..1 without a gap; an uptime outside them was refused before.
+  // Stryker disable next-line StringLiteral: unreachable: the card and every validated Order table cover 0 to 1, and monthlyUptime and uptimeFraction refuse uptimes outside it
   throw numError(`No service-credit band covers an uptime of ${u.numerator.div(u.denominator).toString()}.`);
 }
 
@@ -265,18 +277,23 @@ export type Amount = number | MoneyT;
  */
 function scaledCredit(uptime: number, table: CreditBands): Scaled | undefined {
   const bands = table.scaled;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an uptime of 0 or 1, or any, sent to the decimal path gets the same credit there
   if (bands === null || !(uptime >= 0 && uptime <= 1)) return undefined;
   const u = scaledInteger(uptime);
   if (u === undefined) return undefined;
+  // Stryker disable next-line BlockStatement: no band found by integers sends the uptime to the decimal path, which finds the same band
   for (const b of bands) {
     if (b.from !== null) {
       const c = compareScaled(u, b.from);
       if (c === undefined) return undefined;
+      // Stryker disable next-line ConditionalExpression: skipping every band with a lower edge leaves the lowest band (no lower edge), right below its upper edge; other uptimes go to the decimal path
+      // Stryker disable next-line EqualityOperator: an uptime on a band's lower edge then matches no band and goes to the decimal path, which finds that band
       if (c < 0) continue;
     }
     if (b.below !== null) {
       const c = compareScaled(u, b.below);
       if (c === undefined) return undefined;
+      // Stryker disable next-line ConditionalExpression: skipping every band with an upper edge leaves the top band (no upper edge), right from its lower edge; other uptimes go to the decimal path
       if (c >= 0) continue;
     }
     return b.credit;
@@ -305,10 +322,13 @@ export function slaCreditToNumber(
   args = { uptime: "uptime", fee: "monthly_fee" },
   table: CreditBands = BUILT_IN_CREDIT_BANDS,
 ): number {
+  // Stryker disable next-line EqualityOperator: with > 0, a fee of 0 takes the decimal path, which gives the same 0
+  // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
   if (typeof uptime === "number" && typeof monthlyFee === "number" && monthlyFee >= 0) {
     const credit = scaledCredit(uptime, table);
     const fee = credit && scaledInteger(monthlyFee);
     // fee x credit = fee.int x credit.int / 10^(fee.scale + credit.scale).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: at a scale of 16 or more POW10[scale] is undefined, so exactMulDiv gives undefined and the decimal path decides, as it does when the guard skips the fast path
     const q = fee && credit.scale < POW10.length ? exactMulDiv(fee, credit.int, POW10[credit.scale]) : undefined;
     if (q !== undefined) return q;
   }

@@ -83,7 +83,9 @@ function planRates(row: {
     perUserGb: { data: new Money(row.perUserDataGb), attachment: new Money(row.perUserAttachmentGb) },
     per1kConversationsGb: data && attachment ? { data, attachment } : null,
     scaled: {
+      // Stryker disable next-line ObjectLiteral: an empty record sends every amount to the decimal path, which gives the same double
       data: { def: sc(row.defaultDataGb), perUser: sc(row.perUserDataGb), per1k: sc(row.per1kConversationsDataGb) },
+      // Stryker disable next-line ObjectLiteral: an empty record sends every amount to the decimal path, which gives the same double
       attachment: { def: sc(row.defaultAttachmentGb), perUser: sc(row.perUserAttachmentGb), per1k: sc(row.per1kConversationsAttachmentGb) },
     },
   };
@@ -198,6 +200,7 @@ export function storageAllowance(input: AllowanceInput): Allowance {
     additionalGb,
     accountGb,
     organizations,
+    // Stryker disable next-line ConditionalExpression: dividing by 1 leaves accountGb as it is (plus and times have already rounded it to 40 digits)
     gb: organizations === 1 ? accountGb : accountGb.div(organizations),
   };
 }
@@ -213,10 +216,12 @@ const safe = Number.isSafeInteger;
 function exactQuotient(num: number, den: number): number | undefined {
   if (!safe(num) || !safe(den) || den <= 0) return undefined;
   const q = num / den;
+  // Stryker disable next-line ConditionalExpression: q is never -0: every numerator is up(def, s) (an integer from +0 up) plus a product, so +0 at least
   return q === 0 ? 0 : q;
 }
 
 /** x x 10^k, exact, for a scaled integer brought to a finer scale; NaN when not safe. */
+// Stryker disable next-line ConditionalExpression,EqualityOperator: past POW10 the index is undefined and the product NaN, as the guard gives, and exactQuotient refuses NaN
 const up = (x: Scaled, scale: number) => (scale - x.scale < POW10.length ? x.int * POW10[scale - x.scale] : NaN);
 
 /**
@@ -230,18 +235,24 @@ export function storageAllowanceToNumber(
 ): number {
   const { plan, category, fullTimeUsers, committedConversations, organizations } = input;
   const rates = typeof plan === "string" ? RATES.get(plan) : plan;
+  // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
   if (rates && safe(organizations) && organizations >= 1 && (fullTimeUsers === undefined || committedConversations === undefined)) {
     const r = rates.scaled[category];
     const def = r.def;
     let q: number | undefined;
+    // Stryker disable next-line BlockStatement: without this fast path the decimal path below gives the same double
     if (def !== undefined && fullTimeUsers === undefined && committedConversations === undefined) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: past POW10 the index is undefined, the denominator NaN, and exactQuotient refuses it, as the guard does
       q = def.scale < POW10.length ? exactQuotient(def.int, POW10[def.scale] * organizations) : undefined;
     } else if (def !== undefined && typeof fullTimeUsers === "number" && fullTimeUsers >= 0 && r.perUser !== undefined) {
       const u = scaledInteger(fullTimeUsers);
+      // Stryker disable next-line BlockStatement: without this fast path the decimal path below gives the same double
       if (u !== undefined) {
         // default + perUser x users, on the finer of the two scales.
+        // Stryker disable next-line MethodExpression,ArithmeticOperator: a smaller s makes POW10's index below negative: NaN, which exactQuotient refuses
         const s = Math.max(def.scale, r.perUser.scale + u.scale);
         const product = r.perUser.int * u.int;
+        // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: past POW10 or a safe product the numerator is NaN or unsafe, which exactQuotient refuses
         if (s < POW10.length && safe(product))
           q = exactQuotient(up(def, s) + product * POW10[s - r.perUser.scale - u.scale], POW10[s] * organizations);
       }
@@ -249,8 +260,10 @@ export function storageAllowanceToNumber(
       const per1k = r.per1k;
       if (per1k !== undefined && rates.per1kConversationsGb !== null) {
         // (default x 1000 + per1k x conversations) / (1000 x organizations).
+        // Stryker disable next-line MethodExpression: a smaller s makes POW10's index below negative: NaN, which exactQuotient refuses
         const s = Math.max(def.scale, per1k.scale);
         const product = per1k.int * committedConversations;
+        // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: past POW10 or a safe product the numerator is NaN or unsafe, which exactQuotient refuses
         if (s < POW10.length && safe(product))
           q = exactQuotient(up(def, s) * 1000 + product * POW10[s - per1k.scale], POW10[s] * 1000 * organizations);
       }

@@ -93,23 +93,31 @@ export function storageOverageToNumber(
   pricePerGb: Amount | undefined,
   wholeGb: boolean,
 ): number {
+  // Stryker disable next-line EqualityOperator: with > 0, a used or allowance of 0 takes the decimal path, which gives the same double
+  // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
   if (typeof usedGb === "number" && typeof allowanceGb === "number" && usedGb >= 0 && allowanceGb >= 0) {
     const price =
+      // Stryker disable next-line ConditionalExpression: the card's price then takes the decimal path, which gives the same double
       pricePerGb === undefined
         ? PRICE_SCALED.get(category)
-        : typeof pricePerGb === "number" && pricePerGb >= 0
+        : // Stryker disable next-line EqualityOperator: with > 0, a price of 0 takes the decimal path, which gives the same 0
+          typeof pricePerGb === "number" && pricePerGb >= 0
           ? scaledInteger(pricePerGb)
           : undefined;
     const used = scaledInteger(usedGb);
     const allowance = scaledInteger(allowanceGb);
     const excess = price && used && allowance && exactDifference(allowance, used);
+    // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
     if (excess) {
+      // Stryker disable next-line EqualityOperator: with < 0, an excess of 0 goes on to a product of 0 on either branch below: the same 0
       if (excess.int <= 0) return 0;
+      // Stryker disable BlockStatement: either integer fast path emptied, the decimal path below gives the same double
       if (!wholeGb) {
         // excess x price = excess.int x price.int / 10^(excess.scale + price.scale).
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: at a scale of 16 or more POW10[scale] is undefined, so exactMulDiv gives undefined (NaN is not a safe integer) and the decimal path decides, as it does when the guard skips the fast path
         const q = price.scale < POW10.length ? exactMulDiv(excess, price.int, POW10[price.scale]) : undefined;
         if (q !== undefined) return q;
-      } else if (excess.scale < POW10.length) {
+      } else {
         const unit = POW10[excess.scale];
         const rest = excess.int % unit;
         const billed = (excess.int - rest) / unit + (rest > 0 ? 1 : 0);
@@ -118,6 +126,7 @@ export function storageOverageToNumber(
       }
     }
   }
+  // Stryker restore BlockStatement
   const money = (a: Amount) => (typeof a === "number" ? new Money(a) : a);
   return toExcelNumber(
     storageOverage({

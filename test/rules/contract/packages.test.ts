@@ -291,3 +291,111 @@ describe("PSINCLUSION: issue 19's gaps", () => {
     expect(byAlias.map(([item, alias]) => `${item}: ${alias}`).sort()).toEqual(all);
   });
 });
+
+describe("PSINCLUSION's #N/A says what the missing number counts, for every item the terms can be silent on", () => {
+  // Data Migration - Small states only its records (ps-terms §7), so every other count is silent;
+  // Onboarding - Self-Paced states no records. Each message names what the item counts.
+  const SMALL = "Data Migration - Small (it includes: Up to 50,000 conversation records from a single source system)";
+  const SELF_PACED =
+    "Onboarding - Self-Paced (it includes: Up to 4 one-hour consultative sessions and an initial introductory call (advisory only, no hands-on configuration))";
+  const cases: [string, string, string][] = [
+    ["Data Migration - Small", "sessions", `one-hour sessions for ${SMALL}`],
+    ["Data Migration - Small", "intro calls", `introductory calls for ${SMALL}`],
+    ["Data Migration - Small", "configuration hours", `hours of collaborative configuration for ${SMALL}`],
+    ["Data Migration - Small", "user training hours", `hours of user training for ${SMALL}`],
+    ["Data Migration - Small", "admin training hours", `hours of admin training for ${SMALL}`],
+    ["Data Migration - Small", "training hours", `hours of training for ${SMALL}`],
+    ["Data Migration - Small", "checkpoints", `checkpoint calls for ${SMALL}`],
+    ["Data Migration - Small", "AI teams", `AI teams for ${SMALL}`],
+    ["Data Migration - Small", "sub-agents", `AI sub-agents for ${SMALL}`],
+    ["Data Migration - Small", "use cases", `use cases for ${SMALL}`],
+    ["Onboarding - Self-Paced", "conversation records", `conversation records for ${SELF_PACED}`],
+  ];
+  test.each(cases)("%s, %s", (pkg, item, what) => {
+    expect(thrown(() => psInclusion(psPackage(pkg), psInclusionItem(item)))).toEqual({
+      kind: "na",
+      message: `The terms state no number of ${what}.`,
+    });
+  });
+});
+
+describe("PSEXPIRY after 9999-12-31", () => {
+  test("is #NUM! naming the expiry date", () => {
+    // Implementation - Standard: 12 weeks = 84 days; 9999-12-01 + 84 days is in the year 10000.
+    expect(thrown(() => psExpiry(psPackage("Implementation - Standard"), d(9999, 12, 1)))).toEqual({
+      kind: "num",
+      message: "The expiry date falls after 9999-12-31, the end of Excel's calendar: 9999-12-01 + 84 days.",
+    });
+  });
+});
+
+describe("an Order's package table (Kustomer_PsPackages given as rates)", () => {
+  const grid = cardGrid(PS_PACKAGES);
+  const col = (header: string) => grid.headers.indexOf(header);
+  /** The card's rows, with `edit` applied to a copy of the named row. */
+  const withRow = (name: string, edit: (row: unknown[]) => void): unknown[][] => {
+    const body = grid.body.map((r) => [...r]);
+    edit(body.find((r) => r[0] === name) as unknown[]);
+    return [[...grid.headers], ...body];
+  };
+
+  test("a row named by a built-in package's alias takes its other names, not its own twice", () => {
+    // The card names Onboarding - Self-Paced also "Self-Paced Onboarding", "Self-Paced" and
+    // "Self-Paced Package". An Order's row named "Self-Paced" keeps the other three.
+    const table = psPackagesOf(withRow("Onboarding - Self-Paced", (r) => (r[0] = "Self-Paced")));
+    const pkg = psPackage("Onboarding - Self-Paced", "package_name", table);
+    expect(pkg.name).toBe("Self-Paced");
+    expect(pkg.aliases).toEqual(["Onboarding - Self-Paced", "Self-Paced Onboarding", "Self-Paced Package"]);
+    expect(psPackage("self-paced package", "package_name", table)).toBe(pkg);
+  });
+
+  test("a package only the Order has has no other names", () => {
+    const table = psPackagesOf(withRow("Data Migration - Zendesk", (r) => (r[0] = "Data Migration - Freshdesk")));
+    const pkg = psPackage("Data Migration - Freshdesk", "package_name", table);
+    expect(pkg.aliases).toEqual([]);
+  });
+
+  test("two rows naming one package are #VALUE! naming both rows", () => {
+    // Rows 2 and 3 of the sheet (under the header): Onboarding - Self-Paced, and the second
+    // row renamed "onboarding - self paced", the same name in another case and spacing.
+    const body = grid.body.map((r) => [...r]);
+    body[1][0] = "onboarding - self paced";
+    expect(thrown(() => psPackagesOf([[...grid.headers], ...body]))).toEqual({
+      kind: "value",
+      message: 'rates row 3, "Package": "onboarding - self paced" names the same package as row 2.',
+    });
+  });
+
+  test("a table that is not one names rates", () => {
+    expect(thrown(() => psPackagesOf(42))).toEqual({
+      kind: "value",
+      message: "rates must be a range holding the table Kustomer_PsPackages (with or without its header row); got 42.",
+    });
+  });
+
+  test("training hours: one of the two left blank is the other alone; a fraction and a whole number summed in decimal", () => {
+    // User training 2 h, admin training n/a (the terms silent): training hours = 2; admin
+    // training hours is #N/A.
+    const userOnly = psPackage(
+      "Implementation - Standard",
+      "package_name",
+      psPackagesOf(withRow("Implementation - Standard", (r) => (r[col("Admin training (hours)")] = "n/a"))),
+    );
+    expect(psInclusion(userOnly, psInclusionItem("training hours"))).toBe(2);
+    expect(thrown(() => psInclusion(userOnly, psInclusionItem("admin training hours")))).toMatchObject({ kind: "na" });
+    // 0.14 h + 1 h = 1.14 h in decimal (binary floating point gives 1.1400000000000001), in
+    // either column.
+    for (const [user, admin] of [
+      [0.14, 1],
+      [1, 0.14],
+    ]) {
+      const rows = withRow("Implementation - Standard", (r) => {
+        r[col("User training (hours)")] = user;
+        r[col("Admin training (hours)")] = admin;
+      });
+      expect(
+        psInclusion(psPackage("Implementation - Standard", "package_name", psPackagesOf(rows)), psInclusionItem("training hours")),
+      ).toBe(1.14);
+    }
+  });
+});

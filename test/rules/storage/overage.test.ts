@@ -29,6 +29,13 @@ describe("prices from the card (billing-help: $50 per GB of data, $1 per GB of a
     expect(defaultPricePerGb("data").toString()).toBe("50");
     expect(defaultPricePerGb("attachment").toString()).toBe("1");
   });
+  test("a category the card lacks is #VALUE! naming the argument and listing the card's two", () => {
+    // The card (STORAGE_PRICES) prices "data" and "attachment" only, in that order.
+    expect(ruleError(() => defaultPricePerGb("tape" as StorageCategory))).toEqual({
+      kind: "value",
+      message: 'category "tape" is not known; expected one of: data, attachment.',
+    });
+  });
 });
 
 describe("exact fractional excess (whole_gb FALSE)", () => {

@@ -1,0 +1,100 @@
+/**
+ * STORAGEALLOWANCE with an Order's allocation table (Kustomer_StorageAllocation given as
+ * `rates`), the plan names such a table takes, and the exact arithmetic of the integer path on
+ * rates the card does not have (issue 19 §4, the mutation run's survivors). Values by hand.
+ */
+import {
+  allocationPlan,
+  allocationTableOf,
+  storageAllowance,
+  storageAllowanceToNumber,
+  STORAGE_PLANS,
+} from "../../../src/rules/storage/allowance";
+import { toChoice } from "../../../src/rules/core/args";
+import { Money } from "../../../src/rules/core/money";
+import type { StoragePlan } from "../../../src/rules/rates/storage";
+import { STORAGE_ALLOCATION } from "../../../src/rules/rates/storage";
+import { cardGrid } from "../../../src/rules/rates/sheet-layout";
+import { ruleError } from "../../helpers/rule-error";
+
+const HEADERS = [...cardGrid(STORAGE_ALLOCATION).headers];
+// Plan, default data, default attachments, data per user, attachments per user, data per 1k, attachments per 1k.
+const table = (...rows: unknown[][]) => allocationTableOf([HEADERS, ...rows]);
+
+describe("an Order's plan names", () => {
+  // "Gold (legacy)" is also Gold, "Gold (legacy plan)" and "Gold legacy"; "Silver" is itself only.
+  const t = table(
+    ["Gold (legacy)", 10, 20, 1, 2, "n/a", "n/a"],
+    ["Silver", 5, 10, 0.5, 1, 0.1, 0.2],
+    ["Bronze(legacy)", 1, 2, 0.1, 0.2, "n/a", "n/a"],
+  );
+  test.each(["Gold (legacy)", "Gold", "gold (legacy plan)", "Gold legacy"])("%s is Gold (legacy)", (name) => {
+    expect(allocationPlan(name, t).label).toBe("Gold (legacy)");
+  });
+  test("a plan written without a space before (legacy) has the same names", () => {
+    expect(allocationPlan("Bronze", t).label).toBe("Bronze(legacy)");
+  });
+  test("a plan the table lacks is #N/A naming plan", () => {
+    expect(ruleError(() => allocationPlan("Silver legacy", t))).toMatchObject({ kind: "na" });
+    expect(ruleError(() => allocationPlan("Platinum", t)).message).toMatch(/^plan "Platinum"/);
+  });
+  test("(legacy) only at the end: 'Gold (legacy) plus' is its own name", () => {
+    const u = table(["Gold (legacy) plus", 10, 20, 1, 2, "n/a", "n/a"]);
+    expect(allocationPlan("Gold (legacy) plus", u).label).toBe("Gold (legacy) plus");
+    expect(ruleError(() => allocationPlan("Gold", u))).toMatchObject({ kind: "na" });
+  });
+  test("two rows naming one plan are #VALUE! naming both rows", () => {
+    // Row 2 "Gold (legacy)" is also "Gold"; row 3 "Gold" names it again.
+    expect(ruleError(() => table(["Gold (legacy)", 10, 20, 1, 2, "n/a", "n/a"], ["Gold", 5, 10, 0.5, 1, "n/a", "n/a"]))).toEqual({
+      kind: "value",
+      message: 'rates row 3, "Plan": "Gold" names the same plan as row 2.',
+    });
+  });
+  test("a table that is not one names rates", () => {
+    expect(ruleError(() => allocationTableOf(42))).toEqual({
+      kind: "value",
+      message: "rates must be a range holding the table Kustomer_StorageAllocation (with or without its header row); got 42.",
+    });
+  });
+});
+
+describe("the integer path on an Order's rates", () => {
+  test("a default with more decimals than the per-user rate: 2.5 GB + 1 GB x 10 users = 12.5 GB", () => {
+    const plan = allocationPlan("Gold", table(["Gold", 2.5, 20, 1, 2, 0.1, 0.2]));
+    expect(storageAllowanceToNumber({ plan, category: "data", fullTimeUsers: 10, organizations: 1 })).toBe(12.5);
+  });
+  test("a default with more decimals than the per-1k rate: 2.5 GB + 1 GB x 3,000 / 1,000 = 5.5 GB", () => {
+    const plan = allocationPlan("Gold", table(["Gold", 2.5, 20, 1, 2, 1, 0.2]));
+    expect(storageAllowanceToNumber({ plan, category: "data", committedConversations: 3000, organizations: 1 })).toBe(5.5);
+  });
+});
+
+describe("built-in names and errors", () => {
+  test('"Professional legacy" is Professional', () => {
+    expect(toChoice("Professional legacy", "plan", STORAGE_PLANS)).toBe("Professional");
+  });
+  test("an unknown plan given to the rule directly is #VALUE! listing the card's plans", () => {
+    expect(ruleError(() => storageAllowance({ plan: "Gold" as StoragePlan, category: "data", organizations: 1 }))).toEqual({
+      kind: "value",
+      message: 'plan "Gold" is not known; expected one of: Professional, Business, Enterprise, Ultimate.',
+    });
+  });
+  test("the default argument name is plan", () => {
+    expect(ruleError(() => allocationPlan("Gold")).message).toMatch(/^plan "Gold" is not known/);
+  });
+  test("fractional users on several organizations: (20 + 1 x 2.5) / 3 = 7.5", () => {
+    expect(storageAllowance({ plan: "Ultimate", category: "data", fullTimeUsers: new Money(2.5), organizations: 3 }).gb.toString()).toBe(
+      "7.5",
+    );
+  });
+  test("users and conversations together are #VALUE! on the number path too", () => {
+    expect(
+      ruleError(() =>
+        storageAllowanceToNumber({ plan: "Ultimate", category: "data", fullTimeUsers: 10, committedConversations: 2000, organizations: 1 }),
+      ),
+    ).toEqual({
+      kind: "value",
+      message: "Give full_time_users (seat-based plans) or committed_conversations (conversation-based plans), not both.",
+    });
+  });
+});
