@@ -6,7 +6,7 @@
 import { Money } from "../../../src/rules/core/money";
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
 import { SLA_CREDIT_BANDS } from "../../../src/rules/rates/sla";
-import { cardGrid } from "../../../src/rules/rates/sheet-layout";
+import { cardGrid } from "../../../src/sheets/rate-card-layout";
 import {
   creditAmount,
   creditBandsOf,

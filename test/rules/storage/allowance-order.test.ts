@@ -14,7 +14,7 @@ import { toChoice } from "../../../src/rules/core/args";
 import { Money } from "../../../src/rules/core/money";
 import type { StoragePlan } from "../../../src/rules/rates/storage";
 import { STORAGE_ALLOCATION } from "../../../src/rules/rates/storage";
-import { cardGrid } from "../../../src/rules/rates/sheet-layout";
+import { cardGrid } from "../../../src/sheets/rate-card-layout";
 import { ruleError } from "../../helpers/rule-error";
 
 const HEADERS = [...cardGrid(STORAGE_ALLOCATION).headers];
