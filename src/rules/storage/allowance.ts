@@ -214,6 +214,7 @@ const safe = Number.isSafeInteger;
 
 /** num / den as the nearest double when both are safe integers (one correctly rounded division); else undefined. */
 function exactQuotient(num: number, den: number): number | undefined {
+  // Stryker disable next-line EqualityOperator: den is POW10[s] x organizations (organizations 1 or more), never below 1, so den <= 0 is false however it is compared
   if (!safe(num) || !safe(den) || den <= 0) return undefined;
   const q = num / den;
   // Stryker disable next-line ConditionalExpression: q is never -0: every numerator is up(def, s) (an integer from +0 up) plus a product, so +0 at least
@@ -240,13 +241,12 @@ export function storageAllowanceToNumber(
     const r = rates.scaled[category];
     const def = r.def;
     let q: number | undefined;
-    // Stryker disable next-line BlockStatement: without this fast path the decimal path below gives the same double
+    // Stryker disable BlockStatement: every block from here to the restore is an integer fast path; emptied, the decimal path below gives the same double
     if (def !== undefined && fullTimeUsers === undefined && committedConversations === undefined) {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: past POW10 the index is undefined, the denominator NaN, and exactQuotient refuses it, as the guard does
       q = def.scale < POW10.length ? exactQuotient(def.int, POW10[def.scale] * organizations) : undefined;
     } else if (def !== undefined && typeof fullTimeUsers === "number" && fullTimeUsers >= 0 && r.perUser !== undefined) {
       const u = scaledInteger(fullTimeUsers);
-      // Stryker disable next-line BlockStatement: without this fast path the decimal path below gives the same double
       if (u !== undefined) {
         // default + perUser x users, on the finer of the two scales.
         // Stryker disable next-line MethodExpression,ArithmeticOperator: a smaller s makes POW10's index below negative: NaN, which exactQuotient refuses
@@ -268,6 +268,7 @@ export function storageAllowanceToNumber(
           q = exactQuotient(up(def, s) * 1000 + product * POW10[s - per1k.scale], POW10[s] * 1000 * organizations);
       }
     }
+    // Stryker restore BlockStatement
     if (q !== undefined) return q;
   }
   return toExcelNumber(

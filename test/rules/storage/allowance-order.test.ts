@@ -97,4 +97,20 @@ describe("built-in names and errors", () => {
       message: "Give full_time_users (seat-based plans) or committed_conversations (conversation-based plans), not both.",
     });
   });
+  test("a sum past 2^53 is divided exactly: (20 + 9,007,199,254,740,991 users x 1 GB) / 3 organizations", () => {
+    // Ultimate data: 20 GB + 1 GB per user. 20 + 9,007,199,254,740,991 = 9,007,199,254,741,011,
+    // and 3 x 3,002,399,751,580,337 = 9,007,199,254,741,011: exactly 3,002,399,751,580,337 GB,
+    // a safe integer. (The sum as a double is 9,007,199,254,741,012, whose third is ...337.5.)
+    expect(storageAllowanceToNumber({ plan: "Ultimate", category: "data", fullTimeUsers: 9007199254740991, organizations: 3 })).toBe(
+      3002399751580337,
+    );
+  });
+  test("an Order's plan with a per-1k rate for data but n/a for attachments has no conversation-based allocation", () => {
+    const plan = allocationPlan("Gold", table(["Gold", 10, 20, 1, 2, 0.5, "n/a"]));
+    expect(
+      ruleError(() => storageAllowanceToNumber({ plan, category: "data", committedConversations: 1000, organizations: 1 })),
+    ).toMatchObject({
+      kind: "na",
+    });
+  });
 });
