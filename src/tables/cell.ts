@@ -12,8 +12,11 @@ import type { Raw } from "./records";
 
 export type CellResult = { value: DecimalText | string | null } | { problem: string };
 
-/** Units a value may carry, per column format, with the factor to the column's unit (own keys only: a Map). */
-const UNITS: Readonly<Record<Exclude<ColumnFormat, "text">, ReadonlyMap<string, string>>> = {
+/**
+ * Units a value may carry, per column format, with the factor to the column's unit (own keys only:
+ * a Map). STORAGEOVERAGE reads its sizes with the same GB units (src/rules/storage/units.ts).
+ */
+export const UNITS: Readonly<Record<Exclude<ColumnFormat, "text">, ReadonlyMap<string, string>>> = {
   usd: new Map([
     ["", "1"],
     ["usd", "1"],

@@ -10,6 +10,7 @@
 import { type Cell, cellValue, toNumber } from "../core/args";
 import { Msg, numError } from "../core/errors";
 import { Money, type Money as MoneyT, toAmount, toMoney } from "../core/money";
+import { UNITS } from "../../tables/cell";
 
 /** Powers of ten between the storage units. */
 export const BYTES_PER_KB = 1000;
@@ -70,13 +71,8 @@ export function wholeCell(v: Cell, arg: string, row: number, col: number): numbe
   return n;
 }
 
-/** GB in one of each unit a size may be written in, as the rate tables read them (decimal units). */
-const GB_PER_UNIT: ReadonlyMap<string, string> = new Map([
-  ["kb", "0.000001"],
-  ["mb", "0.001"],
-  ["gb", "1"],
-  ["tb", "1000"],
-]);
+/** GB in one of each unit a size may be written in: the rate tables' own (decimal units). */
+const GB_PER_UNIT = UNITS.gb;
 // A number (as Excel reads typed numbers: sign, thousands commas, decimals) and a unit. Each part
 // is bounded by a different class, so nothing backtracks.
 const SIZE_TEXT = /^\s*([+-]?\s*(?:\d[\d,]*(?:\.\d*)?|\.\d+))\s*([A-Za-z]{2})\s*$/;
