@@ -212,10 +212,13 @@ export function storageAllowanceGb(input: AllowanceInput): MoneyT {
 
 const safe = Number.isSafeInteger;
 
-/** num / den as the nearest double when both are safe integers (one correctly rounded division); else undefined. */
+/**
+ * num / den as the nearest double when both are safe integers (one correctly rounded division);
+ * else undefined. den is POW10[s] x organizations, and the fast path is only taken for a whole
+ * number of organizations of 1 or more, so den is at least 1.
+ */
 function exactQuotient(num: number, den: number): number | undefined {
-  // Stryker disable next-line EqualityOperator: den is POW10[s] x organizations (organizations 1 or more), never below 1, so den <= 0 is false however it is compared
-  if (!safe(num) || !safe(den) || den <= 0) return undefined;
+  if (!safe(num) || !safe(den)) return undefined;
   const q = num / den;
   // Stryker disable next-line ConditionalExpression: q is never -0: every numerator is up(def, s) (an integer from +0 up) plus a product, so +0 at least
   return q === 0 ? 0 : q;
@@ -237,7 +240,13 @@ export function storageAllowanceToNumber(
   const { plan, category, fullTimeUsers, committedConversations, organizations } = input;
   const rates = typeof plan === "string" ? RATES.get(plan) : plan;
   // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
-  if (rates && safe(organizations) && organizations >= 1 && (fullTimeUsers === undefined || committedConversations === undefined)) {
+  if (
+    rates &&
+    safe(organizations) &&
+    // Stryker disable next-line EqualityOperator: one organization by the decimal path gives the same double (0 and below are refused there too)
+    organizations >= 1 &&
+    (fullTimeUsers === undefined || committedConversations === undefined)
+  ) {
     const r = rates.scaled[category];
     const def = r.def;
     let q: number | undefined;
@@ -245,7 +254,14 @@ export function storageAllowanceToNumber(
     if (def !== undefined && fullTimeUsers === undefined && committedConversations === undefined) {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: past POW10 the index is undefined, the denominator NaN, and exactQuotient refuses it, as the guard does
       q = def.scale < POW10.length ? exactQuotient(def.int, POW10[def.scale] * organizations) : undefined;
-    } else if (def !== undefined && typeof fullTimeUsers === "number" && fullTimeUsers >= 0 && r.perUser !== undefined) {
+    } else if (
+      def !== undefined &&
+      // Stryker disable next-line ConditionalExpression: users given as a decimal have no scaled integer (scaledInteger of a non-number is undefined): the decimal path, the same double
+      typeof fullTimeUsers === "number" &&
+      // Stryker disable next-line EqualityOperator: 0 users by the decimal path give the same double (the default alone)
+      fullTimeUsers >= 0 &&
+      r.perUser !== undefined
+    ) {
       const u = scaledInteger(fullTimeUsers);
       if (u !== undefined) {
         // default + perUser x users, on the finer of the two scales.
@@ -256,7 +272,13 @@ export function storageAllowanceToNumber(
         if (s < POW10.length && safe(product))
           q = exactQuotient(up(def, s) + product * POW10[s - r.perUser.scale - u.scale], POW10[s] * organizations);
       }
-    } else if (def !== undefined && committedConversations !== undefined && safe(committedConversations) && committedConversations >= 0) {
+    } else if (
+      def !== undefined &&
+      committedConversations !== undefined &&
+      safe(committedConversations) &&
+      // Stryker disable next-line EqualityOperator: 0 conversations by the decimal path give the same double (the default alone)
+      committedConversations >= 0
+    ) {
       const per1k = r.per1k;
       if (per1k !== undefined && rates.per1kConversationsGb !== null) {
         // (default x 1000 + per1k x conversations) / (1000 x organizations).

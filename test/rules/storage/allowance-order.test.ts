@@ -114,3 +114,58 @@ describe("built-in names and errors", () => {
     });
   });
 });
+
+describe("rates the integer path cannot hold go the exact decimal way (issue 19 §4)", () => {
+  // "0.001 KB" is 0.000000001 GB (1 KB = 0.000001 GB): as a double its shortest text is "1e-9",
+  // which has no scaled integer, so such a rate has none and its allocation is summed in decimal.
+  const tiny = "0.001 KB";
+  test("a tiny default alone: 0.000000001 GB", () => {
+    const plan = allocationPlan("Gold", table(["Gold", tiny, 20, 1, 2, 0.5, 1]));
+    expect(storageAllowanceToNumber({ plan, category: "data", organizations: 1 })).toBe(0.000000001);
+  });
+  test("a tiny default with users: 0.000000001 GB + 1 GB x 10 users = 10.000000001 GB", () => {
+    const plan = allocationPlan("Gold", table(["Gold", tiny, 20, 1, 2, 0.5, 1]));
+    expect(storageAllowanceToNumber({ plan, category: "data", fullTimeUsers: 10, organizations: 1 })).toBe(10.000000001);
+  });
+  test("a tiny default with conversations: 0.000000001 GB + 0.5 GB x 3,000 / 1,000 = 1.500000001 GB", () => {
+    const plan = allocationPlan("Gold", table(["Gold", tiny, 20, 1, 2, 0.5, 1]));
+    expect(storageAllowanceToNumber({ plan, category: "data", committedConversations: 3000, organizations: 1 })).toBe(1.500000001);
+  });
+  test("a tiny per-user rate: 2 GB + 0.000000001 GB x 10 users = 2.00000001 GB", () => {
+    const plan = allocationPlan("Gold", table(["Gold", 2, 20, tiny, 2, 0.5, 1]));
+    expect(storageAllowanceToNumber({ plan, category: "data", fullTimeUsers: 10, organizations: 1 })).toBe(2.00000001);
+  });
+  test("a tiny per-1k rate: 2 GB + 0.000000001 GB x 3,000 / 1,000 = 2.000000003 GB", () => {
+    const plan = allocationPlan("Gold", table(["Gold", 2, 20, 1, 2, tiny, 1]));
+    expect(storageAllowanceToNumber({ plan, category: "data", committedConversations: 3000, organizations: 1 })).toBe(2.000000003);
+  });
+});
+
+describe("the number path refuses what the rule refuses, with the same error", () => {
+  test("an unknown plan given directly is #VALUE! listing the card's plans", () => {
+    expect(ruleError(() => storageAllowanceToNumber({ plan: "Gold" as StoragePlan, category: "data", organizations: 1 }))).toEqual({
+      kind: "value",
+      message: 'plan "Gold" is not known; expected one of: Professional, Business, Enterprise, Ultimate.',
+    });
+  });
+  // Each way in: the default alone, users (0.5 users, a scale of 1), conversations.
+  const ways = [
+    ["the default alone", {}],
+    ["0.5 users", { fullTimeUsers: 0.5 }],
+    ["1,000 conversations", { committedConversations: 1000 }],
+  ] as const;
+  test.each(ways)("1.5 organizations are #NUM! (%s)", (_, extra) => {
+    expect(ruleError(() => storageAllowanceToNumber({ plan: "Ultimate", category: "data", organizations: 1.5, ...extra }))).toMatchObject({
+      kind: "num",
+      message: expect.stringMatching(/^organizations must be a whole number/),
+    });
+  });
+  test.each(ways)("0 and -1 organizations are #NUM! (%s)", (_, extra) => {
+    for (const organizations of [0, -1]) {
+      expect(ruleError(() => storageAllowanceToNumber({ plan: "Ultimate", category: "data", organizations, ...extra }))).toMatchObject({
+        kind: "num",
+        message: expect.stringMatching(/^organizations must be at least 1/),
+      });
+    }
+  });
+});
