@@ -59,6 +59,7 @@ const money = (t: string | null) => (t === null ? null : new Money(t));
 
 /** A plan's names: its label (listed in messages) and, for "X (legacy)", also X, "X (legacy plan)" and "X legacy". */
 function planNames(label: string): string[] {
+  // Stryker disable next-line Regex: without ^ the lazy (.*?) still starts its only match at the first character
   const m = /^(.*?)\s*\(legacy\)$/i.exec(label.trim());
   if (!m) return [label];
   const plan = m[1];
@@ -105,12 +106,13 @@ function compileAllocation(g: GivenRows): AllocationTable {
   const plans = g.rows.map((r) => ({ names: planNames(r.label as string), value: planRates(r as Parameters<typeof planRates>[0]) }));
   const seen = new Map<string, number>();
   plans.forEach((p, i) => {
-    for (const n of p.names) {
-      const j = seen.get(normalizeName(n));
-      if (j !== undefined && j !== i) {
+    // Each of a row's names once, so a name already seen is another row's.
+    for (const n of new Set(p.names.map(normalizeName))) {
+      const j = seen.get(n);
+      if (j !== undefined) {
         throw valueError(`rates row ${g.rowNumbers[i]}, "Plan": "${p.value.label}" names the same plan as row ${g.rowNumbers[j]}.`);
       }
-      seen.set(normalizeName(n), i);
+      seen.set(n, i);
     }
   });
   return { plans, given: givenChoices(plans, normalizeName) };
