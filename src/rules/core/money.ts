@@ -66,6 +66,7 @@ export const POW10: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e
  */
 export function scaledInteger(x: number): { int: number; scale: number } | undefined {
   if (Number.isInteger(x)) return Number.isSafeInteger(x) ? { int: x === 0 ? 0 : x, scale: 0 } : undefined;
+  // Stryker disable next-line ConditionalExpression: without it a non-finite x is undefined below anyway: Math.round gives no safe integer, and "Infinity" or "NaN" no digits
   if (!Number.isFinite(x)) return undefined;
   // Fast path for amounts with up to 8 decimals: the smallest k for which round(x * 10^k) / 10^k
   // gives back x exactly. That decimal parses to x (an exact integer over an exact power of ten,
@@ -76,6 +77,7 @@ export function scaledInteger(x: number): { int: number; scale: number } | undef
     if (int / POW10[k] === x) return { int, scale: k };
   }
   const s = String(x);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the text never starts with "e"; and a non-integer's exponent is negative and its last digit not 0, so its digits read without the "e" make no integer: undefined either way
   if (s.indexOf("e") >= 0) return undefined;
   const dot = s.indexOf(".");
   const int = Number(s.slice(0, dot) + s.slice(dot + 1));
@@ -89,6 +91,7 @@ export function scaledInteger(x: number): { int: number; scale: number } | undef
  * same value computed in decimal. Undefined when the integers would not be exact (use decimal).
  */
 export function exactMulDiv(x: { int: number; scale: number }, mul: number, div: number): number | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: past POW10 the power is undefined, den NaN, and the safe-integer check below gives undefined too
   if (x.scale >= POW10.length) return undefined;
   const num = x.int * mul;
   const den = div * POW10[x.scale];
@@ -107,7 +110,7 @@ export function exactDifference(
   const ai = a.int * POW10[scale - a.scale];
   const bi = b.int * POW10[scale - b.scale];
   const d = bi - ai;
-  return Number.isSafeInteger(ai) && Number.isSafeInteger(bi) && Number.isSafeInteger(d) ? { int: d, scale } : undefined;
+  return Number.isSafeInteger(d) && Number.isSafeInteger(ai) && Number.isSafeInteger(bi) ? { int: d, scale } : undefined;
 }
 
 /**
