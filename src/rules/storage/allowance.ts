@@ -57,10 +57,13 @@ export interface AllocationTable {
 
 const money = (t: string | null) => (t === null ? null : new Money(t));
 
-/** A plan's names: its label (listed in messages) and, for "X (legacy)", also X, "X (legacy plan)" and "X legacy". */
+/**
+ * A plan's names: its label (listed in messages) and, for "X (legacy)", also X, "X (legacy plan)"
+ * and "X legacy". The label arrives trimmed (an Order's cells are read trimmed).
+ */
 function planNames(label: string): string[] {
   // Stryker disable next-line Regex: without ^ the lazy (.*?) still starts its only match at the first character
-  const m = /^(.*?)\s*\(legacy\)$/i.exec(label.trim());
+  const m = /^(.*?)\s*\(legacy\)$/i.exec(label);
   if (!m) return [label];
   const plan = m[1];
   return [label, plan, `${plan} (legacy plan)`, `${plan} legacy`];
@@ -227,7 +230,7 @@ function exactQuotient(num: number, den: number): number | undefined {
 }
 
 /** x x 10^k, exact, for a scaled integer brought to a finer scale; NaN when not safe. */
-// Stryker disable next-line ConditionalExpression,EqualityOperator: past POW10 the index is undefined and the product NaN, as the guard gives, and exactQuotient refuses NaN
+// Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: past POW10 the index is undefined and the product NaN, as the guard gives, and exactQuotient refuses NaN
 const up = (x: Scaled, scale: number) => (scale - x.scale < POW10.length ? x.int * POW10[scale - x.scale] : NaN);
 
 /**
@@ -241,18 +244,18 @@ export function storageAllowanceToNumber(
 ): number {
   const { plan, category, fullTimeUsers, committedConversations, organizations } = input;
   const rates = typeof plan === "string" ? RATES.get(plan) : plan;
-  // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
+  // Stryker disable BlockStatement: every block from here to the restore is the integer fast path; emptied, the decimal path below gives the same double
   if (
     rates &&
     safe(organizations) &&
     // Stryker disable next-line EqualityOperator: one organization by the decimal path gives the same double (0 and below are refused there too)
     organizations >= 1 &&
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a narrower test only sends more inputs to the decimal path, the same double (both given is refused there)
     (fullTimeUsers === undefined || committedConversations === undefined)
   ) {
     const r = rates.scaled[category];
     const def = r.def;
     let q: number | undefined;
-    // Stryker disable BlockStatement: every block from here to the restore is an integer fast path; emptied, the decimal path below gives the same double
     if (def !== undefined && fullTimeUsers === undefined && committedConversations === undefined) {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: past POW10 the index is undefined, the denominator NaN, and exactQuotient refuses it, as the guard does
       q = def.scale < POW10.length ? exactQuotient(def.int, POW10[def.scale] * organizations) : undefined;
@@ -292,9 +295,9 @@ export function storageAllowanceToNumber(
           q = exactQuotient(up(def, s) * 1000 + product * POW10[s - per1k.scale], POW10[s] * 1000 * organizations);
       }
     }
-    // Stryker restore BlockStatement
     if (q !== undefined) return q;
   }
+  // Stryker restore BlockStatement
   return toExcelNumber(
     storageAllowance({
       ...input,

@@ -169,3 +169,25 @@ describe("the number path refuses what the rule refuses, with the same error", (
     }
   });
 });
+
+describe("a plan label with spaces around it", () => {
+  test('" Gold (legacy) " is read trimmed, so it is also Gold', () => {
+    const t = table([" Gold (legacy) ", 10, 20, 1, 2, "n/a", "n/a"]);
+    expect(allocationPlan("Gold", t).label).toBe("Gold (legacy)");
+  });
+});
+
+describe("organizations past 2^53 / 10: the divisor is no safe integer, so the exact decimal path answers", () => {
+  test("Ultimate data, 0.5 users, 9,007,199,254,740,988 organizations", () => {
+    // (20 GB + 1 GB x 0.5) / 9,007,199,254,740,988 = 205 / 90,071,992,547,409,880. On the integer
+    // path the divisor would be 10 x 9,007,199,254,740,988, which is past 2^53 and rounds, and
+    // 205 divided by that rounded double is 2.2759572004815717e-15, one unit in the last place
+    // low. The exact quotient is 2.27595720048157196...e-15 (decimal.js, 60 digits, below), whose
+    // nearest double prints as 2.275957200481572e-15.
+    const exact = new (Money.clone({ precision: 60 }))(205).div("90071992547409880");
+    expect(exact.toFixed(35)).toMatch(/^0\.0000000000000022759572004815719/);
+    expect(storageAllowanceToNumber({ plan: "Ultimate", category: "data", fullTimeUsers: 0.5, organizations: 9007199254740988 })).toBe(
+      2.275957200481572e-15,
+    );
+  });
+});
