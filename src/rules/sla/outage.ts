@@ -49,6 +49,8 @@ export const MIN_MINUTES = SLA_TERMS.outageThresholdMinutes;
 // Built-ins read once: in a sandboxed runtime every lookup of a global (Math, Array) is slow,
 // and these run once per cell of a log that may hold 10,000 rows.
 const floor = Math.floor;
+const maxOf = Math.max;
+const minOf = Math.min;
 const round = Math.round;
 const isArray = Array.isArray;
 const F64 = Float64Array;
@@ -175,7 +177,7 @@ export function sortWholeNumbers(a: Float64Array): Float64Array {
     // Stryker disable next-line EqualityOperator: at a tie min is the same value
     if (v < min) min = v;
     // Stryker disable next-line EqualityOperator: at a tie max is the same value
-    else if (v > max) max = v;
+    if (v > max) max = v;
   }
   // Stryker disable next-line ConditionalExpression,ArithmeticOperator: the native sort gives the same order
   if (!(max - min < LOW * LOW)) return a.sort();
@@ -359,12 +361,10 @@ export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_W
         break;
       }
       if (es[h] > tail) {
-        // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-        tail = es[h] < to ? es[h] : to;
+        tail = minOf(es[h], to);
         continue;
       }
-      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-      const stop = ee[h] < to ? ee[h] : to;
+      const stop = minOf(ee[h], to);
       S -= stop - tail;
       tail = stop;
       if (tail === ee[h]) h++;
@@ -387,14 +387,9 @@ export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_W
         // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last excused interval the run is NaN, which no length is above, as with Infinity
         run = h < es.length ? es[h] - tail : Infinity;
       }
-      let len = b - t;
-      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-      if (run < len) len = run;
-      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-      if (D < len) len = D;
+      const len = minOf(b - t, run, D);
       if (g === 1) excuse(S < cap ? t : t + 1, t + len);
-      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-      else excuse(t, t + (cap - S < len ? cap - S : len));
+      else excuse(t, t + minOf(cap - S, len));
       t += len;
       advance(t - D);
     }
@@ -406,10 +401,8 @@ export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_W
 function measureIn(x: Intervals, lo: number, hi: number): number {
   let total = 0;
   for (let i = 0; i < x.starts.length; i++) {
-    // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-    const a = x.starts[i] > lo ? x.starts[i] : lo;
-    // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-    const b = x.ends[i] < hi ? x.ends[i] : hi;
+    const a = maxOf(x.starts[i], lo);
+    const b = minOf(x.ends[i], hi);
     // Stryker disable next-line EqualityOperator: an empty part adds 0
     if (b > a) total += b - a;
   }
@@ -438,10 +431,8 @@ export function outageInMonth(
   const monthEnd = month.nextFirstDay * SECONDS_PER_DAY;
   // The part of [x, y) inside the month.
   const inMonth = (x: number, y: number) => {
-    // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-    const lo = x > monthStart ? x : monthStart;
-    // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-    const hi = y < monthEnd ? y : monthEnd;
+    const lo = maxOf(x, monthStart);
+    const hi = minOf(y, monthEnd);
     // Stryker disable next-line EqualityOperator: an empty part is 0 either way
     return hi > lo ? hi - lo : 0;
   };
@@ -485,8 +476,7 @@ export function outageInMonth(
     for (let k = x; k < nx && xs[k] < b && cur < b; k++) {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: a piece of no length counts no second
       if (xs[k] > cur) piece(cur, xs[k]);
-      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-      excludedSeconds += inMonth(xs[k] > a ? xs[k] : a, xe[k] < b ? xe[k] : b);
+      excludedSeconds += inMonth(maxOf(xs[k], a), minOf(xe[k], b));
       // Stryker disable next-line ConditionalExpression,EqualityOperator: merged excluded ranges end later each time, so xe[k] is above cur
       if (xe[k] > cur) cur = xe[k];
     }
@@ -513,10 +503,8 @@ export function outageInMonth(
     for (let k = j; k < m && ms[k] < b && cur < b; k++) {
       // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty part adds 0
       if (ms[k] > cur) outside += inMonth(cur, ms[k]);
-      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-      const p = ms[k] > a ? ms[k] : a;
-      // Stryker disable next-line EqualityOperator: at a tie the two are the same value
-      const q = me[k] < b ? me[k] : b;
+      const p = maxOf(ms[k], a);
+      const q = minOf(me[k], b);
       // Stryker disable next-line ConditionalExpression,EqualityOperator: an interval of no length is excused and measured as 0
       if (q > p) {
         inMaint.starts.push(p);

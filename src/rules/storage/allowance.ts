@@ -223,6 +223,7 @@ const safe = Number.isSafeInteger;
  * number of organizations of 1 or more, so den is at least 1.
  */
 function exactQuotient(num: number, den: number): number | undefined {
+  // Stryker disable next-line ConditionalExpression: refusing a quotient only sends it to the decimal path, the same double
   if (!safe(num) || !safe(den)) return undefined;
   const q = num / den;
   // Stryker disable next-line ConditionalExpression: q is never -0: every numerator is up(def, s) (an integer from +0 up) plus a product, so +0 at least
