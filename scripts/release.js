@@ -19,6 +19,10 @@
  * scripts/addin.js, zip the app package, refuse any file that names localhost, and validate the
  * manifests and functions.json offline (scripts/validate.js).
  *
+ * A release is refused, before anything is built, when `--out` already holds one whose manifest
+ * Version is the same or higher (a version number is never reused; Office updates an add-in only
+ * when the Version rises): checkVersionRises().
+ *
  * Options: --url <https URL ending in "/"> (required), --out <folder> (default release/).
  * Node only, no shell: the same on Windows, Mac and Linux. */
 "use strict";
@@ -28,7 +32,7 @@ const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
 const addin = require("./addin");
-const { DEV_URL, xmlManifest, unifiedManifest, checkFolderUrl } = require("./manifests");
+const { DEV_URL, xmlManifest, xmlVersion, unifiedManifest, checkFolderUrl } = require("./manifests");
 const validate = require("./validate");
 
 const root = path.join(__dirname, "..");
@@ -44,7 +48,8 @@ function parseArgs(argv) {
   const opts = {};
   for (let i = 0; i < argv.length; i++) {
     const m = /^--(url|out)(?:=(.*))?$/.exec(argv[i]);
-    if (!m) throw new Error(`unknown argument ${JSON.stringify(argv[i])}; usage: npm run release -- --url https://host/path/ [--out folder]`);
+    if (!m)
+      throw new Error(`unknown argument ${JSON.stringify(argv[i])}; usage: npm run release -- --url https://host/path/ [--out folder]`);
     const value = m[2] ?? argv[++i];
     if (value === undefined || value === "") throw new Error(`--${m[1]} needs a value`);
     opts[m[1]] = value;
@@ -55,6 +60,39 @@ function parseArgs(argv) {
   if (/^https:\/\/(localhost|127\.|\[::1\])/i.test(url))
     throw new Error(`--url must be where users' Excel reaches the add-in, not this machine; got ${url}`);
   return { url, out: path.resolve(opts.out ?? path.join(root, "release")) };
+}
+
+/** The XML manifest's Version in `text` (its first <Version> element) as four numbers, or null. */
+function manifestVersion(text) {
+  const m = /<Version>\s*(\d{1,5})\.(\d{1,5})\.(\d{1,5})\.(\d{1,5})\s*<\/Version>/.exec(text);
+  return m ? m.slice(1).map(Number) : null;
+}
+
+/** The sign of a - b for two versions of four numbers each. */
+function compareVersions(a, b) {
+  for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+
+/**
+ * Throws unless `version` (package.json's, three parts) is above the release already in `out`:
+ * its manifest.xml's Version. No manifest.xml there is no earlier release; one without a
+ * Version is refused too (the folder is not a release of this add-in).
+ */
+function checkVersionRises(out, version) {
+  const file = path.join(out, "manifest.xml");
+  if (!fs.existsSync(file)) return;
+  const next = xmlVersion(version).split(".").map(Number);
+  const last = manifestVersion(fs.readFileSync(file, "utf8"));
+  if (!last) throw new Error(`${file} has no <Version>: --out must be an empty folder or an earlier release of this add-in`);
+  if (compareVersions(next, last) <= 0) {
+    const was = last.slice(0, 3).join(".");
+    throw new Error(
+      `version ${version} is not above ${was}, the release already in ${out}. Office updates an add-in only when its ` +
+        "manifest's Version rises, and files under a reused number may still be served from caches. " +
+        "Bump the version first (npm version patch --no-git-tag-version), or give another --out.",
+    );
+  }
 }
 
 function* walk(dir, rel = "") {
@@ -128,21 +166,28 @@ async function assemble(buildDir, { url, out, version = addin.version }) {
   const { zipSync } = require("fflate");
   const icon = (p) => new Uint8Array(fs.readFileSync(path.join(buildDir, p)));
   const zip = zipSync(
-    { "manifest.json": new TextEncoder().encode(json), [unified.icons.color]: icon(unified.icons.color), [unified.icons.outline]: icon(unified.icons.outline) },
+    {
+      "manifest.json": new TextEncoder().encode(json),
+      [unified.icons.color]: icon(unified.icons.color),
+      [unified.icons.outline]: icon(unified.icons.outline),
+    },
     { mtime: new Date("2000-01-01T00:00:00Z") },
   );
   put(appPackageName(version), Buffer.from(zip));
 
   // Nothing may point at this machine.
   const local = written.filter((rel) => TEXT.test(rel) && /localhost|127\.0\.0\.1/i.test(fs.readFileSync(path.join(out, rel), "utf8")));
-  if (local.length && !/localhost|127\.0\.0\.1/i.test(url)) throw new Error(`release: these files still name localhost: ${local.join(", ")}`);
+  if (local.length && !/localhost|127\.0\.0\.1/i.test(url))
+    throw new Error(`release: these files still name localhost: ${local.join(", ")}`);
 
   // Offline validation against Microsoft's specifications.
   const problems = [
     ...(await validate.xsdErrors(xml)).map((e) => `manifest.xml: ${e}`),
     ...(await validate.manifestRuleErrors(xml)).map((e) => `manifest.xml: ${e}`),
     ...validate.unifiedErrors(unified).map((e) => `manifest.json: ${e}`),
-    ...validate.functionsJsonErrors(JSON.parse(fs.readFileSync(path.join(out, version, addin.files.metadata), "utf8"))).map((e) => `functions.json: ${e}`),
+    ...validate
+      .functionsJsonErrors(JSON.parse(fs.readFileSync(path.join(out, version, addin.files.metadata), "utf8")))
+      .map((e) => `functions.json: ${e}`),
   ];
   if (problems.length) throw new Error(`release: invalid files:\n  ${problems.join("\n  ")}`);
   return { out, version, base, files: written };
@@ -159,11 +204,15 @@ function build(dir, base) {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (r.status !== 0) throw new Error(`the build failed:\n${r.error ? r.error.message : `${r.stdout}\n${r.stderr}`.trim().split(/\r?\n/).slice(-30).join("\n")}`);
+  if (r.status !== 0)
+    throw new Error(
+      `the build failed:\n${r.error ? r.error.message : `${r.stdout}\n${r.stderr}`.trim().split(/\r?\n/).slice(-30).join("\n")}`,
+    );
 }
 
 async function main(argv) {
   const { url, out } = parseArgs(argv);
+  checkVersionRises(out, addin.version);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "kustomer-release-"));
   try {
     console.log(`Building version ${addin.version} for ${url}${addin.version}/ ...`);
@@ -188,4 +237,4 @@ if (require.main === module)
     process.exit(1);
   });
 
-module.exports = { parseArgs, assemble, build, appPackageName, SITE_FILES };
+module.exports = { parseArgs, assemble, build, appPackageName, checkVersionRises, compareVersions, manifestVersion, SITE_FILES };

@@ -5,7 +5,7 @@
  * app package of the unified manifest, and nothing that names localhost. Also its command line.
  */
 import { execFileSync } from "child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { unzipSync } from "fflate";
@@ -13,7 +13,7 @@ import { unzipSync } from "fflate";
 /* eslint-disable @typescript-eslint/no-require-imports */
 const addin = require("../../scripts/addin.js");
 const { xmlManifest, unifiedManifest } = require("../../scripts/manifests.js");
-const { parseArgs } = require("../../scripts/release.js");
+const { parseArgs, checkVersionRises, compareVersions, manifestVersion } = require("../../scripts/release.js");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const root = join(__dirname, "..", "..");
@@ -115,5 +115,53 @@ describe("its command line", () => {
     [["--url", URL_, "--versoin", "2"], /unknown argument "--versoin"/],
   ])("refuses %j", (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe("a version number is never reused: a release over an earlier one must be a higher version", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "kustomer-release-version-"));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const earlier = (version: string) => writeFileSync(join(dir, "manifest.xml"), xmlManifest(addin, { version }));
+
+  test("the XML manifest's Version is read as four numbers; versions compare part by part, as numbers", () => {
+    expect(manifestVersion(xmlManifest(addin, { version: "1.10.3" }))).toEqual([1, 10, 3, 0]);
+    expect(manifestVersion("<OfficeApp><VersionOverrides/></OfficeApp>")).toBeNull();
+    // 1.10.0 is above 1.9.0 (10 > 9, though "10" < "9" as text).
+    expect(compareVersions([1, 10, 0, 0], [1, 9, 0, 0])).toBe(1);
+    expect(compareVersions([1, 9, 0, 0], [1, 10, 0, 0])).toBe(-1);
+    expect(compareVersions([2, 0, 0, 0], [2, 0, 0, 0])).toBe(0);
+  });
+  test("an empty folder, or one holding a lower version, takes the release", () => {
+    expect(() => checkVersionRises(dir, "1.0.0")).not.toThrow();
+    earlier("1.9.0");
+    expect(() => checkVersionRises(dir, "1.10.0")).not.toThrow();
+    expect(() => checkVersionRises(dir, "2.0.0")).not.toThrow();
+  });
+  test("the same version or a lower one is refused, saying how to bump it", () => {
+    earlier("1.2.0");
+    expect(() => checkVersionRises(dir, "1.2.0")).toThrow(
+      /^version 1\.2\.0 is not above 1\.2\.0, the release already in .*npm version patch --no-git-tag-version/,
+    );
+    expect(() => checkVersionRises(dir, "1.1.9")).toThrow(/^version 1\.1\.9 is not above 1\.2\.0/);
+  });
+  test("a manifest.xml without a Version is not an earlier release: refused", () => {
+    writeFileSync(join(dir, "manifest.xml"), "<OfficeApp/>");
+    expect(() => checkVersionRises(dir, "1.0.0")).toThrow(/has no <Version>/);
+  });
+  test("npm run release refuses before building anything, and exits 1 with the reason", () => {
+    earlier(V);
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(process.execPath, [join(root, "scripts", "release.js"), "--url", URL_, "--out", dir], { cwd: root, stdio: "pipe" });
+    } catch (e) {
+      const err = e as { status: number; stderr: Buffer };
+      failure = { status: err.status, stderr: err.stderr.toString() };
+    }
+    expect(failure?.status).toBe(1);
+    expect(failure?.stderr).toContain(`npm run release: version ${V} is not above ${V}, the release already in`);
+    expect(readdirSync(dir)).toEqual(["manifest.xml"]);
   });
 });
