@@ -156,7 +156,7 @@ function creditBands(
     below: b.below === null ? null : scaledOf(b.below),
     credit: scaledOf(b.credit.gt(cap) ? cap : b.credit),
   }));
-  // Stryker disable next-line ArrowFunction: an always-false test only sends every uptime to the decimal path, which finds the same band
+  // Stryker disable next-line ArrowFunction,BlockStatement: an always-false (or undefined) test only sends every uptime to the decimal path, which finds the same band
   const exact = scaled.every((b, i) => {
     // An edge shared by two contiguous bands (the validator allows no gap) is the upper edge of
     // one and the lower edge of the other: without a safe integer it fails both tests below.
@@ -164,6 +164,7 @@ function creditBands(
     const fromExact = bands[i].from === null || b.from;
     // Stryker disable next-line ConditionalExpression,EqualityOperator,LogicalOperator: the same edge fails the other band's from test, so exact stays false; a false here only sends uptimes to the decimal path
     const belowExact = bands[i].below === null || b.below;
+    // Stryker disable next-line ConditionalExpression: false only sends every uptime to the decimal path, which finds the same band
     return fromExact && belowExact && b.credit;
   });
   return Object.freeze({
