@@ -4,7 +4,7 @@
  * date-times as Excel passes them (rows of one-cell arrays). Excluded Downtime is never Outage
  * and uses none of the 6-hour maintenance cap (003 §3; domain.md Decision).
  */
-import { loadBundle, type LoadedBundle } from "../helpers/bundle";
+import { dateTimeSerial, loadBundle, type LoadedBundle } from "../helpers/bundle";
 
 let b: LoadedBundle;
 beforeAll(() => {
@@ -13,8 +13,7 @@ beforeAll(() => {
 
 // Serials (1900 system): 2025-06-01 = 45809, so 2 June = 45810, 10 June = 45818.
 const JUNE1 = 45809;
-/** A date-time serial as Excel stores it: day + seconds / 86400. */
-const dt = (day: number, hh: number, mm = 0) => day + (hh * 3600 + mm * 60) / 86400;
+const dt = dateTimeSerial;
 /** Day d of June 2025. */
 const june = (d: number) => JUNE1 + d - 1;
 /** A one-column range of starts and one of ends from [day, from hour, to hour] rows. */

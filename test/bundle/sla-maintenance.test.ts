@@ -3,7 +3,7 @@
  * the six-hour maintenance cap fed by MAINTENANCEWINDOWS' spill (CHOOSECOLS(F2#,1) and
  * CHOOSECOLS(F2#,2) arrive as one-column ranges), OUTAGEWORKING, PLANCHANGEWORKING.
  */
-import { isErrorResult, loadBundle, type LoadedBundle } from "../helpers/bundle";
+import { dateTimeSerial, isErrorResult, loadBundle, type LoadedBundle } from "../helpers/bundle";
 
 let b: LoadedBundle;
 beforeAll(() => {
@@ -18,8 +18,7 @@ const MAR1 = 45717;
 const MAY1 = 45778;
 const JUNE1 = 45809;
 const NOV1_2024 = 45597;
-/** A date-time serial as Excel stores it: day + seconds / 86400. */
-const dt = (day: number, hh: number, mm = 0, ss = 0) => day + (hh * 3600 + mm * 60 + ss) / 86400;
+const dt = dateTimeSerial;
 /** Day d of a month whose 1st is `first`. */
 const on = (first: number, d: number) => first + d - 1;
 /** Rows [start, end] at the same hours on each day d of the month. */

@@ -3,7 +3,7 @@
  * (a fraction is the time of day), ISO text, ranges as rows of cells, null for an omitted
  * argument, the dropdown's text for priority.
  */
-import { ErrorCode, loadBundle, StubError, type LoadedBundle } from "../helpers/bundle";
+import { dateTimeSerial, ErrorCode, loadBundle, StubError, type LoadedBundle } from "../helpers/bundle";
 
 let b: LoadedBundle;
 beforeAll(() => {
@@ -17,8 +17,7 @@ const JUNE1 = 45809;
 const JULY1 = 45839;
 const FEB1_2024 = 45323;
 const FEB1_2025 = 45689;
-/** A date-time serial: day + seconds / 86400, as Excel stores 1 June 2025 10:00. */
-const dt = (day: number, hh: number, mm = 0, ss = 0) => day + (hh * 3600 + mm * 60 + ss) / 86400;
+const dt = dateTimeSerial;
 
 const FRACTION_MESSAGE = (got: string) => `uptime must be between 0 and 1 (a fraction: 99.5% is written 0.995); got ${got}.`;
 

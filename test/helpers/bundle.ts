@@ -76,3 +76,6 @@ export function loadBundle(): LoadedBundle {
 export function isErrorResult(v: unknown): v is { error: string; message?: string } {
   return typeof v === "object" && v !== null && "error" in v;
 }
+
+/** A date-time serial as Excel passes one: the day's serial plus the time as a fraction of 86,400 seconds. */
+export const dateTimeSerial = (day: number, hh: number, mm = 0, ss = 0): number => day + (hh * 3600 + mm * 60 + ss) / 86400;

@@ -8,15 +8,8 @@ import { epochDayFromYmd } from "../../../src/rules/core/serial";
 import { capSeconds, excuseUnderCap, type Intervals, NO_CAP, outageInMonth, sortWholeNumbers } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
 import { ruleError as errorOf } from "../../helpers/rule-error";
+import { log } from "../../helpers/outage-log";
 
-/** Epoch seconds of "2025-06-01T10:00:00". */
-function t(iso: string): number {
-  const [date, time = "00:00:00"] = iso.split("T");
-  const [y, m, d] = date.split("-").map(Number);
-  const [hh, mm, ss = 0] = time.split(":").map(Number);
-  return epochDayFromYmd(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss;
-}
-const log = (...pairs: [string, string][]): Intervals => ({ starts: pairs.map((p) => t(p[0])), ends: pairs.map((p) => t(p[1])) });
 /** The standing 02:00-06:00 window on each of the June 2025 days given. */
 const windowsOn = (...days: string[]) => log(...days.map((d): [string, string] => [`${d}T02:00`, `${d}T06:00`]));
 const JUNE = slaMonth(epochDayFromYmd(2025, 6, 1));

@@ -6,8 +6,9 @@
  * 2 June 10:00 is 45810 + 10/24. Epoch seconds: 2025-06-02 is epoch day 20241.
  */
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
-import { intervalsFromRanges, type Intervals, outageInMonth, sortWholeNumbers } from "../../../src/rules/sla/outage";
+import { intervalsFromRanges, outageInMonth, sortWholeNumbers } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
+import { log } from "../../helpers/outage-log";
 import { ruleError as errorOf } from "../../helpers/rule-error";
 
 const JUNE_2 = 45810;
@@ -69,9 +70,8 @@ describe("the ranges a log is read from", () => {
 describe("Excluded Downtime in pieces", () => {
   test("two excluded ranges inside one downtime: 10:00-12:00 less 10:10-10:20 and 10:40-10:50 is 100 minutes", () => {
     // 120 minutes of downtime; 10 + 10 of them excluded; 100 are Outage.
-    const day = DAY_2;
-    const down: Intervals = { starts: [day + 36000], ends: [day + 43200] };
-    const excluded: Intervals = { starts: [day + 36600, day + 38400], ends: [day + 37200, day + 39000] };
+    const down = log(["2025-06-02T10:00", "2025-06-02T12:00"]);
+    const excluded = log(["2025-06-02T10:10", "2025-06-02T10:20"], ["2025-06-02T10:40", "2025-06-02T10:50"]);
     const c = outageInMonth(slaMonth(epochDayFromYmd(2025, 6, 1)), down, undefined, 5, 6 * 3600, excluded);
     expect([c.minutes, c.excludedSeconds / 60]).toEqual([100, 20]);
   });

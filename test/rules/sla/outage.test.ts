@@ -2,18 +2,8 @@ import { epochDayFromYmd } from "../../../src/rules/core/serial";
 import { intervalsFromRanges, type Intervals, mergeIntervals, NO_CAP, outageInMonth } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
 import { ruleError as errorOf } from "../../helpers/rule-error";
+import { epochSecond as t, log } from "../../helpers/outage-log";
 
-/** Epoch seconds of "2025-06-01T10:00:00" (one clock, no zone). */
-function t(iso: string): number {
-  const [date, time = "00:00:00"] = iso.split("T");
-  const [y, m, d] = date.split("-").map(Number);
-  const [hh, mm, ss = 0] = time.split(":").map(Number);
-  return epochDayFromYmd(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss;
-}
-/** A log from [start, end] pairs of ISO texts. */
-function log(...pairs: [string, string][]): Intervals {
-  return { starts: pairs.map((p) => t(p[0])), ends: pairs.map((p) => t(p[1])) };
-}
 const JUNE = slaMonth(epochDayFromYmd(2025, 6, 1));
 const JULY = slaMonth(epochDayFromYmd(2025, 7, 1));
 const minutes = (m: ReturnType<typeof slaMonth>, down: Intervals, maint?: Intervals, min?: number) =>
