@@ -7,6 +7,7 @@
 import { calls, excel2021Problem, excel2021Problems } from "./function-calls";
 import { EXCEL_2021_FUNCTIONS, NEWER_THAN_EXCEL_2021 } from "./excel-2021";
 import {
+  codeStringSources,
   descriptionSources,
   documentSources,
   exampleSources,
@@ -116,6 +117,8 @@ describe("every formula the add-in writes, documents or suggests works in Excel 
     expect(written.filter((s) => s.where.startsWith("src/sheets Invoice check")).length).toBeGreaterThan(3);
     expect(written.filter((s) => s.where.startsWith("src/taskpane/rates-snippet.ts"))).toHaveLength(7);
     expect(helpFormulaSources().length).toBeGreaterThan(33);
+    const strings = codeStringSources();
+    expect(strings.some((s) => s.where.startsWith("src/sheets/invoice-layout.ts:") && s.text.includes("COUNTIF("))).toBe(true);
     // Every written formula calls something the check reads.
     expect(written.filter((s) => s.where.startsWith("src/sheets Quote")).some((s) => calls(s.text, true).length > 0)).toBe(true);
   });
@@ -133,6 +136,9 @@ describe("every formula the add-in writes, documents or suggests works in Excel 
   });
   test("the formulas the help page writes for edited arguments", () => {
     expect(problemsOf(helpFormulaSources())).toEqual([]);
+  });
+  test("every text constant in src/ (formula pieces, messages, labels)", () => {
+    expect(problemsOf(codeStringSources())).toEqual([]);
   });
   test("every function's and argument's description (dist/functions.json)", () => {
     expect(problemsOf(descriptionSources(meta))).toEqual([]);

@@ -6,10 +6,13 @@
  * - documents: README.md, docs/*.md, samples/, src/functions/*.examples.json, the built pages
  *   (help.html, taskpane.html and the site pages, their scripts and styles aside), and the
  *   formulas the help page writes for an example's arguments;
- * - suggests: every function's and argument's description in the built dist/functions.json.
+ * - suggests: every function's and argument's description in the built dist/functions.json;
+ * - and, whatever path builds or shows it, every text constant in src/ (a piece of a formula, a
+ *   message, a label), read as prose.
  */
 import { readdirSync, readFileSync, statSync } from "fs";
 import { join, relative } from "path";
+import * as ts from "typescript";
 import { RATE_CARDS } from "../../src/rules/rates";
 import { SHEETS } from "../../src/sheets";
 import type { Loaded, SheetLayout } from "../../src/sheets/layout";
@@ -150,4 +153,23 @@ export function helpFormulaSources(ns = "KUSTOMER"): Source[] {
       })),
     );
   });
+}
+
+/** Every string and template piece in the .ts files under src/, where it is (file:line), read as prose. */
+export function codeStringSources(dir = join(ROOT, "src")): Source[] {
+  return filesUnder(dir)
+    .filter((f) => f.endsWith(".ts"))
+    .flatMap((file) => {
+      const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+      const found: Source[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isStringLiteralLike(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+          const line = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
+          found.push({ where: `${rel(file)}:${line}`, text: (node as ts.LiteralLikeNode).text, formula: false });
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      return found;
+    });
 }
