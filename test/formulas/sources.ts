@@ -10,7 +10,7 @@
  * - and, whatever path builds or shows it, every text constant in src/ (a piece of a formula, a
  *   message, a label), read as prose.
  */
-import { readdirSync, readFileSync, statSync } from "fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "fs";
 import { join, relative } from "path";
 import * as ts from "typescript";
 import { RATE_CARDS } from "../../src/rules/rates";
@@ -86,7 +86,9 @@ export function pageSources(dist = DIST): Source[] {
 }
 
 export function metadata(dist = DIST): Metadata {
-  return JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as Metadata;
+  const file = join(dist, "functions.json");
+  if (!existsSync(file)) throw new Error("dist/functions.json is missing: run `npm run build` first (npm test does).");
+  return JSON.parse(readFileSync(file, "utf8")) as Metadata;
 }
 
 /** Every function's description and every argument's, from the built functions.json. */
