@@ -70,6 +70,7 @@ describe("what Excel 2021 lacks fails the check", () => {
   test("any case, and the saved-file prefix: vstack(, _xlfn.CHOOSECOLS(", () => {
     expect(excel2021Problem("vstack", KUSTOMER)).toMatch(/^vstack: Excel 2021 has no VSTACK/);
     expect(excel2021Problem("_xlfn.CHOOSECOLS", KUSTOMER, true)).toMatch(/^_xlfn\.CHOOSECOLS: Excel 2021 has no CHOOSECOLS/);
+    expect(excel2021Problem("_xlfn._xlws.SORT", KUSTOMER, true)).toBeNull();
   });
   test("Excel 2021's own functions, KUSTOMER's, and prose words in lower case pass", () => {
     for (const name of ["LET", "XLOOKUP", "FILTER", "SORT", "UNIQUE", "SEQUENCE", "INDEX", "DATE", "EDATE"])

@@ -48,7 +48,7 @@ export function calls(text: string, formula = false): Call[] {
 /** What is wrong with one call, or null when Excel 2021 has the function. */
 export function excel2021Problem(name: string, kustomerFunctions: ReadonlySet<string>, formula = false): string | null {
   // A saved file writes the newer functions with a prefix (_xlfn.VSTACK): the same function.
-  const upper = name.toUpperCase().replace(/^_XL(FN|WS)\./, "");
+  const upper = name.toUpperCase().replace(/^(_XL(FN|WS)\.)+/, "");
   if (upper.startsWith("KUSTOMER.")) {
     const fn = upper.slice("KUSTOMER.".length);
     return kustomerFunctions.has(fn) ? null : `${name}: the add-in has no function ${fn}`;
