@@ -40,10 +40,10 @@ const MS = "https://support.microsoft.com/en-us/excel/";
  * says so: the function's own page (its "Applies To" line) where that was read, else the category
  * page whose version marker says so. Read for this list: the lookup-and-reference and logical
  * category pages, and the pages of TEXTSPLIT, ARRAYTOTEXT, LET, XLOOKUP, PERCENTOF, GROUPBY,
- * PIVOTBY, IMAGE, TRANSLATE and DETECTLANGUAGE. Not read page by page (listed from Microsoft's
- * announcements of Excel 2024 and of Microsoft 365 functions, the page given is where each is
- * listed): TEXTBEFORE, TEXTAFTER, the REGEX functions, TRIMRANGE, ISOMITTED, STOCKHISTORY,
- * FIELDVALUE, PY, COPILOT. A newer function missing here is still caught: it is on neither list.
+ * PIVOTBY, IMAGE, TRANSLATE and DETECTLANGUAGE. Not yet confirmed on their own pages (the page
+ * given is where Microsoft lists them): TEXTBEFORE, TEXTAFTER, the REGEX functions, TRIMRANGE,
+ * ISOMITTED, STOCKHISTORY, FIELDVALUE, PY, COPILOT. A newer function missing here is still
+ * caught: it is on neither list, and an unchecked name fails.
  */
 export const NEWER_THAN_EXCEL_2021: Readonly<Record<string, string>> = Object.freeze({
   // Array shaping: "Office 365" marker on the category page; Excel 2024 has them.
