@@ -27,7 +27,7 @@ enum ProrationBasis {
   Actual = "actual",
   /** 30/360, days counted as Excel's DAYS360 */
   Days360 = "30/360",
-  /** Actual days over a 30-day month / 360-day year, capped: a change on days 2-6 of a 365-day year charges the whole year */
+  /** Actual days left over the period's DAYS360 length (30-day months, 360-day years), capped: 10 days left of January charge 10/30 */
   Actual360 = "actual/360",
   /** Billing months from period_start (as EDATE): each day weighs 1/(days in its billing month) */
   Months = "months",
@@ -84,7 +84,7 @@ function shareRows(share: ProrationShare): Working {
  * @param period_start First day of the period (a date or date serial).
  * @param period_end Last day of the period, included (a date or date serial).
  * @param effective_date Day the change takes effect, charged in full; must fall within the period.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days left over the period's length as DAYS360 counts it, 30 days a month and 360 a year, capped: 10 days left of January charge 10/30; days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
  * @returns The exact prorated amount, unrounded.
  */
 export function prorateFn(amount: any, period_start: any, period_end: any, effective_date: any, basis?: ProrationBasis): number {
@@ -106,7 +106,7 @@ export function prorateFn(amount: any, period_start: any, period_end: any, effec
  * @param period_start First day of the billing period (month) or contract period (year).
  * @param period_end Last day of the period, included.
  * @param add_date Day the seats are added, charged in full; must fall within the period.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days left over the period's length as DAYS360 counts it, 30 days a month and 360 a year, capped: 10 days left of January charge 10/30; days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
  * @returns The exact prorated charge, unrounded.
  */
 export function seatChargeFn(
@@ -136,7 +136,7 @@ export function seatChargeFn(
  * @param period_start First day of the paid period.
  * @param period_end Last day of the paid period, included.
  * @param change_date Day the new plan takes effect, charged at the new price; must fall within the period.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days left over the period's length as DAYS360 counts it, 30 days a month and 360 a year, capped: 10 days left of January charge 10/30; days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
  * @returns The exact upgrade charge (positive) or credit balance (negative), unrounded.
  */
 export function planChangeFn(
@@ -166,7 +166,7 @@ export function planChangeFn(
  * @param period_start First day of the paid period.
  * @param period_end Last day of the paid period, included.
  * @param change_date Day the new plan takes effect, charged at the new price; must fall within the period.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days left over the period's length as DAYS360 counts it, 30 days a month and 360 a year, capped: 10 days left of January charge 10/30; days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
  * @returns A 7x2 table of labels and values (12x2 on the months basis); the credit is negative and "Net charge" equals PLANCHANGE.
  */
 export function planChangeWorkingFn(
@@ -201,7 +201,7 @@ export function planChangeWorkingFn(
  * @param period_start First day of the period.
  * @param period_end Last day of the period, included.
  * @param effective_date Day the change takes effect, charged in full.
- * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days over 360 a year, capped: days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
+ * @param [basis] How days are counted: "actual" (default), "30/360" (as DAYS360), "actual/360" (actual days left over the period's length as DAYS360 counts it, 30 days a month and 360 a year, capped: 10 days left of January charge 10/30; days 2-6 of a 365-day year charge it all) or "months" (each day 1/(days in its billing month)).
  * @returns A 5x2 table of labels and values (10x2 on the months basis).
  */
 export function prorateWorkingFn(amount: any, period_start: any, period_end: any, effective_date: any, basis?: ProrationBasis): any[][] {

@@ -76,3 +76,17 @@ test('the "months" basis', () => {
   // The same period on the actual basis: 26 of 31 days, 279 x 26/31 = 234.
   expect(bundle.call("SEATCHARGE", 3, 93, FEB28, MAR30, MAR5, null)).toBe(234);
 });
+
+test('the "actual/360" basis: actual days left over the period\'s DAYS360 length', () => {
+  // A monthly period, 1-31 Jan, from 22 Jan: 22..31 is 10 actual days; DAYS360(1 Jan, 1 Feb) = 30
+  // (a 30-day month, whatever January's length): 310 x 10/30 = 310/3 = 103.333..., the guide's 103.33.
+  expect(bundle.call("PRORATE", 310, JAN1, JAN31, JAN22, "actual/360")).toBe(310 / 3);
+  // The same on the actual basis: 10 of 31 days, 310 x 10/31 = 100.
+  expect(bundle.call("PRORATE", 310, JAN1, JAN31, JAN22, null)).toBe(100);
+  // From 2 Jan, 30 actual days are left of a 30-day length: capped at the whole amount.
+  expect(bundle.call("PRORATE", 310, JAN1, JAN31, JAN1 + 1, "actual/360")).toBe(310);
+  // An annual period, 1 Jan - 31 Dec 2025 (365 days; DAYS360(1 Jan 2025, 1 Jan 2026) = 360): from
+  // 6 Jan, 360 days are left, charged in full; from 7 Jan, 359 of 360: 3,600 x 359/360 = 3,590.
+  expect(bundle.call("PRORATE", 3600, JAN1, DEC31, JAN1 + 5, "actual/360")).toBe(3600);
+  expect(bundle.call("PRORATE", 3600, JAN1, DEC31, JAN1 + 6, "actual/360")).toBe(3590);
+});
