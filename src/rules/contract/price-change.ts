@@ -94,7 +94,10 @@ export function changeEffective(change: ChangeKind, notice: number, renewal?: nu
     default:
       if (renewal === undefined) {
         throw valueError(
-          Msg.required("renewal_date", `the first day of the next Subscription Term, since a ${change} change takes effect at renewal`),
+          Msg.required(
+            "renewal_date",
+            `the first day of the next Subscription Term, since a change of kind "${change}" takes effect at renewal`,
+          ),
         );
       }
       if (renewal < notice) {
