@@ -251,8 +251,8 @@ export function billingPeriodFn(anchor_date: any, date: any, billing?: BillingCy
  * @customfunction PHONENUMBERSBILLED
  * @helpurl https://localhost:3000/help.html#PHONENUMBERSBILLED
  * @param month Any date within the calendar month billed.
- * @param added_dates Range of the days each number was added (provisioned), one per row; rows blank in every range are skipped.
- * @param removed_dates Range of the days each number was removed, the same shape as added_dates; a blank cell means still provisioned (an empty cell: none removed).
+ * @param added_dates Range of the dates each number was added (provisioned), one per row; rows blank in every range are skipped.
+ * @param removed_dates Range of the dates each number was removed, the same shape as added_dates; a blank cell means still provisioned (an empty cell: none removed).
  * @param [number_ids] Range of each row's phone number or identifier, the same shape; rows with the same one (any case) are billed once. Omitted or blank: each row is a number of its own.
  * @returns The count of numbers billed for the month (multiply by the monthly fee per number).
  */
