@@ -280,6 +280,19 @@ describe("DEACTIVATIONDATE", () => {
   });
 });
 
+describe("what PRICEEFFECTIVE and DEACTIVATIONDATE say of themselves", () => {
+  const description = (id: string) => b.metadata.functions.find((f) => f.id === id)?.description ?? "";
+  test("PRICEEFFECTIVE's 30-day rule names KIQ Customer Assist and Voice, not WhatsApp (whose Rate Card changes the next month)", () => {
+    expect(description("PRICEEFFECTIVE")).toMatch(/^When a KIQ Customer Assist or Kustomer Voice price update takes effect: /);
+    expect(description("PRICEEFFECTIVE")).not.toMatch(/WhatsApp/i);
+  });
+  test("DEACTIVATIONDATE is the day of deactivation; payment can be updated until the end of the day before", () => {
+    expect(description("DEACTIVATIONDATE")).toContain(
+      "It is the day of deactivation: payment can be updated until the end of the day before.",
+    );
+  });
+});
+
 describe("CHANGEEFFECTIVE", () => {
   // 10 Mar 2025 = 45717 + 9 = 45726; 9 Apr 2025 = 45748 + 8 = 45756; 15 Jan 2025 = 45672.
   test("the four kinds of date the terms give", () => {
