@@ -1,7 +1,8 @@
 /**
  * Kustomer Voice phone numbers billed in a month (Supplemental terms for usage-based plans, B.2):
- * "a phone number added or removed during a month is billed the full monthly fee", whatever the
- * day; there is no proration.
+ * "If you add or remove phone numbers provisioned to Customer's account during a given calendar
+ * month, you will be billed the full monthly fee for the applicable phone number, regardless of
+ * when the phone number is added or removed": there is no proration.
  *
  * Decision (docs/terms.md, "Kustomer Voice phone numbers"): a number is billed for every calendar
  * month in which it was provisioned at any moment, from the day it was added to the day it was
