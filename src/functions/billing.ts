@@ -16,6 +16,7 @@ import {
 } from "../rules/billing/proration";
 import { BILLING_CYCLES, billingPeriod } from "../rules/billing/period";
 import { serialFromEpochDay } from "../rules/core/serial";
+import { phoneNumberRows, phoneNumbersBilled } from "../rules/billing/voice";
 import { excel, workbookDateSystem, type Working } from "./excel";
 
 /**
@@ -242,5 +243,23 @@ export function billingPeriodFn(anchor_date: any, date: any, billing?: BillingCy
       toChoice(billing, "billing", BILLING_CYCLES, "monthly"),
     );
     return [[serialFromEpochDay(p.start, system, "The period's start"), serialFromEpochDay(p.end, system, "The period's end")]];
+  });
+}
+
+/**
+ * How many Kustomer Voice phone numbers are billed a full monthly fee for a calendar month: those provisioned at any moment of it, from the day added to the day removed, both included (never prorated). A number is billed once a month however often it is re-added: rows with the same number_ids are one number.
+ * @customfunction PHONENUMBERSBILLED
+ * @helpurl https://localhost:3000/help.html#PHONENUMBERSBILLED
+ * @param month Any date within the calendar month billed.
+ * @param added_dates Range of the dates each number was added (provisioned), one per row; rows blank in every range are skipped.
+ * @param removed_dates Range of the dates each number was removed, the same shape as added_dates; a blank cell means still provisioned (an empty cell: none removed).
+ * @param [number_ids] Range of each row's phone number or identifier, the same shape; rows with the same one (any case) are billed once. Omitted or blank: each row is a number of its own.
+ * @returns The count of numbers billed for the month (multiply by the monthly fee per number).
+ */
+export function phoneNumbersBilledFn(month: any, added_dates: any, removed_dates: any, number_ids?: any): number {
+  return excel("PHONENUMBERSBILLED", () => {
+    const system = workbookDateSystem();
+    const m = toDate(month, "month", system);
+    return phoneNumbersBilled(m, phoneNumberRows(added_dates, removed_dates, number_ids, system));
   });
 }

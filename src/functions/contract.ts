@@ -3,7 +3,7 @@
  * Each function only converts Excel's arguments, calls the rule and converts the result: dates
  * come back as serials of the workbook's date system (format the cell as a date).
  */
-import { toDate, toDateList, toInteger } from "../rules/core/args";
+import { cellValue, isBlank, toChoice, toDate, toDateList, toInteger } from "../rules/core/args";
 import { serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
 import {
   psAcceptance,
@@ -17,7 +17,7 @@ import {
 import { managedHours, managedHoursOf, managedLevel, managedService, managedTerm } from "../rules/contract/managed";
 import { CSV_MAX_ROWS_PER_FILE, csvFiles, migrationSize, migrationSizesOf } from "../rules/contract/migration";
 import { seasonWindow, timeZone } from "../rules/contract/season";
-import { deactivationDate, priceEffective } from "../rules/contract/price-change";
+import { CHANGE_KINDS, changeEffective, deactivationDate, priceEffective } from "../rules/contract/price-change";
 import { DECLINED_CARD_GRACE_DAYS, PRICE_CHANGE_NOTICE_DAYS } from "../rules/contract/terms";
 import { excel, workbookDateSystem } from "./excel";
 
@@ -232,11 +232,11 @@ export function seasonWindowFn(first_day: any, last_day: any, time_zone?: any): 
 }
 
 /**
- * When a KIQ Customer Assist, Voice or WhatsApp price update takes effect: the first day of the first calendar month starting on or after update_date + 30 days. notice_days 31 gives the stricter reading; 1 the WhatsApp Rate Card rule.
+ * When a KIQ Customer Assist or Kustomer Voice price update takes effect: the first day of the first calendar month starting on or after update_date + 30 days. notice_days 31 gives the stricter reading; 1 the first day of the next month. CHANGEEFFECTIVE answers for every kind of change.
  * @customfunction PRICEEFFECTIVE
  * @helpurl https://localhost:3000/help.html#PRICEEFFECTIVE
- * @param update_date The day the pricing page was updated (or the rate card published).
- * @param [notice_days] Days of notice before the month may start (default 30; 31 if the month must begin after day 30; 1 for the WhatsApp Rate Card).
+ * @param update_date The day the pricing page was updated.
+ * @param [notice_days] Days of notice before the month may start (default 30; 31 if the month must begin after day 30; 1 for the first day of the next month).
  * @returns The effective date as a date serial (always a 1st of a month); format the cell as a date.
  */
 export function priceEffectiveFn(update_date: any, notice_days?: any): number {
@@ -249,7 +249,7 @@ export function priceEffectiveFn(update_date: any, notice_days?: any): number {
 }
 
 /**
- * The day an account is deactivated after a declined card if payment is not updated: decline_date + 3 days.
+ * The day an account is deactivated after a declined card if payment is not updated: decline_date + 3 days. It is the day of deactivation: payment can be updated until the end of the day before.
  * @customfunction DEACTIVATIONDATE
  * @helpurl https://localhost:3000/help.html#DEACTIVATIONDATE
  * @param decline_date The day the card was declined (the decline email).
@@ -262,6 +262,43 @@ export function deactivationDateFn(decline_date: any, grace_days?: any): number 
     const decline = toDate(decline_date, "decline_date", system);
     const grace = toInteger(grace_days, "grace_days", { default: DECLINED_CARD_GRACE_DAYS });
     return serialFromEpochDay(deactivationDate(decline, grace), system, "The deactivation date");
+  });
+}
+
+/**
+ * A change to the terms or prices, by when it takes effect.
+ * @customenum {string}
+ */
+enum ChangeKind {
+  /** KIQ Customer Assist or Kustomer Voice pricing (WhatsApp by Kustomer's own pricing too): the first day of the first month starting on or after notice + 30 days */
+  UsagePrice = "usage price",
+  /** Meta's WhatsApp Rate Card: the first day of the month after publication */
+  WhatsAppRateCard = "WhatsApp rate card",
+  /** Premium Translated Word pricing: at the Subscription Term's renewal (renewal_date) */
+  TranslatedWordPrice = "translated word price",
+  /** A change to the Service Level Agreement: notice + 30 days */
+  Sla = "SLA",
+  /** A change to the Service Level Agreement that diminishes Kustomer's responsibilities: at renewal (renewal_date) */
+  SlaDiminishing = "SLA diminishing",
+}
+
+/**
+ * The day a change to the terms or prices takes effect: "usage price" the first day of the first month starting on or after notice + 30 days, "WhatsApp rate card" the first day of the next month, "SLA" notice + 30 days, "translated word price" and "SLA diminishing" at renewal.
+ * @customfunction CHANGEEFFECTIVE
+ * @helpurl https://localhost:3000/help.html#CHANGEEFFECTIVE
+ * @param change The kind of change: "usage price", "WhatsApp rate card", "translated word price", "SLA" or "SLA diminishing" (case-insensitive).
+ * @param notice_date The day the change was notified (the pricing page updated, the rate card published, the SLA change notified).
+ * @param [renewal_date] The first day of the next Subscription Term; required for the changes that take effect at renewal, not used by the others.
+ * @returns The effective date as a date serial; format the cell as a date.
+ */
+export function changeEffectiveFn(change: ChangeKind, notice_date: any, renewal_date?: any): number {
+  return excel("CHANGEEFFECTIVE", () => {
+    const system = workbookDateSystem();
+    const kind = toChoice(change, "change", CHANGE_KINDS);
+    const notice = toDate(notice_date, "notice_date", system);
+    const given = cellValue(renewal_date, "renewal_date");
+    const renewal = isBlank(given) ? undefined : toDate(renewal_date, "renewal_date", system);
+    return serialFromEpochDay(changeEffective(kind, notice, renewal), system, "The effective date");
   });
 }
 

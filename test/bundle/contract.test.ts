@@ -280,6 +280,66 @@ describe("DEACTIVATIONDATE", () => {
   });
 });
 
+describe("what PRICEEFFECTIVE and DEACTIVATIONDATE say of themselves", () => {
+  const description = (id: string) => b.metadata.functions.find((f) => f.id === id)?.description ?? "";
+  test("PRICEEFFECTIVE's 30-day rule names KIQ Customer Assist and Voice, not WhatsApp (whose Rate Card changes the next month)", () => {
+    expect(description("PRICEEFFECTIVE")).toMatch(/^When a KIQ Customer Assist or Kustomer Voice price update takes effect: /);
+    expect(description("PRICEEFFECTIVE")).not.toMatch(/WhatsApp/i);
+  });
+  test("DEACTIVATIONDATE is the day of deactivation; payment can be updated until the end of the day before", () => {
+    expect(description("DEACTIVATIONDATE")).toContain(
+      "It is the day of deactivation: payment can be updated until the end of the day before.",
+    );
+  });
+});
+
+describe("CHANGEEFFECTIVE", () => {
+  // 10 Mar 2025 = 45717 + 9 = 45726; 9 Apr 2025 = 45748 + 8 = 45756; 15 Jan 2025 = 45672.
+  test("the four kinds of date the terms give", () => {
+    // SLA: 10 Mar + 30 days = 9 Apr 2025 (21 days of March, 9 of April).
+    expect(b.call("CHANGEEFFECTIVE", "SLA", 45726, null)).toBe(45756);
+    // usage price: 15 Jan + 30 = 14 Feb; the next month to start is March: 1 Mar 2025.
+    expect(b.call("CHANGEEFFECTIVE", "usage price", 45672, null)).toBe(45717);
+    // WhatsApp rate card: the first day of the month after publication: 1 Feb 2025.
+    expect(b.call("CHANGEEFFECTIVE", "WhatsApp rate card", 45672, null)).toBe(45689);
+    // translated word price: at renewal, 1 Jan 2026.
+    expect(b.call("CHANGEEFFECTIVE", "translated word price", 45726, 46023)).toBe(46023);
+    expect(b.call("CHANGEEFFECTIVE", "SLA diminishing", 45726, 46023)).toBe(46023);
+  });
+  test("any case, aliases, ISO text, an omitted renewal_date", () => {
+    expect(b.call("CHANGEEFFECTIVE", "sla", "2025-03-10")).toBe(45756);
+    expect(b.call("CHANGEEFFECTIVE", "Kustomer Voice", 45672)).toBe(45717);
+    expect(b.call("CHANGEEFFECTIVE", "premium translated word", 45726, "2026-01-01")).toBe(46023);
+  });
+  test("errors: a change at renewal without renewal_date, an unknown change, a renewal before the notice", () => {
+    expect(b.call("CHANGEEFFECTIVE", "SLA diminishing", 45726, null)).toEqual({
+      error: "#VALUE!",
+      message:
+        'renewal_date is required: expected the first day of the next Subscription Term, since a change of kind "SLA diminishing" takes effect at renewal.',
+    });
+    expect(b.call("CHANGEEFFECTIVE", "translated word price", 45726, "")).toEqual({
+      error: "#VALUE!",
+      message:
+        'renewal_date is required: expected the first day of the next Subscription Term, since a change of kind "translated word price" takes effect at renewal.',
+    });
+    expect(b.call("CHANGEEFFECTIVE", "price rise", 45726, null)).toEqual({
+      error: "#VALUE!",
+      message:
+        'change "price rise" is not known; expected one of: usage price, WhatsApp rate card, translated word price, SLA, SLA diminishing.',
+    });
+    expect(b.call("CHANGEEFFECTIVE", "SLA diminishing", 45726, 45725)).toEqual({
+      error: "#NUM!",
+      message: "renewal_date must be on or after notice_date; got 2025-03-09, before 2025-03-10.",
+    });
+  });
+  test("the dropdown lists the five changes", () => {
+    const f = b.metadata.functions.find((x) => x.id === "CHANGEEFFECTIVE");
+    const enumId = f?.parameters[0].customEnumId;
+    const values = (b.metadata.enums ?? []).find((e) => e.id === enumId)?.values.map((v) => v.stringValue);
+    expect(values).toEqual(["usage price", "WhatsApp rate card", "translated word price", "SLA", "SLA diminishing"]);
+  });
+});
+
 describe("MIGRATIONSIZE", () => {
   test.each([
     [0, "Small"],

@@ -5,7 +5,9 @@
 import fc from "fast-check";
 import { prorationShare } from "../../src/rules/billing/proration";
 import { billingPeriod, edate } from "../../src/rules/billing/period";
-import { EPOCH_DAY_1900_01_01, EPOCH_DAY_9999_12_31, daysInMonth, ymdFromEpochDay } from "../../src/rules/core/serial";
+import { EPOCH_DAY_1900_01_01, EPOCH_DAY_9999_12_31, daysInMonth, epochDayFromYmd, ymdFromEpochDay } from "../../src/rules/core/serial";
+import { phoneNumberId, phoneNumbersBilled } from "../../src/rules/billing/voice";
+import { changeEffective } from "../../src/rules/contract/price-change";
 
 // Days across Excel's calendar, weighted towards the ends of months (where EDATE clamps).
 const day = fc.integer({ min: EPOCH_DAY_1900_01_01, max: EPOCH_DAY_9999_12_31 - 4000 });
@@ -64,6 +66,58 @@ test("BILLINGPERIOD's periods tile the timeline: each contains its date, no gap,
       if (p.start === anchor) return true;
       const prev = billingPeriod(anchor, p.start - 1, cycle);
       return prev.end === p.start - 1 && prev.start < p.start;
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+// ---- Kustomer Voice phone numbers and the day a change takes effect ----
+
+// Rows of numbers around a month (2024-11 to 2025-03), some never removed, a few identifiers.
+const voiceDay = fc.integer({ min: epochDayFromYmd(2024, 11, 1), max: epochDayFromYmd(2025, 3, 31) });
+const voiceRow = fc
+  .tuple(voiceDay, fc.option(fc.integer({ min: 0, max: 90 })), fc.option(fc.constantFrom("A", "b", "B", "+1 555 0100", "7")))
+  .map(([added, len, id]) => ({ added, removed: len === null ? undefined : added + len, id: id === null ? undefined : phoneNumberId(id) }));
+
+test("the numbers billed never exceed the rows, identifiers only lower the count, and a row more never lowers it", () => {
+  fc.assert(
+    fc.property(voiceDay, fc.array(voiceRow, { maxLength: 40 }), voiceRow, (month, rows, extra) => {
+      const billed = phoneNumbersBilled(month, rows);
+      const anonymous = phoneNumbersBilled(
+        month,
+        rows.map((r) => ({ added: r.added, removed: r.removed })),
+      );
+      return (
+        Number.isInteger(billed) &&
+        billed >= 0 &&
+        billed <= anonymous &&
+        anonymous <= rows.length &&
+        phoneNumbersBilled(month, [...rows, extra]) >= billed
+      );
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test("every change takes effect on or after its notice; a usage price or WhatsApp rate card on a 1st within its bounds", () => {
+  fc.assert(
+    fc.property(day, fc.integer({ min: 0, max: 4000 }), (notice, wait) => {
+      const usage = changeEffective("usage price", notice);
+      const whatsapp = changeEffective("WhatsApp rate card", notice);
+      const sla = changeEffective("SLA", notice);
+      const renewal = changeEffective("SLA diminishing", notice, notice + wait);
+      const first = (x: number) => ymdFromEpochDay(x).day === 1;
+      // usage: a 1st in (notice + 29, notice + 30 + 30]; WhatsApp: a 1st in (notice, notice + 31].
+      return (
+        first(usage) &&
+        usage >= notice + 30 &&
+        usage <= notice + 60 &&
+        first(whatsapp) &&
+        whatsapp > notice &&
+        whatsapp <= notice + 31 &&
+        sla === notice + 30 &&
+        renewal === notice + wait
+      );
     }),
     { numRuns: 2000 },
   );
