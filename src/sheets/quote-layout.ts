@@ -163,11 +163,7 @@ export const MANAGED_CHOICES: readonly string[] = MANAGED_SERVICES_HOURS.rows.ma
 );
 export const BILLING_CHOICES: readonly string[] = ["Monthly", "Annual"];
 /** Who the client is: the terms sell some packages to new clients only, others to existing ones. */
-export const CLIENT_CHOICES: readonly string[] = [
-  "New client",
-  "Existing client",
-  "Existing client with an AI Implementation completed",
-];
+export const CLIENT_CHOICES: readonly string[] = ["New client", "Existing client", "Existing client with an AI Implementation completed"];
 const [NEW_CLIENT, , AI_DONE] = CLIENT_CHOICES;
 
 /** What the check says of a package or level the terms allow. */
@@ -290,7 +286,14 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
   // ---- Professional-services packages ---------------------------------------------------------
   const P = Array.from({ length: PS_ROWS }, (_, i) => {
     const c = quotePackageCells(i);
-    return { row: QUOTE_PS_ROWS[i], pkg: abs(c.package), kickoff: abs(c.kickoff), fee: abs(c.fee), by: abs(c.kickoffBy), check: abs(c.check) };
+    return {
+      row: QUOTE_PS_ROWS[i],
+      pkg: abs(c.package),
+      kickoff: abs(c.kickoff),
+      fee: abs(c.fee),
+      by: abs(c.kickoffBy),
+      check: abs(c.check),
+    };
   });
   const firstPkg = P[0].pkg;
   const lastPkg = P[PS_ROWS - 1].pkg;
@@ -351,14 +354,12 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     { address: QUOTE_INPUT_CELLS.plan, kind: "list", list: PLAN_CHOICES, prompt: "Choose the plan." },
     { address: QUOTE_INPUT_CELLS.billing, kind: "list", list: BILLING_CHOICES, prompt: "Monthly or annual billing." },
     { address: QUOTE_INPUT_CELLS.client, kind: "list", list: CLIENT_CHOICES, prompt: "New or existing client." },
-    ...P.map(
-      (p): Validation => ({
-        address: `A${p.row}`,
-        kind: "list",
-        list: [`=${listRange}`],
-        prompt: "Choose a professional-services package, or leave blank.",
-      }),
-    ),
+    ...P.map((p): Validation => ({
+      address: `A${p.row}`,
+      kind: "list",
+      list: [`=${listRange}`],
+      prompt: "Choose a professional-services package, or leave blank.",
+    })),
     {
       address: QUOTE_INPUT_CELLS.managedLevel,
       kind: "list",
@@ -552,7 +553,8 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
     put(`B${row}`, { formula: `=IF(${shown},"",${I.goLive}+${7 * n - 6})`, numberFormat: FORMATS.date, style: "calc" });
     put(`C${row}`, { formula: `=IF(${shown},"",${I.goLive}+${7 * n})`, numberFormat: FORMATS.date, style: "calc" });
     put(`D${row}`, {
-      value: n === 1 ? "With an Implementation (Basic or Standard) and a Go-Live date: one call a week." : "Go-Live + 8 to Go-Live + 14 days.",
+      value:
+        n === 1 ? "With an Implementation (Basic or Standard) and a Go-Live date: one call a week." : "Go-Live + 8 to Go-Live + 14 days.",
       style: "note",
     });
   };
@@ -574,10 +576,14 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
   // A package or level the terms do not allow, in red: its check and its fee's line.
   const flagged = { fill: "#FFC7CE", fontColor: "#9C0006" };
   const conditionalFormats: ConditionalFormat[] = [
-    { address: `E${QUOTE_PS_ROWS[0]}:E${MANAGED_CHECK_ROW}`, formula: `AND(E${QUOTE_PS_ROWS[0]}<>"",E${QUOTE_PS_ROWS[0]}<>${str(ALLOWED)})`, ...flagged },
+    {
+      address: `E${QUOTE_PS_ROWS[0]}:E${MANAGED_CHECK_ROW}`,
+      formula: `=AND(E${QUOTE_PS_ROWS[0]}<>"",E${QUOTE_PS_ROWS[0]}<>${str(ALLOWED)})`,
+      ...flagged,
+    },
     {
       address: `A${QUOTE_PS_LINE_ROWS[0]}:E${QUOTE_PS_LINE_ROWS[PS_ROWS - 1]}`,
-      formula: `AND($E${QUOTE_PS_ROWS[0]}<>"",$E${QUOTE_PS_ROWS[0]}<>${str(ALLOWED)})`,
+      formula: `=AND($E${QUOTE_PS_ROWS[0]}<>"",$E${QUOTE_PS_ROWS[0]}<>${str(ALLOWED)})`,
       ...flagged,
     },
   ];
