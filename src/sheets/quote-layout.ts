@@ -300,7 +300,8 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
   const count = (names: readonly string[]) => names.map((n) => `COUNTIF(${firstPkg}:${lastPkg},${str(n)})`).join("+");
   const implementations = `(${count(IMPLEMENTATIONS)})`;
   const aiImplementations = `(${count(AI_IMPLEMENTATIONS)})`;
-  const isNew = `${I.client}=${str(NEW_CLIENT)}`;
+  // A blank client reads as a new one, as the input starts.
+  const isNew = `OR(${I.client}="",${I.client}=${str(NEW_CLIENT)})`;
   put(`A${PS_SECTION_ROW}`, { value: "Professional-services packages", style: "section" });
   put(`C${PS_SECTION_ROW}`, {
     value: "One package a row; the fee is the Order's. Each is checked against who may buy it and its kick-off deadline.",
