@@ -469,10 +469,12 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
   // One line per package: its fee as the Order states it, flagged where the terms do not allow it.
   P.forEach((p, i) => {
     const row = QUOTE_PS_LINE_ROWS[i];
-    put(`A${row}`, { formula: `=IF(${p.pkg}="","Professional services (package row ${i + 1})",${p.pkg})` });
-    put(`B${row}`, { formula: `=IF(${p.pkg}="",0,1)`, numberFormat: FORMATS.count });
-    put(`C${row}`, { formula: `=N(${p.fee})`, numberFormat: FORMATS.usd });
-    put(`D${row}`, { formula: `=N(${p.fee})`, numberFormat: FORMATS.usd });
+    // An unused row (no package, no fee) shows nothing; a fee typed without a package still counts.
+    const unused = `AND(${p.pkg}="",N(${p.fee})=0)`;
+    put(`A${row}`, { formula: `=IF(${unused},"",IF(${p.pkg}="","Professional services (no package chosen)",${p.pkg}))` });
+    put(`B${row}`, { formula: `=IF(${unused},"",1)`, numberFormat: FORMATS.count });
+    put(`C${row}`, { formula: `=IF(${unused},"",N(${p.fee}))`, numberFormat: FORMATS.usd });
+    put(`D${row}`, { formula: `=IF(${unused},"",N(${p.fee}))`, numberFormat: FORMATS.usd });
     put(`E${row}`, {
       formula: `=IF(${p.pkg}="",IF(N(${p.fee})=0,"","A fee without a package."),IF(${p.check}=${str(ALLOWED)},"The Order's fee for the package.","The Order's fee; the package is flagged above: "&LEFT(${p.check},FIND(".",${p.check}))))`,
       style: "note",
@@ -516,19 +518,21 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
 
   // ---- Professional and managed services -----------------------------------------------------
   put(`A${SERVICES_SECTION_ROW}`, { value: "Professional and managed services", style: "section" });
-  const service = (row: number, label: string | { formula: string }, formula: string, format: string, how: string) => {
+  /** A calculated row: its label (or a formula giving it), its value, and how it is computed (shown when `shownIf` holds). */
+  const service = (row: number, label: string | { formula: string }, formula: string, format: string, how: string, shownIf?: string) => {
     put(`A${row}`, typeof label === "string" ? { value: label } : label);
     put(`B${row}`, { formula, numberFormat: format, style: "calc" });
-    put(`C${row}`, { value: how, style: "note" });
+    put(`C${row}`, shownIf ? { formula: `=IF(${shownIf},${str(how)},"")`, style: "note" } : { value: how, style: "note" });
   };
   const via = (table: string | null) => (table ? ` (${table})` : "");
   P.forEach((p, i) =>
     service(
       SERVICES_END_ROWS[i],
-      { formula: `=IF(${p.pkg}="","Package row ${i + 1}: services end",${p.pkg}&": services end")` },
+      { formula: `=IF(${p.pkg}="","",${p.pkg}&": services end")` },
       `=IF(OR(${p.pkg}="",${p.kickoff}=""),"",${call("PSEXPIRY", 2, [p.pkg, p.kickoff], packages)})`,
       FORMATS.date,
       `The kick-off date + the package's duration; unused hours expire then${via(packages)}.`,
+      `${p.pkg}<>""`,
     ),
   );
   // An item summed over the packages: "none" where no package of the quote states it.
@@ -550,7 +554,7 @@ export function quoteLayout(loaded: Loaded, sheetName: string = QUOTE_SHEET): Sh
   // One checkpoint call a week for the first two weeks after Go-Live (the Implementations).
   const week = (row: number, n: 1 | 2) => {
     const shown = `OR(${I.goLive}="",${implementations}=0)`;
-    put(`A${row}`, { value: `Post-go-live checkpoint call, week ${n} (from, to)` });
+    put(`A${row}`, { value: `Checkpoint calls, week ${n} (from, to)` });
     put(`B${row}`, { formula: `=IF(${shown},"",${I.goLive}+${7 * n - 6})`, numberFormat: FORMATS.date, style: "calc" });
     put(`C${row}`, { formula: `=IF(${shown},"",${I.goLive}+${7 * n})`, numberFormat: FORMATS.date, style: "calc" });
     put(`D${row}`, {
