@@ -26,6 +26,7 @@ import {
   QUOTE_PS_ROWS,
   QUOTE_RESULT_CELLS,
   QUOTE_SERVICES_END_CELLS,
+  PS_ROWS,
   quoteLayout,
   quotePackageCells,
 } from "../../src/sheets/quote-layout";
@@ -136,7 +137,11 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
     { rows: lastRow, cols: 5 },
     "Quote",
   );
-  await screenshot(quoteHtml, "guide-quote-inputs.png", 1040, [[1, lastInput]]);
+  // The caption (rows 2 to 5) is in the Order's picture below.
+  await screenshot(quoteHtml, "guide-quote-inputs.png", 1040, [
+    [1, 1],
+    [Number(IN.customer.slice(1)) - 1, lastInput],
+  ]);
   await screenshot(quoteHtml, "guide-quote-lines.png", 1040, [[linesFrom, lastRow]]);
 
   // docs/sales.md, section 3: the Order's fees for Implementation - Standard ($12,000) and Data
@@ -167,8 +172,13 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
   await screenshot(bothHtml, "guide-quote-packages.png", 1040, [
     [1, 1],
     [Number(IN.client.slice(1)), Number(IN.goLive.slice(1))],
-    [PS_SECTION, QUOTE_LINE_ROWS.total],
-    [Number(QUOTE_SERVICES_END_CELLS[0].slice(1)) - 1, lastRow],
+    [PS_SECTION, QUOTE_PS_ROWS[1]],
+    [QUOTE_PS_ROWS[PS_ROWS - 1] + 1, QUOTE_PS_ROWS[PS_ROWS - 1] + 1],
+    [QUOTE_LINE_ROWS.seats - 1, QUOTE_LINE_ROWS.seats],
+    [QUOTE_LINE_ROWS.translation + 1, QUOTE_LINE_ROWS.translation + 2],
+    [QUOTE_LINE_ROWS.total, QUOTE_LINE_ROWS.total],
+    [Number(QUOTE_SERVICES_END_CELLS[0].slice(1)) - 1, Number(QUOTE_SERVICES_END_CELLS[1].slice(1))],
+    [Number(QUOTE_RESULT_CELLS.checkpointWeek1From.slice(1)), Number(QUOTE_RESULT_CELLS.checkpointWeek2From.slice(1))],
   ]);
   const alone: Record<string, string | number> = {
     ...INPUTS,
@@ -188,7 +198,11 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
   );
   await screenshot(aloneHtml, "guide-quote-flagged.png", 1040, [
     [1, 1],
-    [PS_SECTION, QUOTE_LINE_ROWS.total],
+    [PS_SECTION, QUOTE_PS_ROWS[0]],
+    [QUOTE_PS_ROWS[PS_ROWS - 1] + 1, QUOTE_PS_ROWS[PS_ROWS - 1] + 1],
+    [QUOTE_LINE_ROWS.seats - 1, QUOTE_LINE_ROWS.seats - 1],
+    [QUOTE_LINE_ROWS.translation + 1, QUOTE_LINE_ROWS.translation + 1],
+    [QUOTE_LINE_ROWS.total, QUOTE_LINE_ROWS.total],
   ]);
 
   const loaded: Loaded = { tables: ["Kustomer_StorageAllocation"], names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"] };
