@@ -303,6 +303,25 @@ describe("Quote: layout", () => {
     expect(PS_PACKAGE_CHOICES.join(",").length).toBeGreaterThan(255);
   });
 
+  test("every formula works in Excel 2021: none of the functions it lacks, no text over 255 characters", () => {
+    const l = quoteLayout({ tables: ["Kustomer_PsPackages", "Kustomer_StorageAllocation", "Kustomer_ManagedServicesHours"], names: [] });
+    const newer =
+      /\b(VSTACK|HSTACK|CHOOSECOLS|CHOOSEROWS|TAKE|DROP|TOCOL|TOROW|WRAPROWS|WRAPCOLS|EXPAND|TEXTSPLIT|TEXTBEFORE|TEXTAFTER|LAMBDA|MAP|REDUCE|SCAN|BYROW|BYCOL|MAKEARRAY|REGEX\w*|GROUPBY|PIVOTBY|IMAGE)\(/;
+    for (const c of formulasOf(l)) {
+      const outsideText = c.formula!.replace(/"(?:[^"]|"")*"/g, '""');
+      expect([c.address, newer.test(outsideText)]).toEqual([c.address, false]);
+      for (const text of c.formula!.match(/"(?:[^"]|"")*"/g) ?? []) expect([c.address, text.length - 2 <= 255]).toEqual([c.address, true]);
+    }
+    // The checks' long texts are cells of a hidden column, which the check formulas read.
+    expect(l.hiddenColumns).toEqual(["H", "I"]);
+    expect(l.cells.filter((c) => c.address.startsWith("I") && c.value !== undefined).map((c) => c.value)).toEqual([
+      "The terms' checks (read by column E)",
+      ...Object.values(QUOTE_FLAGS),
+    ]);
+    expect(l.validations.find((v) => v.address === IN.client)).toEqual(expect.objectContaining({ kind: "list", list: CLIENT_CHOICES }));
+    expect(l.cells.find((c) => c.address === IN.client)?.value).toBe("New client");
+  });
+
   test("print area, formats, the input cells styled as inputs", () => {
     const l = quoteLayout(NOTHING_LOADED);
     expect(l.printArea).toBe(`A1:E${Number(OUT.managedHours.slice(1))}`);
