@@ -1,15 +1,21 @@
 /**
- * The "Quote" sheet a salesperson fills in: an input block (customer, plan, billing, period,
- * seats, storage used, translated words, PS package, managed-services level), a lines table
- * whose every amount is a live KUSTOMER formula on the inputs, a total, the storage allowances
- * and the professional-services dates and inclusions. Where a rate card's table is loaded in the
+ * The "Quote" sheet a salesperson fills in: an input block (customer, plan, billing, period and
+ * the AI products' and the Optimization Assessment's own starts, seats, storage used, translated
+ * words, new or existing client, Go-Live, managed-services level), up to four professional-services
+ * packages (package, kick-off day, the Order's fee; beside each, its kick-off deadline counted from
+ * its own start and a check against who may buy it, quoting the sentence of the terms it breaks),
+ * a lines table whose every amount is a live KUSTOMER formula on the inputs (one line per package
+ * at its fee), a total, the storage allowances and the professional-services dates, inclusions
+ * and checkpoint weeks. Where a rate card's table is loaded in the
  * workbook, the formulas pass it as the functions' last argument `rates` (so an Order's
  * negotiated rates flow in); where the storage and translation prices' workbook names are
  * loaded, the formulas use them as the price. Pure: the writer queues what this returns.
  *
  * Columns: A labels and items, B inputs and quantities, C unit prices (hints beside inputs),
- * D amounts, E "how it is computed". H holds the PS package list the dropdown reads (outside
- * the print area, hidden: a list typed into the validation is limited to 255 characters).
+ * D amounts, E "how it is computed" (and the packages' checks). H holds the PS package list the
+ * dropdowns read and I the checks' texts (outside the print area, hidden: a list typed into a
+ * validation, and a text typed in a formula, are limited to 255 characters).
+ * The rules the checks apply, and the readings taken where the terms leave room: docs/terms.md.
  */
 import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../rules/rates/storage";
 import { TRANSLATION_PRICE } from "../rules/rates/translation";
