@@ -17,10 +17,21 @@ import { loadBundle } from "../helpers/bundle";
 import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
 import { importOrderRates } from "../../src/tables/order-file";
 import { STORAGE_ALLOCATION } from "../../src/rules/rates/storage";
-import { NOTHING_LOADED, type Loaded } from "../../src/sheets/layout";
-import { QUOTE_INPUT_CELLS as IN, QUOTE_LINE_ROWS, QUOTE_RESULT_CELLS, quoteLayout } from "../../src/sheets/quote-layout";
+import { NOTHING_LOADED, type Loaded, type SheetLayout } from "../../src/sheets/layout";
+import {
+  ALLOWED,
+  QUOTE_FLAGS,
+  QUOTE_INPUT_CELLS as IN,
+  QUOTE_LINE_ROWS,
+  QUOTE_PS_ROWS,
+  QUOTE_RESULT_CELLS,
+  QUOTE_SERVICES_END_CELLS,
+  PS_ROWS,
+  quoteLayout,
+  quotePackageCells,
+} from "../../src/sheets/quote-layout";
 import { INVOICE_SUMMARY_CELLS, invoiceLayout } from "../../src/sheets/invoice-layout";
-import { evaluate } from "../sheets/engine";
+import { evaluate, type Evaluated } from "../sheets/engine";
 import { INPUTS } from "../sheets/hand-worked-quote";
 import { renderSheet, type Shown } from "./render-sheet";
 
@@ -110,13 +121,89 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
   const calc0 = evaluate(quoteLayout(NOTHING_LOADED), { inputs: INPUTS });
   expect(calc0.get(QUOTE_RESULT_CELLS.total)).toBe(2161);
   const v0 = (a: string) => ((INPUTS as Record<string, string | number>)[a] ?? calc0.get(a)) as Shown;
-  // The inputs (rows 1 to the managed-services level), then the lines, allowances and services.
-  const lastInput = Number(IN.managedLevel.slice(1));
+  // The inputs (rows 1 to the packages' checks), then the lines, allowances and services.
+  const lastInput = Number(QUOTE_RESULT_CELLS.managedCheck.slice(1));
   const linesFrom = QUOTE_LINE_ROWS.seats - 2;
   const lastRow = rowsOf(builtIn.sheet.printArea!);
-  const quoteHtml = renderSheet(builtIn.sheet, builtIn.tables, v0, () => null, { rows: lastRow, cols: 5 }, "Quote");
-  await screenshot(quoteHtml, "guide-quote-inputs.png", 1040, [[1, lastInput]]);
+  const cfOf = (layout: SheetLayout, calc: Evaluated) => (a: string) => {
+    const f = layout.conditionalFormats.find((x) => x.fill === calc.fills(a)[0]);
+    return f ? { fill: f.fill, fontColor: f.fontColor, bold: f.bold } : null;
+  };
+  const quoteHtml = renderSheet(
+    builtIn.sheet,
+    builtIn.tables,
+    v0,
+    cfOf(quoteLayout(NOTHING_LOADED), calc0),
+    { rows: lastRow, cols: 5 },
+    "Quote",
+  );
+  // The caption (rows 2 to 5) is in the Order's picture below.
+  await screenshot(quoteHtml, "guide-quote-inputs.png", 1040, [
+    [1, 1],
+    [Number(IN.customer.slice(1)) - 1, lastInput],
+  ]);
   await screenshot(quoteHtml, "guide-quote-lines.png", 1040, [[linesFrom, lastRow]]);
+
+  // docs/sales.md, section 3: the Order's fees for Implementation - Standard ($12,000) and Data
+  // Migration - Medium ($6,500): both allowed, both priced, total 2,161 + 12,000 + 6,500 = $20,661;
+  // with a Go-Live on 14 April, the checkpoint weeks 15-21 and 22-28 April. Then the migration
+  // alone: flagged with the terms' sentence (the total still holds its fee: 2,161 + 6,500 = $8,661).
+  const PS_SECTION = QUOTE_PS_ROWS[0] - 2;
+  const both: Record<string, string | number> = {
+    ...INPUTS,
+    [quotePackageCells(0).fee]: 12000,
+    [quotePackageCells(1).package]: "Data Migration - Medium",
+    [quotePackageCells(1).kickoff]: 45677,
+    [quotePackageCells(1).fee]: 6500,
+    [IN.goLive]: 45761,
+  };
+  const calcBoth = evaluate(quoteLayout(NOTHING_LOADED), { inputs: both });
+  expect(calcBoth.get(QUOTE_RESULT_CELLS.total)).toBe(20661);
+  expect([calcBoth.get(quotePackageCells(0).check), calcBoth.get(quotePackageCells(1).check)]).toEqual([ALLOWED, ALLOWED]);
+  expect(calcBoth.get(QUOTE_RESULT_CELLS.checkpointWeek1From)).toBe(45762);
+  const bothHtml = renderSheet(
+    builtIn.sheet,
+    builtIn.tables,
+    (a) => (both[a] ?? calcBoth.get(a)) as Shown,
+    cfOf(quoteLayout(NOTHING_LOADED), calcBoth),
+    { rows: lastRow, cols: 5 },
+    "Quote",
+  );
+  await screenshot(bothHtml, "guide-quote-packages.png", 1040, [
+    [1, 1],
+    [Number(IN.client.slice(1)), Number(IN.goLive.slice(1))],
+    [PS_SECTION, QUOTE_PS_ROWS[1]],
+    [QUOTE_PS_ROWS[PS_ROWS - 1] + 1, QUOTE_PS_ROWS[PS_ROWS - 1] + 1],
+    [QUOTE_LINE_ROWS.seats - 1, QUOTE_LINE_ROWS.seats],
+    [QUOTE_LINE_ROWS.translation + 1, QUOTE_LINE_ROWS.translation + 2],
+    [QUOTE_LINE_ROWS.total, QUOTE_LINE_ROWS.total],
+    [Number(QUOTE_SERVICES_END_CELLS[0].slice(1)) - 1, Number(QUOTE_SERVICES_END_CELLS[1].slice(1))],
+    [Number(QUOTE_RESULT_CELLS.checkpointWeek1From.slice(1)), Number(QUOTE_RESULT_CELLS.checkpointWeek2From.slice(1))],
+  ]);
+  const alone: Record<string, string | number> = {
+    ...INPUTS,
+    [quotePackageCells(0).package]: "Data Migration - Medium",
+    [quotePackageCells(0).fee]: 6500,
+  };
+  const calcAlone = evaluate(quoteLayout(NOTHING_LOADED), { inputs: alone });
+  expect(calcAlone.get(quotePackageCells(0).check)).toBe(QUOTE_FLAGS.migrationAlone);
+  expect(calcAlone.get(QUOTE_RESULT_CELLS.total)).toBe(8661);
+  const aloneHtml = renderSheet(
+    builtIn.sheet,
+    builtIn.tables,
+    (a) => (alone[a] ?? calcAlone.get(a)) as Shown,
+    cfOf(quoteLayout(NOTHING_LOADED), calcAlone),
+    { rows: lastRow, cols: 5 },
+    "Quote",
+  );
+  await screenshot(aloneHtml, "guide-quote-flagged.png", 1040, [
+    [1, 1],
+    [PS_SECTION, QUOTE_PS_ROWS[0]],
+    [QUOTE_PS_ROWS[PS_ROWS - 1] + 1, QUOTE_PS_ROWS[PS_ROWS - 1] + 1],
+    [QUOTE_LINE_ROWS.seats - 1, QUOTE_LINE_ROWS.seats - 1],
+    [QUOTE_LINE_ROWS.translation + 1, QUOTE_LINE_ROWS.translation + 1],
+    [QUOTE_LINE_ROWS.total, QUOTE_LINE_ROWS.total],
+  ]);
 
   const loaded: Loaded = { tables: ["Kustomer_StorageAllocation"], names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"] };
   const layout = quoteLayout(loaded);

@@ -25,6 +25,8 @@ export const APR14 = 45761;
  *   12 weeks = 84 days later ends 14 Apr 2025; 16 configuration hours; 2 user + 2 admin = 4 training
  *   hours; no one-hour sessions ("none").
  * - Managed Services Standard: 40 hours a month.
+ * - The client is a new one (the sheet's default): the Implementation and the Managed Services
+ *   that come with it are both allowed. The package is the first package row, with no fee typed.
  */
 export const INPUTS = {
   [IN.customer]: "Acme Ltd",

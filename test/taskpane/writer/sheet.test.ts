@@ -70,10 +70,10 @@ describe("writing the Quote", () => {
     );
     const s = sheetOf(fake, "Quote");
     expect(cellOf(s, QUOTE_RESULT_CELLS.dataAllowance)?.formula).toBe(
-      '=IF($B$9="","",KUSTOMER.STORAGEALLOWANCE($B$9,"data",$B$17,$B$18,$B$19,Kustomer_StorageAllocation[#All]))',
+      '=IF($B$9="","",KUSTOMER.STORAGEALLOWANCE($B$9,"data",$B$19,$B$20,$B$21,Kustomer_StorageAllocation[#All]))',
     );
     expect(cellOf(s, QUOTE_RESULT_CELLS.managedHours)?.formula).toContain(",Kustomer_ManagedServicesHours[#All]))");
-    expect(cellOf(s, QUOTE_RESULT_CELLS.servicesEnd)?.formula).toContain("KUSTOMER.PSEXPIRY($B$23,$B$24,Kustomer_PsPackages[#All])");
+    expect(cellOf(s, QUOTE_RESULT_CELLS.servicesEnd)?.formula).toContain("KUSTOMER.PSEXPIRY($A$31,$B$31,Kustomer_PsPackages[#All])");
   });
 });
 
