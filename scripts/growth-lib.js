@@ -12,7 +12,8 @@
  * one character shorter than the last (a cache keyed by content is never hit twice). Linear code
  * costs about 33 times more on the long text; quadratic code about 1,000 times. The short cost
  * is floored at `floorMs`: below it, timer noise would make a ratio of nothing.
- * Used by test/growth.test.ts (which fails on a ratio over its bound). */
+ * Used by test/growth.test.ts and test/tables/order-file-growth.test.ts (each fails on a ratio
+ * over its bound). */
 "use strict";
 const { loadBundle } = require("./bundle-loader");
 const { loadExamples } = require("./help-page");
@@ -38,6 +39,21 @@ function bestOf(fn, argsAt, shape, n, runs) {
   let best = Infinity;
   for (let k = 0; k < runs; k++) best = Math.min(best, cpuMs(fn, argsAt(shape(n - k))));
   return best;
+}
+
+/**
+ * How the cost of `call(text)` grows from `make(short)` to `make(long)`: `{ shortMs, longMs, ratio }`,
+ * ratio = longMs / max(shortMs, floorMs). The short text is timed `runs` times (best kept); the
+ * long text once, and `recheckRuns` times more when the ratio first seen is over `recheckOver`
+ * (only a suspect pays for the best of several). Each run's text is one character shorter.
+ */
+function growthOf(call, make, { short = SHORT, long = LONGEST, floorMs = 0.05, runs = 3, recheckOver = 50, recheckRuns = 5 } = {}) {
+  const fn = (text) => call(text);
+  const argsAt = (text) => [text];
+  const shortMs = bestOf(fn, argsAt, make, short, runs);
+  let longMs = bestOf(fn, argsAt, make, long, 1);
+  if (longMs / Math.max(shortMs, floorMs) > recheckOver) longMs = Math.min(longMs, bestOf(fn, argsAt, make, long - 1, recheckRuns));
+  return { shortMs, longMs, ratio: longMs / Math.max(shortMs, floorMs) };
 }
 
 /** The documented call of `f` with the most arguments given (so a `rates` range is there), padded with blanks to every parameter. */
@@ -80,13 +96,11 @@ function placesOf(f, examples) {
 }
 
 /**
- * Measures every function, place and shape: returns
- * `[{ id, where, shape, shortMs, longMs, ratio }]`, the ratio being longMs / max(shortMs, floorMs).
- * `runs` short runs are taken; the long text once, and `recheckRuns` times more when its first
- * ratio is over `recheckOver` (only a suspect pays for the best of several). `onlyIds` and
- * `shapes` (indexes into LONG_SHAPES) narrow the measure.
+ * Measures every function, place and shape (`growthOf` for each): returns
+ * `[{ id, where, shape, shortMs, longMs, ratio }]`. `onlyIds` and `shapes` (indexes into
+ * LONG_SHAPES) narrow the measure; the other options are `growthOf`'s.
  */
-function growth({ bundle = loadBundle(), onlyIds, shapes, floorMs = 0.05, runs = 3, recheckOver = 50, recheckRuns = 5, long = LONGEST, short = SHORT } = {}) {
+function growth({ bundle = loadBundle(), onlyIds, shapes, ...options } = {}) {
   const examples = loadExamples();
   const rows = [];
   for (const f of bundle.metadata.functions) {
@@ -95,14 +109,12 @@ function growth({ bundle = loadBundle(), onlyIds, shapes, floorMs = 0.05, runs =
     for (const place of placesOf(f, examples)) {
       LONG_SHAPES.forEach((shape, s) => {
         if (shapes && !shapes.includes(s)) return;
-        const shortMs = bestOf(fn, place.argsAt, shape, short, runs);
-        let longMs = bestOf(fn, place.argsAt, shape, long, 1);
-        if (longMs / Math.max(shortMs, floorMs) > recheckOver) longMs = Math.min(longMs, bestOf(fn, place.argsAt, shape, long - 1, recheckRuns));
-        rows.push({ id: f.id, where: place.where, shape: s, shortMs, longMs, ratio: longMs / Math.max(shortMs, floorMs) });
+        const g = growthOf((text) => fn(...place.argsAt(text)), shape, options);
+        rows.push({ id: f.id, where: place.where, shape: s, ...g });
       });
     }
   }
   return rows;
 }
 
-module.exports = { growth, placesOf, cpuMs, SHORT };
+module.exports = { growth, growthOf, placesOf, cpuMs, SHORT };
