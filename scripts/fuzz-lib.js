@@ -119,6 +119,12 @@ const LONG_SHAPES = [
   (n) => "a" + "\u0301".repeat(n - 1), // combining marks
   (n) => "\u0e2a\u0e27\u0e31".repeat(Math.ceil(n / 3)).slice(0, n), // Thai
   (n) => "\u0915\u094d".repeat(Math.ceil(n / 2)).slice(0, n), // a Devanagari conjunct chain
+  (n) => " ".repeat(n - 4) + "5 GB", // spaces, then a size with its unit
+  (n) => "5" + " ".repeat(n - 3) + "GB", // a number and its unit, far apart
+  (n) => "1 ".repeat(Math.ceil(n / 2)).slice(0, n), // digits and spaces alternating
+  (n) => "1.".repeat(Math.ceil(n / 2)).slice(0, n), // digits and decimal points alternating
+  (n) => "12-".repeat(Math.ceil(n / 3)).slice(0, n), // date separators
+  (n) => "12:".repeat(Math.ceil(n / 3)).slice(0, n), // time separators
 ];
 
 function longText(r) {
@@ -318,4 +324,4 @@ const slowestCalls = (counts) =>
     .map(([id, s]) => ({ id, ms: s.ms, wallMs: s.wallMs, args: s.args }))
     .sort((a, b) => b.ms - a.ms);
 
-module.exports = { fuzz, rng, badResult, brief, slowestCalls, MAX_MESSAGE, LONGEST };
+module.exports = { fuzz, rng, badResult, brief, slowestCalls, MAX_MESSAGE, LONGEST, LONG_SHAPES };

@@ -3,7 +3,8 @@
 // built bundle (run `npm run build` first). Prints the counts and the slowest call of each
 // function; exits 1 on any bad result, and on any call slower than the time limit (50 ms of
 // processor time, on its best of three runs: see fuzz-lib.js). The jest sample (test/fuzz.test.ts) has no time
-// limit, so a loaded CI machine cannot fail it; the limit is enforced here.
+// limit, so a loaded CI machine cannot fail it; the limit is enforced here. In CI, test/growth.test.ts
+// guards the same hostile texts by how cost grows with length (a ratio, not a limit).
 // Options: --calls=N --seed=S --limit=MS
 import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);

@@ -100,7 +100,7 @@ function renderQuality(b) {
     out.push(
       "## Fuzzing",
       "",
-      `A seeded sample of ${int(b.fuzz.calls)} generated calls (NaN, ±Infinity, 1e308, text in several scripts and hostile shapes, dates as text, booleans, Excel data types and error values, ranges empty, ragged and of tens of thousands of rows). A call must return a finite number, a string or a 2-D array of those, or an Excel error with a short message, within 50 ms of processor time (best of three). Failures: ${b.fuzz.failures}. \`npm run fuzz\` runs 100,000 calls; the test suite runs a seeded sample without the time limit.`,
+      `A seeded sample of ${int(b.fuzz.calls)} generated calls (NaN, ±Infinity, 1e308, text in several scripts and hostile shapes, dates as text, booleans, Excel data types and error values, ranges empty, ragged and of tens of thousands of rows). A call must return a finite number, a string or a 2-D array of those, or an Excel error with a short message, within 50 ms of processor time (best of three). Failures: ${b.fuzz.failures}. \`npm run fuzz\` runs 100,000 calls; the test suite runs a seeded sample without the time limit, and fails a function whose cost grows faster than its text (\`test/growth.test.ts\`: every argument, every hostile shape, 32,767 characters at most 100 times the cost of 1,000).`,
       "",
       table(
         ["function", "slowest call, processor ms", "wall ms", "arguments", "target"],

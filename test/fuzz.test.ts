@@ -6,8 +6,9 @@
  * arguments include Excel data types and error values, text up to 32,767 characters in the
  * shapes that once backtracked, and other scripts. Each call is timed and the slowest per
  * function recorded, but not asserted: jest runs beside other work on a shared CI machine, so a
- * time limit here would be flaky; `npm run fuzz` fails any call over 50 ms (best of three), and
- * `npm run bench` reports the slowest call per function.
+ * time limit here would be flaky; `npm run fuzz` fails any call over 50 ms (best of three),
+ * `npm run bench` reports the slowest call per function, and test/growth.test.ts fails a cost
+ * that grows faster than the text (a ratio of processor times, which load does not skew).
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { fuzz, brief } = require("../scripts/fuzz-lib");

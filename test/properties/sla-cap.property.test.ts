@@ -67,7 +67,12 @@ test("the outage lies between the no-cap outage and the outage with no maintenan
 // Issue 19 §1: Excluded Downtime is never Outage and uses none of the cap.
 const union = (a: Intervals, b: Intervals): Intervals => ({ starts: [...a.starts, ...b.starts], ends: [...a.ends, ...b.ends] });
 
-test("excluding more (a superset of excluded ranges) never raises the outage minutes", () => {
+// Excluding more is not monotone in general: excused minutes are taken earliest first, so an
+// excluded downtime leaves some of the cap to a later minute, which can then use it up before a
+// minute of the month (the counterexample is a unit test in test/rules/sla/excluded-downtime.test.ts).
+// What holds: the downtime left after Excluded Downtime never rises, and the Outage never rises
+// while the cap leaves nothing over, in the 14 days before the month and in the month.
+test("excluding more (a superset of excluded ranges) never raises the downtime left after Excluded Downtime", () => {
   fc.assert(
     fc.property(
       intervals(60, 600),
@@ -75,18 +80,47 @@ test("excluding more (a superset of excluded ranges) never raises the outage min
       intervals(8, 900),
       intervals(8, 900),
       capHours,
-      fc.integer({ min: 1, max: 5 }),
-      (down, extra, some, more, hours, min) => {
+      (down, extra, some, more, hours) => {
         const maint = withStanding(extra);
         const cap = capSeconds(hours);
-        const fewer = outageInMonth(JUNE, down, maint, min, cap, some);
-        const most = outageInMonth(JUNE, down, maint, min, cap, union(some, more));
-        const none = outageInMonth(JUNE, down, maint, min, cap);
-        return most.seconds <= fewer.seconds && fewer.seconds <= none.seconds;
+        const left = (excluded?: Intervals) => {
+          const c = outageInMonth(JUNE, down, maint, 5, cap, excluded);
+          return c.downtimeSeconds - c.excludedSeconds;
+        };
+        return left(union(some, more)) <= left(some) && left(some) <= left();
       },
     ),
     { numRuns: 300 },
   );
+});
+
+test("excluding more never raises the outage while nothing is over the cap in the 14 days before and during the month", () => {
+  let uncapped = 0;
+  fc.assert(
+    fc.property(
+      intervals(60, 600),
+      intervals(10, 720),
+      intervals(8, 900),
+      intervals(8, 900),
+      // Half the runs without a cap, so that the premise below holds often.
+      fc.oneof(fc.constant(0), capHours),
+      fc.integer({ min: 1, max: 5 }),
+      (down, extra, some, more, hours, min) => {
+        const maint = withStanding(extra);
+        const fewer = outageInMonth(JUNE, down, maint, min, capSeconds(hours), some);
+        // With no cap every minute in maintenance is excused: the same excused minutes before
+        // the month, and none over the cap in it, mean the cap left nothing over.
+        const free = outageInMonth(JUNE, down, maint, min, NO_CAP, some);
+        if (fewer.cappedSeconds > 0 || fewer.excusedBeforeSeconds < free.excusedBeforeSeconds) return true;
+        uncapped++;
+        const most = outageInMonth(JUNE, down, maint, min, capSeconds(hours), union(some, more));
+        return most.seconds <= fewer.seconds && most.cappedSeconds === 0;
+      },
+    ),
+    { numRuns: 300 },
+  );
+  // The premise held in many runs (every run without a cap, at least).
+  expect(uncapped).toBeGreaterThan(100);
 });
 
 test("the working adds up: Outage = downtime - excluded - excused, and maintenance = excused + over the cap", () => {

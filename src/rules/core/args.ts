@@ -153,7 +153,7 @@ export function toNumber(value: unknown, arg: string, opts: NumberOptions = {}):
     throw valueError(Msg.required(arg, opts.expected ?? "a number"));
   }
   if (typeof v === "number") {
-    if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, "NaN"));
+    if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, describe(NaN)));
     if (!Number.isFinite(v)) throw numError(Msg.notFinite(arg));
     return v === 0 ? 0 : v; // -0 -> 0
   }
@@ -241,7 +241,7 @@ export function toDate(value: unknown, arg: string, system: DateSystem): number 
   const v = cellValue(value, arg);
   if (isBlank(v)) throw valueError(Msg.required(arg, "a date"));
   if (typeof v === "number") {
-    if (Number.isNaN(v)) throw valueError(Msg.notDate(arg, "NaN"));
+    if (Number.isNaN(v)) throw valueError(Msg.notDate(arg, describe(NaN)));
     if (!Number.isFinite(v)) throw numError(Msg.dateOutOfRange(arg, String(v), system));
     return epochDayFromSerial(Math.floor(v), system, arg);
   }
@@ -259,7 +259,7 @@ export function toDateTime(value: unknown, arg: string, system: DateSystem): Epo
   const v = cellValue(value, arg);
   if (isBlank(v)) throw valueError(Msg.required(arg, "a date-time"));
   if (typeof v === "number") {
-    if (Number.isNaN(v)) throw valueError(Msg.notDate(arg, "NaN"));
+    if (Number.isNaN(v)) throw valueError(Msg.notDate(arg, describe(NaN)));
     if (!Number.isFinite(v)) throw numError(Msg.dateOutOfRange(arg, String(v), system));
     const whole = Math.floor(v);
     const day = epochDayFromSerial(whole, system, arg);

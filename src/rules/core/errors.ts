@@ -31,17 +31,20 @@ export function naError(message: string): RuleError {
 }
 
 /**
- * Message builders: `arg` is the argument name as Excel shows it (snake_case); every `got` is
- * shortened by {@link clip}, so a message quotes at most {@link QUOTE_MAX} characters of input.
+ * Message builders: `arg` is the argument name as Excel shows it (snake_case). A message quotes at
+ * most {@link QUOTE_MAX} characters of input: the wrong-type builders (`notNumber`, `notBoolean`,
+ * `notText`, `notDate`) take a {@link describe}d value, whose input is already shortened with
+ * its real length (clipping it again would give the length of the description); every other
+ * `got` (a number's text, which can be thousands of digits) is shortened here by {@link clip}.
  */
 export const Msg = {
   required: (arg: string, expected: string) => `${arg} is required: expected ${expected}.`,
-  notNumber: (arg: string, got: string) => `${arg} must be a number; got ${clip(got)}.`,
+  notNumber: (arg: string, got: Described) => `${arg} must be a number; got ${got}.`,
   notFinite: (arg: string) => `${arg} must be a finite number.`,
   notInteger: (arg: string, got: number) => `${arg} must be a whole number; got ${got}.`,
-  notBoolean: (arg: string, got: string) => `${arg} must be TRUE or FALSE; got ${clip(got)}.`,
-  notText: (arg: string, got: string) => `${arg} must be text; got ${clip(got)}.`,
-  notDate: (arg: string, got: string) => `${arg} must be a date (an Excel date serial or ISO text such as 2025-01-31); got ${clip(got)}.`,
+  notBoolean: (arg: string, got: Described) => `${arg} must be TRUE or FALSE; got ${got}.`,
+  notText: (arg: string, got: Described) => `${arg} must be text; got ${got}.`,
+  notDate: (arg: string, got: Described) => `${arg} must be a date (an Excel date serial or ISO text such as 2025-01-31); got ${got}.`,
   negative: (arg: string, got: string) => `${arg} must not be negative; got ${clip(got)}.`,
   atLeast: (arg: string, min: string, got: string) => `${arg} must be at least ${min}; got ${clip(got)}.`,
   atMost: (arg: string, max: string, got: string) => `${arg} must be at most ${max}; got ${clip(got)}.`,
@@ -83,8 +86,18 @@ export function quote(text: string): string {
   return text.length <= QUOTE_MAX ? `"${text}"` : `"${head(text)}..." (${text.length} characters)`;
 }
 
+/**
+ * A received value as {@link describe} words it: any input in it already shortened (at most
+ * {@link QUOTE_MAX} characters of it, with its length), so a message uses it as it is.
+ */
+export type Described = string & { readonly described: true };
+
 /** Describes a received argument for an error message: `"abc"` (text), `TRUE`, `1.5`, `an empty cell`, `a date`. */
-export function describe(v: unknown): string {
+export function describe(v: unknown): Described {
+  return describeText(v) as Described;
+}
+
+function describeText(v: unknown): string {
   if (v === null || v === undefined) return "an empty cell";
   if (typeof v === "string") return v === "" ? "empty text" : quote(v);
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";

@@ -33,7 +33,7 @@ export function toMoney(value: unknown, arg: string, opts: MoneyOptions = {}): M
     if (opts.default !== undefined) return opts.default;
     throw valueError(Msg.required(arg, opts.expected ?? "an amount"));
   } else if (typeof v === "number") {
-    if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, "NaN"));
+    if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, describe(NaN)));
     if (!Number.isFinite(v)) throw numError(Msg.notFinite(arg));
     d = new Money(v === 0 ? 0 : v);
   } else if (typeof v === "string" && numericText(v) !== undefined) {
@@ -120,7 +120,7 @@ export function exactDifference(
  */
 export function toAmount(v: unknown, arg: string, opts: MoneyOptions = {}): number | Money {
   if (typeof v !== "number") return toMoney(v, arg, opts);
-  if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, "NaN"));
+  if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, describe(NaN)));
   if (!Number.isFinite(v)) throw numError(Msg.notFinite(arg));
   if (opts.nonNegative && v < 0) throw numError(Msg.negative(arg, String(v)));
   return v === 0 ? 0 : v;

@@ -73,9 +73,13 @@ export function wholeCell(v: Cell, arg: string, row: number, col: number): numbe
 
 /** GB in one of each unit a size may be written in: the rate tables' own (decimal units). */
 const GB_PER_UNIT = UNITS.gb;
-// A number (as Excel reads typed numbers: sign, thousands commas, decimals) and a unit. Each part
-// is bounded by a different class, so nothing backtracks.
-const SIZE_TEXT = /^\s*([+-]?\s*(?:\d[\d,]*(?:\.\d*)?|\.\d+))\s*([A-Za-z]{2})\s*$/;
+// A number (as Excel reads typed numbers: sign, thousands commas, decimals) and a unit, matched
+// on the trimmed text. Each run is followed by a character it cannot take (spaces by a digit, a
+// point or a letter; digits by a point, a space or a letter), so a failed match gives back each
+// character once: linear. (The old form began `^\s*[+-]?\s*`, two runs of spaces with nothing
+// between them when there is no sign: it tried every split of a blank text, and 32,767 spaces
+// cost a second.)
+const SIZE_TEXT = /^([+-]?)\s*(\d[\d,]*(?:\.\d*)?|\.\d+)\s*([A-Za-z]{2})$/;
 
 /**
  * A size in GB (STORAGEOVERAGE's used and allowance): a number, numeric text, or text with a
@@ -86,9 +90,9 @@ const SIZE_TEXT = /^\s*([+-]?\s*(?:\d[\d,]*(?:\.\d*)?|\.\d+))\s*([A-Za-z]{2})\s*
 export function toGb(v: unknown, arg: string, expected: string): number | MoneyT {
   const plain = cellValue(v, arg);
   if (typeof plain === "string") {
-    const m = SIZE_TEXT.exec(plain);
-    const factor = m ? GB_PER_UNIT.get(m[2].toLowerCase()) : undefined;
-    if (m && factor !== undefined) return toMoney(m[1].replace(/\s+/g, ""), arg, { expected }).times(factor);
+    const m = SIZE_TEXT.exec(plain.trim());
+    const factor = m ? GB_PER_UNIT.get(m[3].toLowerCase()) : undefined;
+    if (m && factor !== undefined) return toMoney(m[1] + m[2], arg, { expected }).times(factor);
   }
   return toAmount(plain, arg, { expected });
 }

@@ -43,7 +43,7 @@ function cellWords(value: unknown, countAs: CountAs, arg: string, row: number, c
   if (typeof v === "string") return v === "" ? 0 : wordsInText(v, countAs);
   if (v === null || v === undefined) return 0;
   if (typeof v === "number") {
-    if (Number.isNaN(v)) throw valueError(Msg.notText(`${arg} (row ${row}, column ${col})`, "NaN"));
+    if (Number.isNaN(v)) throw valueError(Msg.notText(`${arg} (row ${row}, column ${col})`, describe(NaN)));
     return wordsInText(numberText(v), countAs);
   }
   throw valueError(Msg.notText(`${arg} (row ${row}, column ${col})`, describe(v)));

@@ -20,6 +20,9 @@ import type { OrderFormat } from "./format";
  * semicolon file, but such files (European Excel) also write decimal commas: they get a clear
  * message instead (see cellRecords), as tab-separated files do.
  */
+/** The record of every blank line (read only). */
+const BLANK_LINE: string[] = Object.freeze([""]) as unknown as string[];
+
 export function parseCsv(text: string): { records: string[][]; problems: ImportProblem[] } {
   const records: string[][] = [];
   const problems: ImportProblem[] = [];
@@ -86,8 +89,15 @@ export function parseCsv(text: string): { records: string[][]; problems: ImportP
       i++;
       continue;
     }
-    records.push(record);
-    record = [];
+    if (record.length === 1 && record[0] === "") {
+      // A blank line: one shared record, and the array reused, so that a file of line breaks
+      // leaves no garbage per line (its cost stays linear as the collector sees it, too).
+      records.push(BLANK_LINE);
+      record.length = 0;
+    } else {
+      records.push(record);
+      record = [];
+    }
     i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
     if (i >= n) break;
   }

@@ -109,6 +109,23 @@ describe("Excel data types as arguments (Office.js CellValue JSON)", () => {
     expect(cellValue({ type: "Empty", basicValue: "" }, "x")).toBeNull();
   });
 
+  test("a long text in a message gives the text's own length, never the length of its quote", () => {
+    // The quote of 32,767 spaces is 57 spaces, "..." and the length; quoting it again would say
+    // "(80 characters)", the length of the quote.
+    const spaces = " ".repeat(LONGEST);
+    const quoted = `"${" ".repeat(57)}..." (32767 characters)`;
+    expect(ruleError(() => toNumber(spaces, "amount")).message).toBe(`amount must be a number; got ${quoted}.`);
+    expect(ruleError(() => toMoney(spaces, "amount")).message).toBe(`amount must be a number; got ${quoted}.`);
+    expect(ruleError(() => toBoolean(spaces, "flag", false)).message).toBe(`flag must be TRUE or FALSE; got ${quoted}.`);
+    expect(ruleError(() => toDate(spaces, "day", "1900")).message).toBe(
+      `day must be a date (an Excel date serial or ISO text such as 2025-01-31); got ${quoted}.`,
+    );
+    // An entity's long text: its type, then its text quoted once.
+    expect(ruleError(() => toNumber({ type: "Entity", text: spaces }, "amount")).message).toBe(
+      `amount must be a number; got an Entity data type (${quoted}).`,
+    );
+  });
+
   test("an entity has no plain value: the message names its type and text", () => {
     expect(ruleError(() => toNumber(ENTITY, "amount"))).toEqual({
       kind: "value",

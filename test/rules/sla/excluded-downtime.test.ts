@@ -9,6 +9,8 @@
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
 import { capSeconds, intervalsFromRanges, type Intervals, outageInMonth } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
+import { maintenanceWindows } from "../../../src/rules/sla/maintenance";
+import { timeZone } from "../../../src/rules/contract/season";
 import { ruleError as errorOf } from "../../helpers/rule-error";
 import { log } from "../../helpers/outage-log";
 
@@ -138,6 +140,42 @@ describe("excluded and maintenance together", () => {
         log(["2025-06-01T00:00", "2025-06-01T23:00"], ["2025-06-20T00:00", "2025-06-21T00:00"]),
       ),
     ).toEqual([0, 0, 240, 240, 0]);
+  });
+  test("excluding more can raise a later month's Outage: the cap, earliest first, is left to an earlier minute", () => {
+    // US standing windows of May and June (2:00-6:00 a.m. Eastern, EDT: 06:00-10:00 UTC on
+    // weekdays); min_minutes 1; a cap of 11 seconds in any rolling 14 days (0.0030555... hours).
+    const windows = [JUNE, slaMonth(epochDayFromYmd(2025, 5, 1))].flatMap((m) => maintenanceWindows(m, "US", timeZone(null)));
+    const maint: Intervals = { starts: windows.map((w) => w.start), ends: windows.map((w) => w.end) };
+    const cap = capSeconds(11 / 3600);
+    expect(cap).toBe(11);
+    // Three downtimes, each a minute or more, each ending just inside a window:
+    // 23 May (Fri) 05:57:11-06:00:11, 180 s, the last 11 s (06:00:00-06:00:11) in the window;
+    // 26 May 22:00:49 - 27 May (Tue) 06:00:01, its last second (06:00:00) in the window;
+    // 8 June 23:30:29 - 9 June (Mon) 06:00:11, 23,382 s, all in June, the last 11 s in the window.
+    const down = log(
+      ["2025-05-23T05:57:11", "2025-05-23T06:00:11"],
+      ["2025-05-26T22:00:49", "2025-05-27T06:00:01"],
+      ["2025-06-08T23:30:29", "2025-06-09T06:00:11"],
+    );
+    expect(down).toEqual({ starts: [1747979831, 1748296849, 1749425429], ends: [1747980011, 1748325601, 1749448811] });
+    // Nothing excluded: 23 May's 11 s are excused (11, the cap). 27 May 06:00:00 is 4 days
+    // later, the 14 days up to it hold 11: over the cap. On 9 June 06:00:00 the 14 days reach
+    // back to 26 May 06:00:01: 23 May has left them, 27 May's second was not excused, so all 11 s
+    // are excused. June's Outage: 23,382 - 11 = 23,371 s.
+    const before = outageInMonth(JUNE, down, maint, 1, cap);
+    // Excused in the 14 days before June (from 18 May): 23 May's 11 s.
+    expect([before.seconds, before.excusedSeconds, before.cappedSeconds, before.excusedBeforeSeconds]).toEqual([23371, 11, 0, 11]);
+    expect(before.minutes).toBe(23371 / 60);
+    // 23 May 03:05:15-06:00:01 excluded (more excluded than none): of 23 May's downtime only
+    // 06:00:01-06:00:11 is left, 10 s in the window, all excused (10 of 11). 27 May 06:00:00: the
+    // 14 days hold 10, so it is excused (11). 9 June: the 14 days up to 06:00:00 hold 27 May's
+    // second, so 10 more are excused (06:00:00-06:00:10) and 06:00:10-06:00:11 is over the cap.
+    // June's Outage: 23,382 - 10 = 23,372 s, one second more. Excused before June: 10 + 1 = 11 s.
+    const excluded = log(["2025-05-23T03:05:15", "2025-05-23T06:00:01"]);
+    expect(excluded).toEqual({ starts: [1747969515], ends: [1747980001] });
+    const after = outageInMonth(JUNE, down, maint, 1, cap, excluded);
+    expect([after.seconds, after.excusedSeconds, after.cappedSeconds, after.excusedBeforeSeconds]).toEqual([23372, 10, 1, 11]);
+    expect(after.minutes).toBe(23372 / 60);
   });
 });
 

@@ -38,6 +38,13 @@ describe("an Order's plan names", () => {
     expect(ruleError(() => allocationPlan("Silver legacy", t))).toMatchObject({ kind: "na" });
     expect(ruleError(() => allocationPlan("Platinum", t)).message).toMatch(/^plan "Platinum"/);
   });
+  test("(legacy) in any case, after any spaces: 'Tin   (LEGACY)' is also Tin; '(legacy)' alone is itself only", () => {
+    const u = table(["Tin   (LEGACY)", 1, 2, 0.1, 0.2, "n/a", "n/a"], ["(legacy)", 1, 2, 0.1, 0.2, "n/a", "n/a"]);
+    expect(allocationPlan("tin", u).label).toBe("Tin   (LEGACY)");
+    expect(allocationPlan("Tin legacy", u).label).toBe("Tin   (LEGACY)");
+    expect(allocationPlan("(legacy)", u).label).toBe("(legacy)");
+    expect(ruleError(() => allocationPlan("legacy", u))).toMatchObject({ kind: "na" });
+  });
   test("(legacy) only at the end: 'Gold (legacy) plus' is its own name", () => {
     const u = table(["Gold (legacy) plus", 10, 20, 1, 2, "n/a", "n/a"]);
     expect(allocationPlan("Gold (legacy) plus", u).label).toBe("Gold (legacy) plus");

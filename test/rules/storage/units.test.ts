@@ -35,3 +35,17 @@ test("an unknown unit or a word is #VALUE!; blank is required", () => {
   expect(ruleError(() => gb("lots GB"))).toEqual({ kind: "value", message: 'used_gb must be a number; got "lots GB".' });
   expect(ruleError(() => gb(null))).toEqual({ kind: "value", message: "used_gb is required: expected a number of GB." });
 });
+
+test("a blank text of Excel's longest cell is #VALUE!, its message giving the text's real length", () => {
+  // 32,767 spaces: no number and no unit. The message quotes the first 57 characters, then "..."
+  // and the length of the text received (not of the quote made of it).
+  const spaces = " ".repeat(32767);
+  expect(ruleError(() => gb(spaces))).toEqual({
+    kind: "value",
+    message: `used_gb must be a number; got "${" ".repeat(57)}..." (32767 characters).`,
+  });
+  // Spaces then a size, and a sign, spaces and grouped digits: read as before (5 GB; -1,200 MB is -1.2 GB).
+  expect(gb(" ".repeat(32000) + "5 GB")).toBe("5");
+  expect(gb("- 1,200 MB")).toBe("-1.2");
+  expect(gb("+ .5 TB")).toBe("500");
+});
