@@ -1,0 +1,212 @@
+/**
+ * What counts as Scheduled Maintenance in the maintenance Kustomer claims (sla: section 3,
+ * "Exclusions"), for SCHEDULEDMAINTENANCE and its working.
+ *
+ * "All Scheduled Maintenance will occur during non-core business hours (2:00am-6:00am Monday to
+ * Friday, and all day on Saturday and Sunday, Eastern Time Zone or Greenwich Mean Time,
+ * respectively)"; "Kustomer maintains a standing scheduled maintenance window of 2:00am-6:00am
+ * ... every weekday morning"; maintenance outside it needs notice "at least one (1) day in
+ * advance". Decision (terms.md, "What counts as Scheduled Maintenance"):
+ * - the part of a claimed interval outside non-core hours is not Scheduled Maintenance (the
+ *   interval is cut, and that downtime is judged like any other);
+ * - non-core hours are 2:00-6:00 a.m. Monday to Friday (the standing window) and the whole of
+ *   Saturday and Sunday, in US Eastern time with daylight saving (US hosting) or GMT, UTC+0 all
+ *   year (EU hosting), as MAINTENANCEWINDOWS computes them;
+ * - outside the standing window (at the weekend) a part qualifies only where its interval's
+ *   notice came at least 24 hours before the interval's start (notice <= start - 24 h, both in the
+ *   log's clock); an interval without a notice then has none. Where no notice times are given at
+ *   all, notice is not checked, and the working says so.
+ *
+ * Every time here is a local epoch second of the log's clock (`time_zone`, as for
+ * MAINTENANCEWINDOWS and the log of OUTAGEMINUTES): the non-core hours are computed in UTC from
+ * the hosting zone and read in that clock, then cut to each claimed interval. The work is linear
+ * in the days the claimed intervals span (a few windows a day), bounded by {@link MAX_CLAIM_DAYS}.
+ */
+import type { Cell } from "../core/args";
+import { isBlank, shapeOf, toDateTime } from "../core/args";
+import { Msg, numError, valueError } from "../core/errors";
+import { type DateSystem, formatEpochSecond, SECONDS_PER_DAY, weekdayOfEpochDay, ymdFromEpochDay } from "../core/serial";
+import { localEpochSecond, type TimeZone } from "../contract/season";
+import { easternOffsetSeconds, type Hosting, type LocalWindow, standingWindow, US_DST_FIRST_YEAR } from "./maintenance";
+import { intervalsFromRanges, rowsOf } from "./outage";
+
+const HOUR = 3600;
+const EST = -5 * HOUR;
+const EDT = -4 * HOUR;
+/** Notice "at least one (1) day in advance": 24 hours before the interval's start, or earlier. */
+export const NOTICE_SECONDS = 24 * HOUR;
+/**
+ * The days all claimed intervals may span together (each interval counts its days plus two): far
+ * more than any maintenance log (20,000 intervals of a few hours), and it keeps a call under a
+ * second in the slowest clock.
+ */
+export const MAX_CLAIM_DAYS = 100_000;
+
+/** One interval of claimed maintenance, in the log's clock, with where it was read. */
+export interface Claim {
+  readonly start: number;
+  readonly end: number;
+  /** The notice time; null where the notice cell is blank; undefined where notice is not checked. */
+  readonly notice: number | null | undefined;
+  readonly row: number;
+  readonly col: number;
+}
+
+/** How an interval's notice was judged, for the parts outside the standing window. */
+export type NoticeVerdict = "not checked" | "in time" | "late" | "none";
+
+/** What the terms allow of one claimed interval (seconds are whole seconds of the log's clock). */
+export interface ClaimVerdict {
+  readonly claim: Claim;
+  /** The parts that are Scheduled Maintenance, in time order, touching parts merged. */
+  readonly parts: LocalWindow[];
+  readonly excusableSeconds: number;
+  /** Seconds in core business hours (cut). */
+  readonly coreSeconds: number;
+  /** Seconds at the weekend whose notice came too late or not at all. */
+  readonly unnoticedSeconds: number;
+  /** Seconds at the weekend (outside the standing window, inside non-core hours). */
+  readonly weekendSeconds: number;
+  readonly notice: NoticeVerdict;
+}
+
+/** The UTC instant of a hosting zone's local wall-clock time; unambiguous at midnight and 2:00-6:00 on weekdays. */
+function hostingToUtc(local: number, hosting: Hosting): number {
+  if (hosting === "EU") return local;
+  // US Eastern: the offset changes at 2:00 on a Sunday, so midnights and weekday hours are never
+  // in the skipped or repeated hour. Take EST, and an hour earlier where that is daylight saving.
+  const u = local - EST;
+  return easternOffsetSeconds(u) === EDT ? local - EDT : u;
+}
+
+interface NonCore {
+  /** [start, end) in the log's clock. */
+  readonly start: number;
+  readonly end: number;
+  /** True for the standing window (weekdays 2:00-6:00), false for the weekend. */
+  readonly standing: boolean;
+}
+
+/**
+ * The non-core hours of the hosting zone's days `fromDay` to `toDay` (local epoch days), in the
+ * log's clock, in time order and disjoint (a repeated hour of the clock is given to the earlier).
+ */
+function nonCoreHours(fromDay: number, toDay: number, hosting: Hosting, clock: TimeZone, lo: number, hi: number): NonCore[] {
+  const out: NonCore[] = [];
+  for (let day = fromDay; day <= toDay; day++) {
+    const wd = weekdayOfEpochDay(day);
+    let start: number;
+    let end: number;
+    const standing = wd !== 0 && wd !== 6;
+    if (standing) {
+      const w = standingWindow(day, hosting) as LocalWindow;
+      start = w.start;
+      end = w.end;
+    } else {
+      start = hostingToUtc(day * SECONDS_PER_DAY, hosting);
+      end = hostingToUtc((day + 1) * SECONDS_PER_DAY, hosting);
+    }
+    // A clock is less than a day from UTC: a UTC interval a day away from [lo, hi) cannot meet it.
+    if (end < lo - SECONDS_PER_DAY || start > hi + SECONDS_PER_DAY) continue;
+    let s = localEpochSecond(start, clock);
+    const e = localEpochSecond(end, clock);
+    const prev = out.length > 0 ? out[out.length - 1].end : -Infinity;
+    if (s < prev) s = prev;
+    if (e > s) out.push({ start: s, end: e, standing });
+  }
+  return out;
+}
+
+/** The epoch day of a local epoch second. */
+const dayOf = (s: number) => Math.floor(s / SECONDS_PER_DAY);
+
+/** Judges one claimed interval. */
+export function judgeClaim(claim: Claim, hosting: Hosting, clock: TimeZone): ClaimVerdict {
+  const { start, end, notice } = claim;
+  const verdict: NoticeVerdict =
+    notice === undefined ? "not checked" : notice === null ? "none" : notice <= start - NOTICE_SECONDS ? "in time" : "late";
+  const weekendAllowed = verdict === "not checked" || verdict === "in time";
+  const parts: LocalWindow[] = [];
+  let standingSeconds = 0;
+  let weekendSeconds = 0;
+  if (end > start) {
+    // The hosting zone's days that can reach the interval: a clock and the hosting zone are each
+    // less than a day from UTC, so two days either side.
+    const windows = nonCoreHours(dayOf(start) - 2, dayOf(end) + 2, hosting, clock, start, end);
+    for (const w of windows) {
+      const a = w.start > start ? w.start : start;
+      const b = w.end < end ? w.end : end;
+      if (b <= a) continue;
+      if (w.standing) standingSeconds += b - a;
+      else weekendSeconds += b - a;
+      if (!w.standing && !weekendAllowed) continue;
+      const last = parts[parts.length - 1];
+      if (last !== undefined && last.end === a) parts[parts.length - 1] = { start: last.start, end: b };
+      else parts.push({ start: a, end: b });
+    }
+  }
+  const unnoticedSeconds = weekendAllowed ? 0 : weekendSeconds;
+  return {
+    claim,
+    parts,
+    excusableSeconds: standingSeconds + weekendSeconds - unnoticedSeconds,
+    coreSeconds: end - start - standingSeconds - weekendSeconds,
+    unnoticedSeconds,
+    weekendSeconds,
+    notice: verdict,
+  };
+}
+
+/**
+ * Reads the claimed maintenance: starts and ends as OUTAGEMINUTES reads its maintenance ranges
+ * (a row with both blank skipped; omitted or all blank is no maintenance), and notice_times, where
+ * given, a range of the same shape (a blank cell is an interval without notice). Omitted notice
+ * times (or one blank value) mean notice is not checked.
+ */
+export function claimsFromRanges(starts: unknown, ends: unknown, noticeTimes: unknown, hosting: Hosting, system: DateSystem): Claim[] {
+  const log = intervalsFromRanges(starts, ends, "maintenance_starts", "maintenance_ends", system);
+  const a = rowsOf(starts);
+  const b = rowsOf(ends);
+  const checked = !isBlank(noticeTimes);
+  const n: Cell[][] = checked ? rowsOf(noticeTimes) : [];
+  if (checked) {
+    const same = n.length === a.length && n.every((row, i) => row.length === a[i].length);
+    if (!same) throw valueError(Msg.shapeMismatch("maintenance_starts", "notice_times", shapeOf(a), shapeOf(n)));
+  }
+  const claims: Claim[] = [];
+  let days = 0;
+  if (log.starts.length === 0) return claims;
+  for (let r = 0; r < a.length; r++) {
+    for (let c = 0; c < a[r].length; c++) {
+      if (isBlank(a[r][c]) && isBlank(b[r][c])) continue;
+      const k = claims.length;
+      const start = log.starts[k];
+      const end = log.ends[k];
+      if (hosting === "US" && ymdFromEpochDay(dayOf(start)).year < US_DST_FIRST_YEAR) {
+        throw numError(
+          `maintenance_starts (row ${r + 1}, column ${c + 1}) must be in ${US_DST_FIRST_YEAR} or later for US hosting: US Eastern daylight saving is computed by the rules in force since then; got ${formatEpochSecond(start)}.`,
+        );
+      }
+      days += dayOf(end) - dayOf(start) + 5;
+      if (days > MAX_CLAIM_DAYS) {
+        throw numError(
+          `maintenance_starts and maintenance_ends may span at most 100,000 days in all; the intervals up to row ${r + 1} span more.`,
+        );
+      }
+      let notice: number | null | undefined;
+      if (checked) {
+        const v = n[r][c];
+        notice = isBlank(v) ? null : toDateTime(v, `notice_times (row ${r + 1}, column ${c + 1})`, system);
+      }
+      claims.push({ start, end, notice, row: r + 1, col: c + 1 });
+    }
+  }
+  return claims;
+}
+
+/** The Scheduled Maintenance in the claims, one [start, end] per part, claims in their order. */
+export function scheduledMaintenance(claims: readonly Claim[], hosting: Hosting, clock: TimeZone): LocalWindow[] {
+  const out: LocalWindow[] = [];
+  for (const c of claims) for (const p of judgeClaim(c, hosting, clock).parts) out.push(p);
+  return out;
+}
