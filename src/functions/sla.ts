@@ -8,7 +8,7 @@ import { type DateSystem, EPOCH_DAY_9999_12_31, SECONDS_PER_DAY, serialFromEpoch
 import { timeZone } from "../rules/contract/season";
 import { Msg, numError } from "../rules/core/errors";
 import { HOSTINGS, MAX_DAYS_BEFORE, maintenanceWindows } from "../rules/sla/maintenance";
-import { type ClaimVerdict, claimsFromRanges, judgeClaim, scheduledMaintenance } from "../rules/sla/scheduled";
+import { type ClaimVerdict, claimsFromRanges, judgeClaim, judgeFor, scheduledMaintenance } from "../rules/sla/scheduled";
 import { capSeconds, intervalsFromRanges, MAINTENANCE_CAP, MIN_MINUTES, type OutageCount, outageInMonth } from "../rules/sla/outage";
 import { claimDeadline, responseDue, responseTimeOf, responseTimesOf } from "../rules/sla/response";
 import {
@@ -318,7 +318,8 @@ function judgeClaims(
   const h = toChoice(hosting, "hosting", HOSTINGS, "US");
   const zone = timeZone(time_zone);
   const claims = claimsFromRanges(maintenance_starts, maintenance_ends, notice_times, h, system);
-  return { verdicts: claims.map((c) => judgeClaim(c, h, zone)), checked: !isBlank(notice_times), system };
+  const judge = judgeFor(h, zone);
+  return { verdicts: claims.map((c) => judgeClaim(c, h, zone, judge)), checked: !isBlank(notice_times), system };
 }
 
 /**

@@ -25,7 +25,7 @@
 import type { Cell } from "../core/args";
 import { isBlank, shapeOf, toDateTime } from "../core/args";
 import { Msg, numError, valueError } from "../core/errors";
-import { type DateSystem, formatEpochSecond, SECONDS_PER_DAY, weekdayOfEpochDay, ymdFromEpochDay } from "../core/serial";
+import { type DateSystem, epochDayFromYmd, formatEpochSecond, SECONDS_PER_DAY, weekdayOfEpochDay } from "../core/serial";
 import { localEpochSecond, type TimeZone } from "../contract/season";
 import { easternOffsetSeconds, type Hosting, type LocalWindow, standingWindow, US_DST_FIRST_YEAR } from "./maintenance";
 import { intervalsFromRanges, rowsOf } from "./outage";
@@ -36,11 +36,12 @@ const EDT = -4 * HOUR;
 /** Notice "at least one (1) day in advance": 24 hours before the interval's start, or earlier. */
 export const NOTICE_SECONDS = 24 * HOUR;
 /**
- * The days all claimed intervals may span together (each interval counts its days plus two): far
- * more than any maintenance log (20,000 intervals of a few hours), and it keeps a call under a
- * second in the slowest clock.
+ * The days the claimed intervals may cover together (the union of their days, with the two days
+ * either side that decide their edges): about 13 years, far more than an SLA month's claims (the
+ * month and the 14 days before), and it bounds the work in the slowest clock (an IANA zone, read
+ * through Intl) to well under a second.
  */
-export const MAX_CLAIM_DAYS = 100_000;
+export const MAX_CLAIM_DAYS = 5_000;
 
 /** One interval of claimed maintenance, in the log's clock, with where it was read. */
 export interface Claim {
@@ -87,29 +88,77 @@ interface NonCore {
   readonly standing: boolean;
 }
 
+/** A clock's reading of UTC instants, each instant read once per call (Intl is slow, and claims share their days' windows). */
+export type ClockReader = (utcEpochSecond: number) => number;
+
+/** A {@link ClockReader} for one call: an IANA zone's readings remembered; a fixed offset added. */
+export function clockReader(clock: TimeZone): ClockReader {
+  if (clock.kind === "offset") return (u) => u + clock.offsetSeconds;
+  const seen = new Map<number, number>();
+  return (u) => {
+    let v = seen.get(u);
+    if (v === undefined) {
+      v = localEpochSecond(u, clock);
+      seen.set(u, v);
+    }
+    return v;
+  };
+}
+
+/** One hosting day's non-core hours in UTC: the standing window on a weekday, the whole day at the weekend. */
+interface DayHours {
+  readonly start: number;
+  readonly end: number;
+  readonly standing: boolean;
+}
+
+/** The non-core hours of the hosting zone's days in UTC, each day computed once per call. */
+export type HostingDays = (day: number) => DayHours;
+
+export function hostingDays(hosting: Hosting): HostingDays {
+  const seen = new Map<number, DayHours>();
+  return (day) => {
+    let h = seen.get(day);
+    if (h === undefined) {
+      const wd = weekdayOfEpochDay(day);
+      if (wd !== 0 && wd !== 6) {
+        const w = standingWindow(day, hosting) as LocalWindow;
+        h = { start: w.start, end: w.end, standing: true };
+      } else {
+        h = {
+          start: hostingToUtc(day * SECONDS_PER_DAY, hosting),
+          end: hostingToUtc((day + 1) * SECONDS_PER_DAY, hosting),
+          standing: false,
+        };
+      }
+      seen.set(day, h);
+    }
+    return h;
+  };
+}
+
+/** How one call reads the hosting zone's days and the log's clock. */
+export interface Judge {
+  readonly days: HostingDays;
+  readonly local: ClockReader;
+}
+
+export function judgeFor(hosting: Hosting, clock: TimeZone): Judge {
+  return { days: hostingDays(hosting), local: clockReader(clock) };
+}
+
 /**
  * The non-core hours of the hosting zone's days `fromDay` to `toDay` (local epoch days), in the
  * log's clock, in time order and disjoint (a repeated hour of the clock is given to the earlier).
  */
-function nonCoreHours(fromDay: number, toDay: number, hosting: Hosting, clock: TimeZone, lo: number, hi: number): NonCore[] {
+function nonCoreHours(fromDay: number, toDay: number, judge: Judge, lo: number, hi: number): NonCore[] {
   const out: NonCore[] = [];
   for (let day = fromDay; day <= toDay; day++) {
-    const wd = weekdayOfEpochDay(day);
-    let start: number;
-    let end: number;
-    const standing = wd !== 0 && wd !== 6;
-    if (standing) {
-      const w = standingWindow(day, hosting) as LocalWindow;
-      start = w.start;
-      end = w.end;
-    } else {
-      start = hostingToUtc(day * SECONDS_PER_DAY, hosting);
-      end = hostingToUtc((day + 1) * SECONDS_PER_DAY, hosting);
-    }
+    const { start, end, standing } = judge.days(day);
     // A clock is less than a day from UTC: a UTC interval a day away from [lo, hi) cannot meet it.
     if (end < lo - SECONDS_PER_DAY || start > hi + SECONDS_PER_DAY) continue;
-    let s = localEpochSecond(start, clock);
-    const e = localEpochSecond(end, clock);
+    let s = judge.local(start);
+    const e = judge.local(end);
     const prev = out.length > 0 ? out[out.length - 1].end : -Infinity;
     if (s < prev) s = prev;
     if (e > s) out.push({ start: s, end: e, standing });
@@ -120,8 +169,8 @@ function nonCoreHours(fromDay: number, toDay: number, hosting: Hosting, clock: T
 /** The epoch day of a local epoch second. */
 const dayOf = (s: number) => Math.floor(s / SECONDS_PER_DAY);
 
-/** Judges one claimed interval. */
-export function judgeClaim(claim: Claim, hosting: Hosting, clock: TimeZone): ClaimVerdict {
+/** Judges one claimed interval (`judge`: the call's readings of the hosting days and the clock). */
+export function judgeClaim(claim: Claim, hosting: Hosting, clock: TimeZone, judge: Judge = judgeFor(hosting, clock)): ClaimVerdict {
   const { start, end, notice } = claim;
   const verdict: NoticeVerdict =
     notice === undefined ? "not checked" : notice === null ? "none" : notice <= start - NOTICE_SECONDS ? "in time" : "late";
@@ -132,7 +181,7 @@ export function judgeClaim(claim: Claim, hosting: Hosting, clock: TimeZone): Cla
   if (end > start) {
     // The hosting zone's days that can reach the interval: a clock and the hosting zone are each
     // less than a day from UTC, so two days either side.
-    const windows = nonCoreHours(dayOf(start) - 2, dayOf(end) + 2, hosting, clock, start, end);
+    const windows = nonCoreHours(dayOf(start) - 2, dayOf(end) + 2, judge, start, end);
     for (const w of windows) {
       const a = w.start > start ? w.start : start;
       const b = w.end < end ? w.end : end;
@@ -174,23 +223,17 @@ export function claimsFromRanges(starts: unknown, ends: unknown, noticeTimes: un
     if (!same) throw valueError(Msg.shapeMismatch("maintenance_starts", "notice_times", shapeOf(a), shapeOf(n)));
   }
   const claims: Claim[] = [];
-  let days = 0;
   if (log.starts.length === 0) return claims;
+  const firstUsSecond = epochDayFromYmd(US_DST_FIRST_YEAR, 1, 1) * SECONDS_PER_DAY;
   for (let r = 0; r < a.length; r++) {
     for (let c = 0; c < a[r].length; c++) {
       if (isBlank(a[r][c]) && isBlank(b[r][c])) continue;
       const k = claims.length;
       const start = log.starts[k];
       const end = log.ends[k];
-      if (hosting === "US" && ymdFromEpochDay(dayOf(start)).year < US_DST_FIRST_YEAR) {
+      if (hosting === "US" && start < firstUsSecond) {
         throw numError(
           `maintenance_starts (row ${r + 1}, column ${c + 1}) must be in ${US_DST_FIRST_YEAR} or later for US hosting: US Eastern daylight saving is computed by the rules in force since then; got ${formatEpochSecond(start)}.`,
-        );
-      }
-      days += dayOf(end) - dayOf(start) + 5;
-      if (days > MAX_CLAIM_DAYS) {
-        throw numError(
-          `maintenance_starts and maintenance_ends may span at most 100,000 days in all; the intervals up to row ${r + 1} span more.`,
         );
       }
       let notice: number | null | undefined;
@@ -201,12 +244,32 @@ export function claimsFromRanges(starts: unknown, ends: unknown, noticeTimes: un
       claims.push({ start, end, notice, row: r + 1, col: c + 1 });
     }
   }
+  checkCoveredDays(claims);
   return claims;
+}
+
+/** #NUM! where the claims' days (with two either side) cover more than {@link MAX_CLAIM_DAYS} together. */
+function checkCoveredDays(claims: readonly Claim[]): void {
+  // The days as a set, stopping as soon as it is too large: linear in the claims, and at most
+  // MAX_CLAIM_DAYS + 1 days for the longest interval.
+  const days = new Set<number>();
+  for (const c of claims) {
+    const last = dayOf(c.end) + 2;
+    for (let d = dayOf(c.start) - 2; d <= last; d++) {
+      days.add(d);
+      if (days.size > MAX_CLAIM_DAYS) {
+        throw numError(
+          "maintenance_starts and maintenance_ends may cover at most 5,000 days in all, counting two days either side of each interval (about 13 years; an SLA month needs the month and the 14 days before).",
+        );
+      }
+    }
+  }
 }
 
 /** The Scheduled Maintenance in the claims, one [start, end] per part, claims in their order. */
 export function scheduledMaintenance(claims: readonly Claim[], hosting: Hosting, clock: TimeZone): LocalWindow[] {
   const out: LocalWindow[] = [];
-  for (const c of claims) for (const p of judgeClaim(c, hosting, clock).parts) out.push(p);
+  const judge = judgeFor(hosting, clock);
+  for (const c of claims) for (const p of judgeClaim(c, hosting, clock, judge).parts) out.push(p);
   return out;
 }

@@ -160,8 +160,16 @@ describe("reading the ranges", () => {
     );
     expect(claimsFromRanges([[31564]], [[31565]], null, "EU", "1900")).toHaveLength(1);
   });
-  test("a claim spanning more than 100,000 days is #NUM!, before any work", () => {
-    // Serial 100 (1900) to 200,000: 199,900 days.
-    expect(() => claimsFromRanges([[100]], [[200000]], null, "EU", "1900")).toThrow(/at most 100,000 days/);
+  test("claims covering more than 5,000 days together are #NUM!, before any work; overlapping days count once", () => {
+    // Serial 45000 to 49996: days 45000-2 .. 49996+2, 5,001 days.
+    expect(() => claimsFromRanges([[45000]], [[49996]], null, "EU", "1900")).toThrow(
+      "maintenance_starts and maintenance_ends may cover at most 5,000 days in all, counting two days either side of each interval (about 13 years; an SLA month needs the month and the 14 days before).",
+    );
+    // The whole of Excel's calendar in one interval: refused as soon as the count passes 5,000.
+    expect(() => claimsFromRanges([[1]], [[2958465]], null, "EU", "1900")).toThrow(/at most 5,000 days/);
+    // To 49995: 5,000 days, allowed. The same interval twice, and one inside it, still 5,000.
+    expect(claimsFromRanges([[45000], [45000], [46000]], [[49995], [49995], [46001]], null, "EU", "1900")).toHaveLength(3);
+    // Two claims 10,000 days apart: 5 + 5 days.
+    expect(claimsFromRanges([[45000], [55000]], [[45000.5], [55000.5]], null, "EU", "1900")).toHaveLength(2);
   });
 });
