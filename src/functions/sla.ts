@@ -354,8 +354,8 @@ export function scheduledMaintenanceFn(
   });
 }
 
-/** Minutes of whole seconds, for the working's words. */
-const minutesText = (seconds: number) => `${seconds / 60} min`;
+/** Minutes of whole seconds, for the working's words: to 2 decimals (the numbers beside are exact). */
+const minutesText = (seconds: number) => `${Number((seconds / 60).toFixed(2))} min`;
 
 /** Why a claimed interval is, or is not, excusable, in words. */
 function whyOf(v: ClaimVerdict): string {

@@ -2,11 +2,13 @@
  * What counts as Scheduled Maintenance in the maintenance Kustomer claims (sla: section 3,
  * "Exclusions"), for SCHEDULEDMAINTENANCE and its working.
  *
- * "All Scheduled Maintenance will occur during non-core business hours (2:00am-6:00am Monday to
- * Friday, and all day on Saturday and Sunday, Eastern Time Zone or Greenwich Mean Time,
- * respectively)"; "Kustomer maintains a standing scheduled maintenance window of 2:00am-6:00am
- * ... every weekday morning"; maintenance outside it needs notice "at least one (1) day in
- * advance". Decision (terms.md, "What counts as Scheduled Maintenance"):
+ * Maintenance is "always during non-core business hours": "2:00am to 6:00am (Eastern Time Zone
+ * if Client is using a Covered Service hosted in U.S. based data center or Greenwich Mean Time if
+ * ... European based data center) during the weekday and all weekend"; "Kustomer maintains a
+ * standing scheduled maintenance window of 2:00am-6:00am ... every weekday morning", and "may
+ * schedule additional Scheduled Maintenance outside of the standing scheduled maintenance window
+ * by providing notification to Client at least one day in advance". Decision (explained for users
+ * in docs/terms.md):
  * - the part of a claimed interval outside non-core hours is not Scheduled Maintenance (the
  *   interval is cut, and that downtime is judged like any other);
  * - non-core hours are 2:00-6:00 a.m. Monday to Friday (the standing window) and the whole of
