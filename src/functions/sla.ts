@@ -6,7 +6,9 @@ import { isBlank, toChoice, toDate, toDateList, toDateTime, toInteger, toNumber 
 import { toAmount, toExcelNumber, toMoney } from "../rules/core/money";
 import { type DateSystem, EPOCH_DAY_9999_12_31, SECONDS_PER_DAY, serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
 import { timeZone } from "../rules/contract/season";
-import { HOSTINGS, maintenanceWindows } from "../rules/sla/maintenance";
+import { Msg, numError } from "../rules/core/errors";
+import { HOSTINGS, MAX_DAYS_BEFORE, maintenanceWindows } from "../rules/sla/maintenance";
+import { type ClaimVerdict, claimsFromRanges, judgeClaim, judgeFor, scheduledMaintenance } from "../rules/sla/scheduled";
 import { capSeconds, intervalsFromRanges, MAINTENANCE_CAP, MIN_MINUTES, type OutageCount, outageInMonth } from "../rules/sla/outage";
 import { claimDeadline, responseDue, responseTimeOf, responseTimesOf } from "../rules/sla/response";
 import {
@@ -88,7 +90,7 @@ function countOutage(
  * @param month Any date within the calendar month measured.
  * @param outage_starts Range of date-times when each downtime began (one clock for every timestamp). Reach at least 14 days before the month: downtime excused then counts toward the maintenance cap; older downtime, where given, is used too.
  * @param outage_ends Range of date-times when each downtime ended, the same shape as outage_starts.
- * @param [maintenance_starts] Range of date-times when each Scheduled Maintenance interval began, e.g. CHOOSECOLS(MAINTENANCEWINDOWS(...),1).
+ * @param [maintenance_starts] Range of date-times when each Scheduled Maintenance interval began, e.g. INDEX(F2#,0,1) where F2 holds MAINTENANCEWINDOWS(month,,,14) or SCHEDULEDMAINTENANCE(...).
  * @param [maintenance_ends] Range of date-times when each maintenance interval ended, the same shape as maintenance_starts.
  * @param [min_minutes] Shortest downtime that counts as an Outage, a whole number of minutes from 1 to 5, judged on the whole downtime before anything is excused; 5 when omitted.
  * @param [maintenance_cap_hours] Downtime in maintenance excused in any rolling 14 days, earliest first; the rest counts. 6 when omitted; 0 means no cap.
@@ -193,15 +195,18 @@ function windowSerial(s: number, system: DateSystem): number {
  * @param month Any date within the calendar month, in the clock of time_zone.
  * @param [hosting] "US" (default): 2:00-6:00 US Eastern time (EST/EDT); "EU": 2:00-6:00 GMT (UTC+0 all year).
  * @param [time_zone] The clock of the result and of the month's edges: an IANA time zone such as "America/New_York" or an offset such as "-05:00"; default "UTC" (as a monitoring log).
- * @returns One row per window that overlaps the month, cut at its edges: start and end date-time serials; format the cells as date and time.
+ * @param [days_before] Whole days before the month also covered, 0 to 366; 0 when omitted. 14 gives in one spill the windows of the 14 days that decide the month's maintenance cap and the month's own, for OUTAGEMINUTES.
+ * @returns One row per window that overlaps the month (from days_before days before it), cut at its edges: start and end date-time serials; format the cells as date and time. Take a column with INDEX(F2#,0,1).
  */
-export function maintenanceWindowsFn(month: any, hosting?: MaintenanceHosting, time_zone?: any): any[][] {
+export function maintenanceWindowsFn(month: any, hosting?: MaintenanceHosting, time_zone?: any, days_before?: any): any[][] {
   return excel("MAINTENANCEWINDOWS", () => {
     const system = workbookDateSystem();
     const m = slaMonth(toDate(month, "month", system));
     const h = toChoice(hosting, "hosting", HOSTINGS, "US");
     const zone = timeZone(time_zone);
-    return maintenanceWindows(m, h, zone).map((w) => [windowSerial(w.start, system), windowSerial(w.end, system)]);
+    const before = toInteger(days_before, "days_before", { default: 0 });
+    if (before < 0 || before > MAX_DAYS_BEFORE) throw numError(Msg.between("days_before", "0", String(MAX_DAYS_BEFORE), String(before)));
+    return maintenanceWindows(m, h, zone, before).map((w) => [windowSerial(w.start, system), windowSerial(w.end, system)]);
   });
 }
 
@@ -297,6 +302,116 @@ export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any,
       ["Credit percentage", toExcelNumber(w.creditPct)],
     ];
     if (w.creditAmount !== undefined) rows.push(["Credit amount", toExcelNumber(w.creditAmount)]);
+    return rows;
+  });
+}
+
+/** Reads SCHEDULEDMAINTENANCE's arguments and judges each claimed interval. */
+function judgeClaims(
+  maintenance_starts: unknown,
+  maintenance_ends: unknown,
+  hosting: unknown,
+  time_zone: unknown,
+  notice_times: unknown,
+): { verdicts: ClaimVerdict[]; checked: boolean; system: DateSystem } {
+  const system = workbookDateSystem();
+  const h = toChoice(hosting, "hosting", HOSTINGS, "US");
+  const zone = timeZone(time_zone);
+  const claims = claimsFromRanges(maintenance_starts, maintenance_ends, notice_times, h, system);
+  const judge = judgeFor(h, zone);
+  return { verdicts: claims.map((c) => judgeClaim(c, h, zone, judge)), checked: !isBlank(notice_times), system };
+}
+
+/**
+ * The parts of the maintenance Kustomer claims that the terms allow as Scheduled Maintenance: inside non-core business hours (2:00-6:00 a.m. weekdays and all weekend, US Eastern time with daylight saving or GMT by hosting), and outside the standing window only with notice at least 24 hours before the start. Spills one row per part: start, end; feeds OUTAGEMINUTES' maintenance arguments.
+ * @customfunction SCHEDULEDMAINTENANCE
+ * @helpurl https://localhost:3000/help.html#SCHEDULEDMAINTENANCE
+ * @param maintenance_starts Range of date-times when each claimed maintenance interval began, in the log's clock (time_zone).
+ * @param maintenance_ends Range of date-times when each claimed interval ended, the same shape as maintenance_starts.
+ * @param [hosting] "US" (default): non-core hours in US Eastern time (EST/EDT); "EU": in GMT (UTC+0 all year).
+ * @param [time_zone] The clock of the claimed times, the notice times and the result: an IANA time zone such as "America/New_York" or an offset such as "-05:00"; default "UTC" (as a monitoring log).
+ * @param [notice_times] Range of date-times when each interval was notified, the same shape as maintenance_starts; a blank cell is no notice. Omitted: notice is not checked (SCHEDULEDMAINTENANCEWORKING says so).
+ * @returns One row per qualifying part, in the claims' order: start and end date-time serials (format as date and time). When no part qualifies, one row of two empty cells, which OUTAGEMINUTES reads as no maintenance.
+ */
+export function scheduledMaintenanceFn(
+  maintenance_starts: any[][],
+  maintenance_ends: any[][],
+  hosting?: MaintenanceHosting,
+  time_zone?: any,
+  notice_times?: any[][],
+): any[][] {
+  return excel("SCHEDULEDMAINTENANCE", () => {
+    const system = workbookDateSystem();
+    const h = toChoice(hosting, "hosting", HOSTINGS, "US");
+    const zone = timeZone(time_zone);
+    const claims = claimsFromRanges(maintenance_starts, maintenance_ends, notice_times, h, system);
+    const parts = scheduledMaintenance(claims, h, zone);
+    if (parts.length === 0) return [["", ""]];
+    return parts.map((p) => [
+      serialFromEpochSecond(p.start, system, "A maintenance part"),
+      serialFromEpochSecond(p.end, system, "A maintenance part"),
+    ]);
+  });
+}
+
+/** Minutes of whole seconds, for the working's words: to 2 decimals (the numbers beside are exact). */
+const minutesText = (seconds: number) => `${Number((seconds / 60).toFixed(2))} min`;
+
+/** Why a claimed interval is, or is not, excusable, in words. */
+function whyOf(v: ClaimVerdict): string {
+  const why: string[] = [];
+  const standing = v.excusableSeconds - (v.weekendSeconds - v.unnoticedSeconds);
+  if (v.claim.end === v.claim.start) return "no length";
+  if (standing > 0) why.push(`${minutesText(standing)} in the standing window (weekdays 2:00-6:00)`);
+  if (v.weekendSeconds > 0) {
+    const at = `${minutesText(v.weekendSeconds)} at the weekend`;
+    if (v.notice === "not checked") why.push(`${at}: notice not checked (no notice_times given)`);
+    else if (v.notice === "in time") why.push(`${at}, notified 24 hours or more before the start`);
+    else if (v.notice === "late") why.push(`${at}, notified less than 24 hours before the start: not excusable`);
+    else why.push(`${at}, no notice: not excusable`);
+  }
+  if (v.coreSeconds > 0) why.push(`${minutesText(v.coreSeconds)} in core business hours: not excusable`);
+  return why.join("; ");
+}
+
+/**
+ * Shows the working of SCHEDULEDMAINTENANCE, for auditors: one row per claimed interval with its minutes, the minutes excusable as Scheduled Maintenance, the minutes not, and why; then the totals.
+ * @customfunction SCHEDULEDMAINTENANCEWORKING
+ * @helpurl https://localhost:3000/help.html#SCHEDULEDMAINTENANCEWORKING
+ * @param maintenance_starts Range of date-times when each claimed maintenance interval began, in the log's clock (time_zone).
+ * @param maintenance_ends Range of date-times when each claimed interval ended, the same shape as maintenance_starts.
+ * @param [hosting] "US" (default): non-core hours in US Eastern time (EST/EDT); "EU": in GMT (UTC+0 all year).
+ * @param [time_zone] The clock of the claimed times and the notice times; default "UTC".
+ * @param [notice_times] Range of date-times when each interval was notified, the same shape as maintenance_starts; a blank cell is no notice. Omitted: notice is not checked, and the working says so.
+ * @returns A table with a header row (claimed start, claimed end, minutes claimed, minutes excusable, minutes not, why), one row per claimed interval, and a total row.
+ */
+export function scheduledMaintenanceWorkingFn(
+  maintenance_starts: any[][],
+  maintenance_ends: any[][],
+  hosting?: MaintenanceHosting,
+  time_zone?: any,
+  notice_times?: any[][],
+): any[][] {
+  return excel("SCHEDULEDMAINTENANCEWORKING", (): Working => {
+    const { verdicts, checked, system } = judgeClaims(maintenance_starts, maintenance_ends, hosting, time_zone, notice_times);
+    const rows: Working = [["Claimed start", "Claimed end", "Minutes claimed", "Minutes excusable", "Minutes not", "Why"]];
+    let claimed = 0;
+    let excusable = 0;
+    for (const v of verdicts) {
+      const length = v.claim.end - v.claim.start;
+      claimed += length;
+      excusable += v.excusableSeconds;
+      rows.push([
+        serialFromEpochSecond(v.claim.start, system, "A claimed start"),
+        serialFromEpochSecond(v.claim.end, system, "A claimed end"),
+        length / 60,
+        v.excusableSeconds / 60,
+        (length - v.excusableSeconds) / 60,
+        whyOf(v),
+      ]);
+    }
+    const total = checked ? "Total" : "Total (notice not checked: no notice_times given)";
+    rows.push([total, "", claimed / 60, excusable / 60, (claimed - excusable) / 60, ""]);
     return rows;
   });
 }

@@ -281,8 +281,19 @@ export const WORKING_ROWS: Readonly<Record<string, Readonly<Record<string, Resul
   },
 };
 
-/** The format of one cell of a spilled result: its row's, in a working spill; else the function's. */
+/**
+ * The format of each column of the working spills that are tables of columns under a header row
+ * (one row per item, not per label): used for their numbers (the header's and the labels' text is
+ * shown as text).
+ */
+export const WORKING_COLUMNS: Readonly<Record<string, readonly ResultFormat[]>> = {
+  SCHEDULEDMAINTENANCEWORKING: ["date", "date", "general", "general", "general", "general"],
+};
+
+/** The format of one cell of a spilled result: its column's or its row's, in a working spill; else the function's. */
 export function spillCellFormat(fn: string, row: readonly unknown[], column: number, format: ResultFormat): ResultFormat {
+  const columns = WORKING_COLUMNS[fn];
+  if (columns) return columns[column] ?? format;
   const rows = WORKING_ROWS[fn];
   if (!rows || column === 0 || typeof row[0] !== "string") return format;
   return rows[row[0]] ?? format;

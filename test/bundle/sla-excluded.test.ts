@@ -46,7 +46,7 @@ describe("OUTAGEMINUTES with excluded_starts and excluded_ends: the issue's four
     const mornings = ranges([2, 2, 6], [3, 2, 6], [4, 2, 6]);
     expect(outage(mornings, mornings, ranges([3, 0, 12]))).toBe(120);
     // The maintenance from MAINTENANCEWINDOWS' EU spill (02:00-06:00 GMT on June's weekdays),
-    // as CHOOSECOLS(F2#,1) and CHOOSECOLS(F2#,2) pass it: the same 120.
+    // as INDEX(F2#,0,1) and INDEX(F2#,0,2) pass it: the same 120.
     const f2 = b.call("MAINTENANCEWINDOWS", JUNE1, "EU", null) as number[][];
     const col = (n: number) => f2.map((r) => [r[n]]);
     const excl = ranges([3, 0, 12]);

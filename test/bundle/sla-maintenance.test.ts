@@ -1,7 +1,7 @@
 /**
  * Issue 14 through the built bundle, as Excel calls it: MAINTENANCEWINDOWS, OUTAGEMINUTES with
- * the six-hour maintenance cap fed by MAINTENANCEWINDOWS' spill (CHOOSECOLS(F2#,1) and
- * CHOOSECOLS(F2#,2) arrive as one-column ranges), OUTAGEWORKING, PLANCHANGEWORKING.
+ * the six-hour maintenance cap fed by MAINTENANCEWINDOWS' spill (INDEX(F2#,0,1) and
+ * INDEX(F2#,0,2) arrive as one-column ranges), OUTAGEWORKING, PLANCHANGEWORKING.
  */
 import { dateTimeSerial, isErrorResult, loadBundle, type LoadedBundle } from "../helpers/bundle";
 
@@ -23,7 +23,7 @@ const dt = dateTimeSerial;
 const on = (first: number, d: number) => first + d - 1;
 /** Rows [start, end] at the same hours on each day d of the month. */
 const rows = (first: number, days: number[], from: number, to: number) => days.map((d) => [dt(on(first, d), from), dt(on(first, d), to)]);
-/** CHOOSECOLS(spill, n) as Excel passes it: a one-column range. */
+/** INDEX(spill, 0, n) as Excel passes it: a one-column range. */
 const column = (spill: unknown, n: number) => (spill as number[][]).map((r) => [r[n - 1]]);
 
 const JUNE_WEEKDAYS = [2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17, 18, 19, 20, 23, 24, 25, 26, 27, 30];
@@ -110,14 +110,14 @@ describe("OUTAGEMINUTES with the maintenance cap, maintenance from MAINTENANCEWI
     const d = mornings(2, 17);
     expect(b.call("OUTAGEMINUTES", JUNE1, d.starts, d.ends, column(f2, 1), column(f2, 2), null, null)).toBe(0);
   });
-  test("a log that starts before the month: May's windows stacked above June's (VSTACK)", () => {
+  test("a log that starts before the month: the windows of the 14 days before in the same spill (days_before 14)", () => {
     // US hosting, UTC log. Downtimes 06:00-10:00 UTC on Thursday 29 and Friday 30 May (240 + 240
     // in the EDT windows) and 06:00-07:00 on Monday 2 June. 29 May: 240 excused; 30 May: 120
     // more reach the 360 cap, 120 count in May; 2 June: the 14 days hold 360, so its 60 count.
-    const f2 = [
-      ...(b.call("MAINTENANCEWINDOWS", MAY1, "US", null) as number[][]),
-      ...(b.call("MAINTENANCEWINDOWS", JUNE1, "US", null) as number[][]),
-    ];
+    const f2 = b.call("MAINTENANCEWINDOWS", JUNE1, "US", null, 14) as number[][];
+    // The same rows as May's windows from 19 May followed by June's.
+    const may = (b.call("MAINTENANCEWINDOWS", MAY1, "US", null) as number[][]).filter((w) => w[0] >= on(MAY1, 18));
+    expect(f2).toEqual([...may, ...(b.call("MAINTENANCEWINDOWS", JUNE1, "US", null) as number[][])]);
     const starts = [[dt(on(MAY1, 29), 6)], [dt(on(MAY1, 30), 6)], [dt(on(JUNE1, 2), 6)]];
     const ends = [[dt(on(MAY1, 29), 10)], [dt(on(MAY1, 30), 10)], [dt(on(JUNE1, 2), 7)]];
     expect(b.call("OUTAGEMINUTES", JUNE1, starts, ends, column(f2, 1), column(f2, 2), null, null)).toBe(60);

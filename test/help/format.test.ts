@@ -166,6 +166,16 @@ test("each row of a working spill has its format: money, percent, or General", (
   expect(spillCellFormat("SLAWORKING", ["Credit percentage", 0.1], 1, "general")).toBe("percent");
   expect(spillCellFormat("SLAWORKING", ["Minutes in month", 44640], 1, "general")).toBe("general");
   expect(spillCellFormat("MAINTENANCEWINDOWS", [45810.25, 45810.41666666666], 1, "date")).toBe("date");
+  // A table of columns: the claimed start and end as dates, the minutes in General, on every row.
+  const claim = [45818 + 8 / 24, 45818.5, 240, 120, 120, "why"];
+  expect([0, 1, 2, 3, 4].map((c) => spillCellFormat("SCHEDULEDMAINTENANCEWORKING", claim, c, "general"))).toEqual([
+    "date",
+    "date",
+    "general",
+    "general",
+    "general",
+  ]);
+  expect(spillCellFormat("SCHEDULEDMAINTENANCEWORKING", ["Total", "", 720, 180, 540, ""], 2, "general")).toBe("general");
   // -96.7741935483871 as money: -96.77.
   expect(showValue(credit[1], spillCellFormat("PLANCHANGEWORKING", credit, 1, "general")).text).toBe("-96.77");
 

@@ -199,39 +199,67 @@ describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted i
 describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, through the built bundle", () => {
   const bundle = loadBundle();
   const JUNE = serial("2025-06-01");
-  const MAY = serial("2025-05-01");
-  const col = (rows: Record<string, string | number>[], h: string) => rows.map((r) => [r[h] as number]);
+  const col = (rows: Record<string, string | number>[], h: string) => rows.map((r) => [r[h] ?? null]);
   const log = openCsv(sample("outage-log-2025-06.csv")).rows;
   const excluded = openCsv(sample("excluded-downtime-2025-06.csv")).rows;
-  // The standing windows of May and June (US hosting, UTC clock), stacked as
-  // =VSTACK(KUSTOMER.MAINTENANCEWINDOWS(EDATE(D1,-1)), KUSTOMER.MAINTENANCEWINDOWS(D1)) stacks them.
-  const windows = [
-    ...(bundle.call("MAINTENANCEWINDOWS", MAY, null, null) as number[][]),
-    ...(bundle.call("MAINTENANCEWINDOWS", JUNE, null, null) as number[][]),
-  ];
-  const mStarts = windows.map((w) => [w[0]]);
-  const mEnds = windows.map((w) => [w[1]]);
+  const claims = openCsv(sample("claimed-maintenance-2025-06.csv")).rows;
+  // K6 =KUSTOMER.SCHEDULEDMAINTENANCE(D9:D13, E9:E13, , , F9:F13): the claimed maintenance the
+  // terms allow; OUTAGEMINUTES takes its columns as INDEX(K6#,0,1) and INDEX(K6#,0,2).
+  const scheduled = bundle.call(
+    "SCHEDULEDMAINTENANCE",
+    col(claims, "start"),
+    col(claims, "end"),
+    null,
+    null,
+    col(claims, "notice"),
+  ) as number[][];
+  const mStarts = scheduled.map((w) => [w[0]]);
+  const mEnds = scheduled.map((w) => [w[1]]);
+  const ex = [col(excluded, "start"), col(excluded, "end")];
 
-  test("the standing windows: 2:00-6:00 a.m. Eastern daylight time is 06:00-10:00 UTC, every weekday", () => {
-    // May 2025: 22 weekdays; June: 21 (1 June is a Sunday). 28 May and 3, 5, 12 June are weekdays.
-    expect(windows).toHaveLength(43);
-    for (const day of ["2025-05-28", "2025-06-03", "2025-06-05", "2025-06-12"])
-      expect(windows).toContainEqual([serial(`${day} 06:00:00`), serial(`${day} 10:00:00`)]);
+  /**
+   * The claims by hand (US hosting, a UTC log; June is EDT, UTC-4: the standing window 02:00-06:00
+   * EDT is 06:00-10:00 UTC, the weekend starts Saturday 00:00 EDT = 04:00 UTC):
+   * - 28 May (Wednesday), 3 June (Tuesday), 5 June (Thursday) 06:00-10:00: the standing window,
+   *   no notice needed: all Scheduled Maintenance.
+   * - Saturday 14 June 10:00-14:00: the weekend, notified 13 June 18:00, 16 hours ahead (a day is
+   *   needed): none of it.
+   * - Tuesday 24 June 11:30-12:30 = 07:30-08:30 EDT: core business hours, whatever the notice: none.
+   */
+  test("SCHEDULEDMAINTENANCE keeps the three standing-window claims and drops the weekend and the midday ones", () => {
+    expect(scheduled).toEqual(["2025-05-28", "2025-06-03", "2025-06-05"].map((d) => [serial(`${d} 06:00:00`), serial(`${d} 10:00:00`)]));
+    const working = bundle.call(
+      "SCHEDULEDMAINTENANCEWORKING",
+      col(claims, "start"),
+      col(claims, "end"),
+      null,
+      null,
+      col(claims, "notice"),
+    ) as unknown[][];
+    // Minutes claimed, excusable, not: 240 each for the three windows; 240, 0, 240 for the
+    // weekend; 60, 0, 60 at midday. Total 1,020 claimed, 720 excusable, 300 not.
+    expect(working.slice(1).map((r) => r.slice(2, 5))).toEqual([
+      [240, 240, 0],
+      [240, 240, 0],
+      [240, 240, 0],
+      [240, 0, 240],
+      [60, 0, 60],
+      [1020, 720, 300],
+    ]);
+    expect(working[5][5]).toBe("60 min in core business hours: not excusable");
   });
 
   /**
    * The log by hand (min_minutes 5, cap 360 minutes in any rolling 14 days, earliest first):
-   * - 28 May 06:30-09:30: 180 minutes in the window, excused (before the month; counts toward the cap).
-   * - 3 Jun 07:00-10:30: 07:00-10:00 (180) in the window; with 28 May's 180 the 14 days hold 360:
-   *   all excused. 10:00-10:30 is outside the window: 30 minutes count.
-   * - 5 Jun 08:00-09:00: 60 in the window, but the 14 days before hold 360 excused: over the cap, 60 count.
+   * - 28 May 06:30-09:30: 180 minutes in maintenance, excused (before the month; counts toward the cap).
+   * - 3 Jun 07:00-10:00: 180 in maintenance; with 28 May's 180 the 14 days hold 360: all excused.
+   * - 5 Jun 07:00-09:40: 160 in maintenance, but the 14 days before (from 22 May 07:00) hold 360
+   *   excused: over the cap, 160 count.
    * - 10 Jun 12:00-22:00: 600 minutes, Excluded Downtime (an upstream provider): never Outage.
-   * - 12 Jun 06:00-09:30: 210 in the window. 28 May has left the 14 days (they reach back to
-   *   29 May 06:00); 3 Jun's 180 remain, so 180 more are excused (06:00-09:00) and 30 count.
    * - 18 Jun 14:00-14:03: 3 minutes, under 5: dropped.
-   * - 24 Jun 15:00-15:45: 45 count.
-   * - 30 Jun 23:30 - 1 Jul 01:00: 30 minutes in June count.
-   * Outage: 30 + 60 + 30 + 45 + 30 = 195 minutes. June: 30 x 1440 = 43,200 minutes;
+   * - 24 Jun 12:00-12:20: claimed as maintenance, but at midday (core hours): 20 count.
+   * - 30 Jun 23:45 - 1 Jul 01:00: 15 minutes in June count.
+   * Outage: 160 + 20 + 15 = 195 minutes. June: 30 x 1440 = 43,200 minutes;
    * uptime (43,200 - 195) / 43,200 = 43,005 / 43,200 = 0.99548611...: the 10% band; on a $2,500
    * monthly fee the credit is $250.
    */
@@ -239,7 +267,7 @@ describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, thr
     bundle.call("OUTAGEMINUTES", JUNE, col(rows, "start"), col(rows, "end"), ...rest);
 
   test("Outage minutes 195, uptime 43,005/43,200, the 10% band, a $250 credit", () => {
-    const minutes = outageOf(log, mStarts, mEnds, null, null, col(excluded, "start"), col(excluded, "end"));
+    const minutes = outageOf(log, mStarts, mEnds, null, null, ...ex);
     expect(minutes).toBe(195);
     const uptime = bundle.call("UPTIME", JUNE, 195);
     expect(uptime).toBe(43005 / 43200);
@@ -247,33 +275,48 @@ describe("samples/outage-log-2025-06.csv: June 2025 from the monitoring log, thr
     expect(bundle.call("SLACREDIT", uptime, 2500)).toBe(250);
   });
 
-  test("what the windows, the cap and the exclusion each change", () => {
-    const ex = [col(excluded, "start"), col(excluded, "end")];
-    // No cap (0): every minute in a window is excused: 30 + 45 + 30 = 105.
-    expect(outageOf(log, mStarts, mEnds, null, 0, ...ex)).toBe(105);
-    // No maintenance given: 210 + 60 + 210 + 45 + 30 = 555 minutes; uptime 42,645/43,200 = 98.7%: the 25% band.
-    expect(outageOf(log, null, null, null, null, ...ex)).toBe(555);
-    expect(bundle.call("SLACREDITPCT", 42645 / 43200)).toBe(0.25);
+  test("May matters: without the 14 days before the month, 35 minutes and no credit", () => {
+    // From 1 June only (the log's or the claims' May rows left out): 3 June's 180 and 5 June's
+    // 160 make 340, under the 360 cap: all excused. 20 + 15 = 35 minutes; 43,165 / 43,200 =
+    // 99.919%: at or above 99.9%, no credit. The $250 rests on 28 May's maintenance.
+    const june = (rows: Record<string, string | number>[]) => rows.filter((r) => (r.start as number) >= JUNE);
+    expect(outageOf(june(log), mStarts, mEnds, null, null, ...ex)).toBe(35);
+    expect(outageOf(log, mStarts.slice(1), mEnds.slice(1), null, null, ...ex)).toBe(35);
+    expect(bundle.call("SLACREDIT", bundle.call("UPTIME", JUNE, 35), 2500)).toBe(0);
+  });
+
+  test("what the claims, the cap and the exclusion each change", () => {
+    // The claims taken at their word: 24 June's 20 midday minutes excused too (the 14 days from
+    // 10 June 12:00 hold nothing excused): 160 + 15 = 175.
+    expect(outageOf(log, col(claims, "start"), col(claims, "end"), null, null, ...ex)).toBe(175);
+    // No cap (0): every minute in maintenance is excused: 20 + 15 = 35.
+    expect(outageOf(log, mStarts, mEnds, null, 0, ...ex)).toBe(35);
+    // No maintenance given: 180 + 160 + 20 + 15 = 375 minutes; uptime 42,825/43,200 = 99.13%: still 10%.
+    expect(outageOf(log, null, null, null, null, ...ex)).toBe(375);
+    expect(bundle.call("SLACREDITPCT", 42825 / 43200)).toBe(0.1);
     // The upstream outage counted as Outage (not excluded): 195 + 600 = 795; uptime 42,405/43,200
     // = 98.16%: the 25% band, $625 on $2,500.
     expect(outageOf(log, mStarts, mEnds, null, null)).toBe(795);
     expect(bundle.call("SLACREDIT", bundle.call("UPTIME", JUNE, 795), 2500)).toBe(625);
   });
 
+  test("the standing windows of the 14 days before June and June, in one formula", () => {
+    // =KUSTOMER.MAINTENANCEWINDOWS(B2, , , 14): from 18 May, 10 weekdays in May and 21 in June,
+    // 06:00-10:00 UTC. Given as the maintenance, every window counts, claimed or not: the log
+    // gives the same 195 here, since every downtime in a window was claimed.
+    const windows = bundle.call("MAINTENANCEWINDOWS", JUNE, null, null, 14) as number[][];
+    expect(windows).toHaveLength(31);
+    expect(windows[0]).toEqual([serial("2025-05-19 06:00:00"), serial("2025-05-19 10:00:00")]);
+    const w = [windows.map((r) => [r[0]]), windows.map((r) => [r[1]])];
+    expect(outageOf(log, ...w, null, null, ...ex)).toBe(195);
+  });
+
   test("excluded downtime as its own ranges (the 8th and 9th arguments)", () => {
     // Excluded minutes use none of the cap; OUTAGEWORKING shows the 600 excluded minutes.
-    const working = bundle.call(
-      "OUTAGEWORKING",
-      JUNE,
-      col(log, "start"),
-      col(log, "end"),
-      mStarts,
-      mEnds,
-      null,
-      null,
-      col(excluded, "start"),
-      col(excluded, "end"),
-    ) as [string, number][];
+    const working = bundle.call("OUTAGEWORKING", JUNE, col(log, "start"), col(log, "end"), mStarts, mEnds, null, null, ...ex) as [
+      string,
+      number,
+    ][];
     expect(working[working.length - 1]).toEqual(["Outage minutes", 195]);
     expect(working.filter(([label]) => /excluded/i.test(label)).map(([, v]) => v)).toContain(600);
   });

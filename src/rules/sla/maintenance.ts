@@ -20,7 +20,8 @@
  * its whole day. The test suite checks these rules against the IANA America/New_York zone.
  *
  * The result clock (`time_zone`, as in SEASONWINDOW) also sets the month's edges: the windows
- * are those that overlap [1st 00:00, 1st of the next month 00:00) of that clock, cut at them.
+ * are those that overlap [1st 00:00, 1st of the next month 00:00) of that clock, cut at them
+ * (from `days_before` days before the 1st where that is given).
  */
 import { numError } from "../core/errors";
 import { daysInMonth, epochDayFromYmd, formatEpochDay, SECONDS_PER_DAY, weekdayOfEpochDay, ymdFromEpochDay } from "../core/serial";
@@ -105,22 +106,29 @@ export interface LocalWindow {
   readonly end: number;
 }
 
+/** The most days before the month MAINTENANCEWINDOWS covers (a year: the cap looks back 14 days). */
+export const MAX_DAYS_BEFORE = 366;
+
 /**
  * The standing windows of a hosting zone that overlap a calendar month of the `clock` zone, in
- * that clock's local time, cut at the month's edges, in time order.
+ * that clock's local time, cut at the month's edges, in time order. With `daysBefore`, the span
+ * starts that many whole days before the month's first day (00:00 of that clock), so that one
+ * spill holds the 14 days before the month that decide its maintenance cap, and the month.
  */
-export function maintenanceWindows(month: SlaMonth, hosting: Hosting, clock: TimeZone): LocalWindow[] {
-  if (hosting === "US" && month.year < US_DST_FIRST_YEAR) {
+export function maintenanceWindows(month: SlaMonth, hosting: Hosting, clock: TimeZone, daysBefore = 0): LocalWindow[] {
+  const firstDay = month.firstDay - daysBefore;
+  if (hosting === "US" && ymdFromEpochDay(firstDay).year < US_DST_FIRST_YEAR) {
+    const what = daysBefore === 0 ? "month" : "month less days_before";
     throw numError(
-      `month must be in ${US_DST_FIRST_YEAR} or later for US hosting: US Eastern daylight saving is computed by the rules in force since then; got ${formatEpochDay(month.firstDay)}.`,
+      `${what} must be in ${US_DST_FIRST_YEAR} or later for US hosting: US Eastern daylight saving is computed by the rules in force since then; got ${formatEpochDay(firstDay)}.`,
     );
   }
-  const from = month.firstDay * SECONDS_PER_DAY;
+  const from = firstDay * SECONDS_PER_DAY;
   const to = month.nextFirstDay * SECONDS_PER_DAY;
   const out: LocalWindow[] = [];
   // A clock is less than a day from UTC, and so is the hosting zone: the windows that can reach
-  // the month are those of the hosting zone's days from two days before it to two days after.
-  for (let day = month.firstDay - 2; day < month.nextFirstDay + 2; day++) {
+  // the span are those of the hosting zone's days from two days before it to two days after.
+  for (let day = firstDay - 2; day < month.nextFirstDay + 2; day++) {
     const w = standingWindow(day, hosting);
     if (!w) continue;
     const start = localEpochSecond(w.start, clock);

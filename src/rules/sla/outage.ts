@@ -56,7 +56,7 @@ const isArray = Array.isArray;
 const F64 = Float64Array;
 
 /** An optional range argument as rows of cells: omitted or blank is empty; a value is 1x1. */
-function rowsOf(v: unknown): Cell[][] {
+export function rowsOf(v: unknown): Cell[][] {
   if (isBlank(v)) return [];
   if (!isArray(v)) return [[v as Cell]];
   if (v.length === 0) return [];
