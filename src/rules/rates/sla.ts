@@ -12,8 +12,10 @@ export interface CreditBandRow {
 }
 
 /**
- * The bands as domain.md decides them: contiguous, compared unrounded:
- * [99.9%, 100%] none, [99.0%, 99.9%) 10%, [97.0%, 99.0%) 25%, below 97.0% 50%.
+ * The bands as the terms are read (docs/terms.md): contiguous, compared unrounded:
+ * [99.9%, 100%] none, [99.0%, 99.9%) 10%, [97.0%, 99.0%) 25%, below 97.0% 50%. A band's label
+ * names its edges as the guides do ("99.0%–99.9%"); its lower edge is included, its upper one
+ * excluded (the From and Below columns), so 99.89% and 99.899% are both in the 10% band.
  */
 export const SLA_CREDIT_BANDS = rateTable<CreditBandRow>({
   id: "Kustomer_SlaCreditBands",
@@ -29,8 +31,8 @@ export const SLA_CREDIT_BANDS = rateTable<CreditBandRow>({
   ],
   rows: [
     { band: "99.9% or above", fromUptime: "0.999", belowUptime: null, credit: "0" },
-    { band: "99.0% to 99.89%", fromUptime: "0.99", belowUptime: "0.999", credit: "0.1" },
-    { band: "97.0% to 98.99%", fromUptime: "0.97", belowUptime: "0.99", credit: "0.25" },
+    { band: "99.0%–99.9%", fromUptime: "0.99", belowUptime: "0.999", credit: "0.1" },
+    { band: "97.0%–99.0%", fromUptime: "0.97", belowUptime: "0.99", credit: "0.25" },
     { band: "Below 97.0%", fromUptime: null, belowUptime: "0.97", credit: "0.5" },
   ],
   names: [
