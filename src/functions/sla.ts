@@ -319,7 +319,7 @@ export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any,
     // The service's row only where one is given: a sheet written before the argument keeps its spill.
     const next = slaMonth(w.month.nextFirstDay).label;
     if (!isBlank(service)) rows.push(["Covered Service", serviceWording(w.service, next)]);
-    if (w.creditAmount !== undefined) rows.push([creditLabel(w.service, next), toExcelNumber(w.creditAmount)]);
+    if (w.creditAmount !== undefined) rows.push([creditLabel(w.service), toExcelNumber(w.creditAmount)]);
     return rows;
   });
 }

@@ -62,7 +62,9 @@ export function serviceWording(s: SlaService, nextMonth: string): string {
   return `${s.name} is not a Covered Service: no credit`;
 }
 
-/** The label of the working's credit row: money, or conversations for the next month. */
-export function creditLabel(s: SlaService, nextMonth: string): string {
-  return s.basis === "conversation" ? `Credit against ${nextMonth}'s usage (conversations)` : "Credit amount";
+/** The label of the working's credit row: money, or conversations off the next month's usage (named in the service row). */
+export function creditLabel(s: SlaService): string {
+  return s.basis === "conversation" ? CONVERSATION_CREDIT_LABEL : "Credit amount";
 }
+
+export const CONVERSATION_CREDIT_LABEL = "Credit in conversations (next month's usage)";
