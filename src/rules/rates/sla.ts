@@ -40,6 +40,22 @@ export const SLA_CREDIT_BANDS = rateTable<CreditBandRow>({
   ],
 });
 
+/**
+ * The plans an SLA credit may be asked for (sla section 1): the two Covered Services, Ultimate
+ * (license based) and Ultimate AI (conversation based), and the other Kustomer plans, which earn
+ * no Service Credit (basis null). The first name of each is the one shown and listed.
+ */
+export const SLA_SERVICE_NAMES: ReadonlyArray<{ readonly names: readonly string[]; readonly basis: "license" | "conversation" | null }> = [
+  { names: ["Ultimate", "Kustomer Platform Ultimate", "Kustomer Ultimate"], basis: "license" },
+  { names: ["Ultimate AI", "Kustomer Ultimate AI"], basis: "conversation" },
+  { names: ["Enterprise", "Kustomer Enterprise"], basis: null },
+  { names: ["Business", "Business (legacy)"], basis: null },
+  { names: ["Professional", "Professional (legacy)"], basis: null },
+  { names: ["Enterprise AI"], basis: null },
+  { names: ["Business AI"], basis: null },
+  { names: ["Professional AI"], basis: null },
+];
+
 export type Priority = "Severe" | "High" | "Medium";
 
 export interface ResponseTimeRow {

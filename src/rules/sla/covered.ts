@@ -10,6 +10,7 @@
  *   a Covered Service: its credit is 0. An unknown name is #VALUE! listing the choices.
  */
 import { toChoice } from "../core/args";
+import { SLA_SERVICE_NAMES } from "../rates/sla";
 
 /** How a Covered Service's credit is given: money off the fees, or conversations off next month's usage. */
 export type CreditBasis = "license" | "conversation";
@@ -21,22 +22,15 @@ export interface SlaService {
   readonly basis: CreditBasis | null;
 }
 
-const service = (name: string, basis: CreditBasis | null): SlaService => Object.freeze({ name, basis });
+/** The names the service argument takes (the card's list), Covered Services first. */
+export const SLA_SERVICES: ReadonlyArray<{ readonly names: readonly string[]; readonly value: SlaService }> = SLA_SERVICE_NAMES.map(
+  (s) => ({
+    names: s.names,
+    value: Object.freeze({ name: s.names[0], basis: s.basis }),
+  }),
+);
 
-export const ULTIMATE: SlaService = service("Ultimate", "license");
-export const ULTIMATE_AI: SlaService = service("Ultimate AI", "conversation");
-
-/** The names the service argument takes, Covered Services first; the first name of each is listed in messages. */
-export const SLA_SERVICES: ReadonlyArray<{ readonly names: readonly string[]; readonly value: SlaService }> = [
-  { names: ["Ultimate", "Kustomer Platform Ultimate", "Kustomer Ultimate"], value: ULTIMATE },
-  { names: ["Ultimate AI", "Kustomer Ultimate AI"], value: ULTIMATE_AI },
-  { names: ["Enterprise", "Kustomer Enterprise"], value: service("Enterprise", null) },
-  { names: ["Business", "Business (legacy)"], value: service("Business", null) },
-  { names: ["Professional", "Professional (legacy)"], value: service("Professional", null) },
-  { names: ["Enterprise AI"], value: service("Enterprise AI", null) },
-  { names: ["Business AI"], value: service("Business AI", null) },
-  { names: ["Professional AI"], value: service("Professional AI", null) },
-];
+export const ULTIMATE: SlaService = SLA_SERVICES[0].value;
 
 /** Reads the service argument: blank (or omitted) is "Ultimate"; an unknown name is #VALUE! listing the choices. */
 export function slaServiceOf(value: unknown, arg = "service"): SlaService {
