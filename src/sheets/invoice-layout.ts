@@ -84,15 +84,15 @@ export const INVOICE_COLUMNS = [
     width: 12,
     uses: ["Data storage overage", "Attachment storage overage", "SLA credit"],
   },
-  { header: "Full-time users", format: "#,##0.##", width: 9, uses: ["Data storage overage", "Attachment storage overage"] },
+  { header: "Full-time users", format: "General", width: 9, uses: ["Data storage overage", "Attachment storage overage"] },
   { header: "Committed conversations", format: FORMATS.count, width: 13, uses: ["Data storage overage", "Attachment storage overage"] },
-  { header: "Organizations", format: FORMATS.count, width: 8, uses: ["Data storage overage", "Attachment storage overage"] },
+  { header: "Organizations", format: FORMATS.count, width: 14, uses: ["Data storage overage", "Attachment storage overage"] },
   { header: "Billed", format: FORMATS.usd, width: 13 },
   { header: "Expected", format: FORMATS.usd, width: 13 },
   { header: "Difference", format: FORMATS.usd, width: 12 },
-  { header: "Status", format: FORMATS.text, width: 15 },
+  { header: "Status", format: FORMATS.text, width: 18 },
   { header: "Allowance by terms GB", format: "#,##0.00##", width: 11, uses: ["Data storage overage", "Attachment storage overage"] },
-  { header: "Credit in conversations", format: FORMATS.count, width: 13, uses: ["SLA credit"] },
+  { header: "Credit in conversations", format: FORMATS.count, width: 15, uses: ["SLA credit"] },
 ] as const satisfies ReadonlyArray<{ header: string; format: string; width: number; uses?: readonly LineType[] }>;
 
 export type InvoiceColumn = (typeof INVOICE_COLUMNS)[number]["header"];

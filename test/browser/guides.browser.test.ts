@@ -19,7 +19,7 @@ import { importOrderRates } from "../../src/tables/order-file";
 import { STORAGE_ALLOCATION } from "../../src/rules/rates/storage";
 import { NOTHING_LOADED, type Loaded } from "../../src/sheets/layout";
 import { QUOTE_INPUT_CELLS as IN, QUOTE_LINE_ROWS, QUOTE_RESULT_CELLS, quoteLayout } from "../../src/sheets/quote-layout";
-import { INVOICE_SUMMARY_CELLS, invoiceLayout } from "../../src/sheets/invoice-layout";
+import { INVOICE_HEADER_ROW, INVOICE_SUMMARY_CELLS, invoiceLayout } from "../../src/sheets/invoice-layout";
 import { evaluate } from "../sheets/engine";
 import { INPUTS } from "../sheets/hand-worked-quote";
 import { renderSheet, type Shown } from "./render-sheet";
@@ -164,8 +164,15 @@ test("auditor: samples/invoice-acme-2025-07.csv pasted into the Invoice check; s
   await page.getByRole("button", { name: "Check an invoice" }).click();
   await page.locator("#message .message").waitFor();
   const { sheet, tables } = await readSheet("Invoice check");
-  // The workbook holds the Order's price card, so blank prices read its names; every line of the sample gives its price.
-  const layout = invoiceLayout({ tables: [], names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"] });
+  // The workbook holds the Order's price card, so blank prices read its names (every line of the
+  // sample gives its price), and its allocation table, which the storage lines' allowance reads.
+  const layout = invoiceLayout({
+    tables: ["Kustomer_StorageAllocation"],
+    names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"],
+  });
+  // The pane's sheet reads the Order's allocation table, as this layout does.
+  const allowanceColumn = layout.tables[0].headers.indexOf("Allowance by terms GB");
+  expect(sheet.cells.get(`${INVOICE_HEADER_ROW},${allowanceColumn}`)?.formula).toBe(layout.tables[0].calculated["Allowance by terms GB"]);
   const [head, ...lines] = sample("invoice-acme-2025-07.csv").trim().split("\n");
   const headers = head.split(",");
   const cellOf = (v: string): string | number | undefined =>
@@ -185,7 +192,23 @@ test("auditor: samples/invoice-acme-2025-07.csv pasted into the Invoice check; s
     });
     return r;
   });
-  const calc = evaluate(layout, { tableRows: rows, names: { Kustomer_DataPricePerGB: 40, Kustomer_AttachmentPricePerGB: 0.8 } });
+  const imported = importOrderRates(STORAGE_ALLOCATION, "a.csv", sample("order-acme-storage-allocation.csv"));
+  if (!imported.ok) throw new Error("the sample Order does not import");
+  const grid = cardGrid(imported.table);
+  const calc = evaluate(layout, {
+    tableRows: rows,
+    otherTables: {
+      Kustomer_StorageAllocation: {
+        sheet: "Storage Allocation",
+        headerRow: HEADER_ROW,
+        firstCol: 0,
+        headers: grid.headers,
+        rows: grid.body.length,
+        values: grid.body.map((r) => [...r]),
+      },
+    },
+    names: { Kustomer_DataPricePerGB: 40, Kustomer_AttachmentPricePerGB: 0.8 },
+  });
   expect(calc.get(INVOICE_SUMMARY_CELLS.flagged)).toBe(6);
   const t = layout.tables[0];
   const headerRow = Number(t.address.split(":")[0].replace(/[A-Z]+/, "")) - 1;
@@ -197,15 +220,26 @@ test("auditor: samples/invoice-acme-2025-07.csv pasted into the Invoice check; s
     const f = layout.conditionalFormats.find((x) => x.fill === calc.fills(a)[0]);
     return f ? { fill: f.fill, fontColor: f.fontColor, bold: f.bold } : null;
   };
+  // Pasting past the table's empty rows grows it, each new row formatted as the one above.
+  const table = tables.find((x) => x.name === "InvoiceCheck")!;
+  const lastPasted = headerRow + rows.length;
+  for (let r = table.r1 + 1; r <= lastPasted; r++) {
+    for (let c = table.c0; c <= table.c1; c++) {
+      const above = sheet.cells.get(`${table.r1},${c}`);
+      if (above) sheet.cells.set(`${r},${c}`, { ...above });
+    }
+  }
+  const grown = tables.map((x) => (x === table ? { ...x, r1: Math.max(x.r1, lastPasted) } : x));
   const html = renderSheet(
     sheet,
-    tables,
+    grown,
     (a) => (pasted.get(a) ?? calc.get(a)) as Shown,
     cf,
-    { rows: rowsOf(sheet.printArea!), cols: t.headers.length },
+    // The table grows to the twelve lines pasted, past its ten empty rows.
+    { rows: Math.max(rowsOf(sheet.printArea!), headerRow + 1 + rows.length), cols: t.headers.length },
     "Invoice check",
   );
-  await screenshot(html, "guide-invoice.png", 1900);
+  await screenshot(html, "guide-invoice.png", 2600);
 });
 
 test("auditor: June 2025 from samples/outage-log-2025-06.csv, with the figures of docs/auditor.md", async () => {

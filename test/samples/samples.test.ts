@@ -13,7 +13,6 @@ import { parseCsv } from "../../src/tables/formats/csv";
 import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
 import { type AnyRateTable } from "../../src/rules/rates/documents";
 import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../../src/rules/rates/storage";
-import { NOTHING_LOADED } from "../../src/sheets/layout";
 import { QUOTE_LINE_ROWS as ROW, QUOTE_RESULT_CELLS as OUT, quoteLayout } from "../../src/sheets/quote-layout";
 import { FLAGS, INVOICE_CALCULATED, INVOICE_SUMMARY_CELLS as SUM, invoiceLayout } from "../../src/sheets/invoice-layout";
 import { evaluate } from "../sheets/engine";
