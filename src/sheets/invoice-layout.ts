@@ -269,6 +269,20 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
       prompt: "The kind of invoice line: it decides which columns are used.",
     },
     { address: S.tolerance, kind: "decimal", min: 0, prompt: "The largest difference still OK, e.g. 0.01." },
+    {
+      address: bodyOf("Full-time users"),
+      kind: "decimal",
+      min: 0,
+      prompt:
+        "Full-time users at the month's end (or the average over a custom license's commitment period); not with committed conversations.",
+    },
+    {
+      address: bodyOf("Committed conversations"),
+      kind: "whole",
+      min: 0,
+      prompt: "Committed conversations of a conversation-based plan; not with full-time users.",
+    },
+    { address: bodyOf("Organizations"), kind: "whole", min: 1, prompt: "Organizations sharing the allocation equally: 1 (blank) or more." },
   ];
 
   // Grey out an input column on rows whose type does not use it; colour the status.

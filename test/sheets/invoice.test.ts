@@ -167,6 +167,13 @@ describe("Invoice check: layout", () => {
         address: `A${INVOICE_HEADER_ROW + 1}:A${INVOICE_HEADER_ROW + INVOICE_BODY_ROWS}`,
       }),
     );
+    // The storage inputs: users 0 or more (an average may be fractional), conversations whole, organizations 1 or more (columns O, P, Q).
+    const body = (col: string) => `${col}${INVOICE_HEADER_ROW + 1}:${col}${INVOICE_HEADER_ROW + INVOICE_BODY_ROWS}`;
+    expect(l.validations.slice(2).map((v) => [v.address, v.kind, "min" in v ? v.min : null])).toEqual([
+      [body("O"), "decimal", 0],
+      [body("P"), "whole", 0],
+      [body("Q"), "whole", 1],
+    ]);
     expect(l.cells.find((c) => c.address === SUM.lines)?.formula).toBe("=COUNTA(InvoiceCheck_2[Line type])");
     expect(l.cells.find((c) => c.address === SUM.tolerance)?.value).toBe(0.01);
   });
