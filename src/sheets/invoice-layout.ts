@@ -182,10 +182,13 @@ export function invoiceFormulas(loaded: Loaded): Record<InvoiceCalculated, strin
   const prorated = `IF(OR(${fee}="",${fee}=0),FALSE(),MOD(ROUND(${c("Billed")}/${fee},9),1)<>0)`;
   const isStorage = `OR(${STORAGE_TYPES.map((t) => `${type}=${str(t)}`).join(",")})`;
   const category = `IF(${type}=${str("Data storage overage")},"data","attachment")`;
+  // Ultimate AI is the Ultimate platform sold by conversations: its storage is Ultimate's
+  // (the per-1,000-committed-conversations amounts).
+  const storagePlan = `IF(${isConversational},"Ultimate",${plan})`;
   const storageAllowance = call(
     "STORAGEALLOWANCE",
     5,
-    [plan, category, c("Full-time users"), c("Committed conversations"), c("Organizations")],
+    [storagePlan, category, c("Full-time users"), c("Committed conversations"), c("Organizations")],
     allocation,
   );
   return {

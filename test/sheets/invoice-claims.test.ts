@@ -104,6 +104,13 @@ describe("Invoice check: the claims the terms let an auditor check", () => {
     expect(over.tableCell("Difference", 0)).toBe(50);
   });
 
+  test("on a storage line, Ultimate AI reads as Ultimate (its conversation-based allocation)", () => {
+    // Line 1 with Ultimate AI: 20 GB + 300 MB x 1.5 = 20.45 GB, as for Ultimate.
+    const s = evaluate(layout, { tableRows: [{ ...LINES[0], "Plan or service": "Ultimate AI" }] });
+    expect(s.tableCell("Allowance by terms GB", 0)).toBe(20.45);
+    expect(s.tableCell("Status", 0)).toBe(FLAGS.allowance);
+  });
+
   test("an unknown service on an SLA line is #VALUE!; a storage plan the terms lack too", () => {
     const s = evaluate(layout, {
       tableRows: [

@@ -223,7 +223,8 @@ describe("Invoice check: an Order's storage allocation loaded", () => {
   test("the terms' allowance reads the Order's table (Kustomer_StorageAllocation[#All])", () => {
     const f = invoiceFormulas({ tables: ["Kustomer_StorageAllocation"], names: [] })["Allowance by terms GB"];
     expect(f).toContain(
-      'KUSTOMER.STORAGEALLOWANCE([@[Plan or service]],IF([@[Line type]]="Data storage overage","data","attachment"),' +
+      'KUSTOMER.STORAGEALLOWANCE(IF(OR(TRIM([@[Plan or service]])="Ultimate AI",TRIM([@[Plan or service]])="Kustomer Ultimate AI"),"Ultimate",[@[Plan or service]]),' +
+        'IF([@[Line type]]="Data storage overage","data","attachment"),' +
         "[@[Full-time users]],[@[Committed conversations]],[@Organizations],Kustomer_StorageAllocation[#All])",
     );
     expect(invoiceFormulas(NOTHING_LOADED)["Allowance by terms GB"]).toContain(
