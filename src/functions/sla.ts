@@ -10,6 +10,7 @@ import { Msg, numError } from "../rules/core/errors";
 import { HOSTINGS, MAX_DAYS_BEFORE, maintenanceWindows } from "../rules/sla/maintenance";
 import { type ClaimVerdict, claimsFromRanges, judgeClaim, judgeFor, scheduledMaintenance } from "../rules/sla/scheduled";
 import { capSeconds, intervalsFromRanges, MAINTENANCE_CAP, MIN_MINUTES, type OutageCount, outageInMonth } from "../rules/sla/outage";
+import { coveredCredit, creditLabel, serviceWording, slaServiceOf } from "../rules/sla/covered";
 import { claimDeadline, responseDue, responseTimeOf, responseTimesOf } from "../rules/sla/response";
 import {
   creditBandsOf,
@@ -44,6 +45,17 @@ enum MaintenanceHosting {
   US = "US",
   /** European data centre: 2:00-6:00 a.m. GMT (UTC+0 all year), Monday to Friday */
   EU = "EU",
+}
+
+/**
+ * The Covered Service an SLA credit is for (SLA section 1). Another Kustomer plan (Professional, Business, Enterprise, or an AI variant) may be typed: it earns no credit.
+ * @customenum {string}
+ */
+enum CoveredService {
+  /** Kustomer Platform Ultimate, license based: the credit is money off the monthly fees (default) */
+  Ultimate = "Ultimate",
+  /** Ultimate AI, conversation based: the credit is conversations off the next month's usage, not money */
+  UltimateAI = "Ultimate AI",
 }
 
 /**
@@ -216,12 +228,15 @@ export function maintenanceWindowsFn(month: any, hosting?: MaintenanceHosting, t
  * @helpurl https://localhost:3000/help.html#SLACREDITPCT
  * @param uptime The Monthly Uptime Percentage as a fraction from 0 to 1 (99.5% is written 0.995), e.g. from UPTIME.
  * @param [rates] An Order's credit bands: the table Kustomer_SlaCreditBands as the pane loads it (Kustomer_SlaCreditBands[#All], or the range with or without its header row). Omitted: the SLA's bands.
+ * @param [service] The Covered Service: "Ultimate" (license based, default) or "Ultimate AI" (conversation based). Another Kustomer plan (Professional, Business, Enterprise, or an AI variant) is not a Covered Service: 0. See terms.md.
  * @returns 0, 0.1, 0.25 or 0.5 (format the cell as % to show 10%).
  */
-export function slaCreditPctFn(uptime: any, rates?: any[][]): number {
-  return excel("SLACREDITPCT", () =>
-    slaCreditPctToNumber(toAmount(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }), "uptime", creditBandsOf(rates)),
-  );
+export function slaCreditPctFn(uptime: any, rates?: any[][], service?: CoveredService): number {
+  return excel("SLACREDITPCT", () => {
+    const s = slaServiceOf(service);
+    const u = toAmount(uptime, "uptime", { expected: "an uptime fraction such as 0.995" });
+    return coveredCredit(s, slaCreditPctToNumber(u, "uptime", creditBandsOf(rates)));
+  });
 }
 
 /**
@@ -231,17 +246,20 @@ export function slaCreditPctFn(uptime: any, rates?: any[][]): number {
  * @param uptime The Monthly Uptime Percentage as a fraction from 0 to 1 (99.5% is written 0.995).
  * @param monthly_fee Monthly service fees of the Covered Service, or its average monthly Commitment.
  * @param [rates] An Order's credit bands: the table Kustomer_SlaCreditBands (with or without its header row), as for SLACREDITPCT. Omitted: the SLA's bands.
- * @returns The exact credit, unrounded; conversation-based credits apply to next month's usage, not money.
+ * @param [service] The Covered Service: "Ultimate" (license based, default: money) or "Ultimate AI" (conversation based: the credit is in the Commitment's units, credited against the next month's Conversation usage). Another Kustomer plan is not a Covered Service: 0. See terms.md.
+ * @returns The exact credit, unrounded: money for Ultimate, conversations for Ultimate AI.
  */
-export function slaCreditFn(uptime: any, monthly_fee: any, rates?: any[][]): number {
-  return excel("SLACREDIT", () =>
-    slaCreditToNumber(
+export function slaCreditFn(uptime: any, monthly_fee: any, rates?: any[][], service?: CoveredService): number {
+  return excel("SLACREDIT", () => {
+    const s = slaServiceOf(service);
+    const credit = slaCreditToNumber(
       toAmount(uptime, "uptime", { expected: "an uptime fraction such as 0.995" }),
       toAmount(monthly_fee, "monthly_fee", { expected: "the monthly fee or average monthly Commitment" }),
       undefined,
       creditBandsOf(rates),
-    ),
-  );
+    );
+    return coveredCredit(s, credit);
+  });
 }
 
 /**
@@ -286,14 +304,16 @@ export function responseDueFn(priority: ResponsePriority, submitted_at: any, hol
  * @param outage_minutes Outage minutes in that month, e.g. from OUTAGEMINUTES.
  * @param [monthly_fee] Monthly fees or average monthly Commitment; adds a "Credit amount" row.
  * @param [rates] An Order's credit bands: the table Kustomer_SlaCreditBands (with or without its header row), as for SLACREDITPCT. Omitted: the SLA's bands.
- * @returns A 5x2 table of labels and values (6x2 with a fee).
+ * @param [service] The Covered Service: "Ultimate" (license based, default) or "Ultimate AI" (conversation based: the credit is conversations against the next month's usage). Another Kustomer plan earns no credit. Given: adds a "Covered Service" row saying which. See terms.md.
+ * @returns A 5x2 table of labels and values (6x2 with a fee; one row more with a service).
  */
-export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any, rates?: any[][]): any[][] {
+export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any, rates?: any[][], service?: CoveredService): any[][] {
   return excel("SLAWORKING", (): Working => {
     const m = slaMonth(toDate(month, "month", workbookDateSystem()));
     const outage = toMoney(outage_minutes, "outage_minutes", { expected: "a number of minutes" });
     const fee = isBlank(monthly_fee) ? undefined : toMoney(monthly_fee, "monthly_fee");
-    const w = slaWorking(m, outage, fee, creditBandsOf(rates));
+    const s = slaServiceOf(service);
+    const w = slaWorking(m, outage, fee, creditBandsOf(rates), s);
     const rows: Working = [
       ["Minutes in month", w.month.minutes],
       ["Outage minutes", toExcelNumber(w.outageMinutes)],
@@ -301,7 +321,10 @@ export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any,
       ["Band", w.band.band],
       ["Credit percentage", toExcelNumber(w.creditPct)],
     ];
-    if (w.creditAmount !== undefined) rows.push(["Credit amount", toExcelNumber(w.creditAmount)]);
+    // The service's row only where one is given: a sheet written before the argument keeps its spill.
+    const next = slaMonth(w.month.nextFirstDay).label;
+    if (!isBlank(service)) rows.push(["Covered Service", serviceWording(w.service, next)]);
+    if (w.creditAmount !== undefined) rows.push([creditLabel(w.service), toExcelNumber(w.creditAmount)]);
     return rows;
   });
 }

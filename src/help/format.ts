@@ -265,7 +265,9 @@ export const WORKING_ROWS: Readonly<Record<string, Readonly<Record<string, Resul
     Uptime: "percent",
     Band: "general",
     "Credit percentage": "percent",
+    "Covered Service": "general",
     "Credit amount": "money",
+    "Credit in conversations (next month's usage)": "general",
   },
   OUTAGEWORKING: {
     "Downtimes in the log": "general",

@@ -4,12 +4,13 @@
  * row per invoice line. Each row has a line type (a dropdown), the inputs the type needs in
  * shared columns (columns a type does not use are greyed out by conditional formatting), the
  * billed amount, and calculated columns: the expected amount (one formula choosing the rule by
- * type), the difference and a status ("OK" within the tolerance, "Over-billed", "Under-billed").
- * The formulas are calculated columns, so rows pasted below the table extend it and get them.
- * Pure: the writer queues what this returns.
+ * type), the difference, a status ("OK" within the tolerance, "Over-billed", "Under-billed", or
+ * a claim the terms do not allow: see {@link FLAGS}), the storage allowance by the terms and the
+ * conversations a conversation-based SLA credit gives. The formulas are calculated columns, so
+ * rows pasted below the table extend it and get them. Pure: the writer queues what this returns.
  */
-import { SLA_CREDIT_BANDS } from "../rules/rates/sla";
-import { STORAGE_PRICES } from "../rules/rates/storage";
+import { SLA_CREDIT_BANDS, SLA_SERVICE_NAMES } from "../rules/rates/sla";
+import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../rules/rates/storage";
 import { TRANSLATION_PRICE } from "../rules/rates/translation";
 import type { AnyRateTable } from "../rules/rates/documents";
 import {
@@ -41,19 +42,32 @@ export const LINE_TYPES = [
   "Attachment storage overage",
   "Translated words",
   "SLA credit",
+  "Voice phone numbers",
 ] as const;
 export type LineType = (typeof LINE_TYPES)[number];
+
+/** What Status says of a line, beside the amount's OK / Over-billed / Under-billed (see docs/terms.md). */
+export const FLAGS = Object.freeze({
+  /** A storage line whose stated allowance is not the one the terms give its plan, users or conversations and organizations. */
+  allowance: "Wrong allowance",
+  /** A money credit for a conversation-based service, whose credit is conversations off next month's usage. */
+  moneyCredit: "Money credit",
+  /** A Voice phone number line billed other than whole monthly fees (numbers are never prorated). */
+  prorated: "Prorated",
+});
+
+const STORAGE_TYPES: readonly LineType[] = ["Data storage overage", "Attachment storage overage"];
 
 /** The table's columns, in order. `uses` lists the line types that read an input column. */
 export const INVOICE_COLUMNS = [
   { header: "Line type", format: FORMATS.text, width: 34 },
   { header: "Description", format: FORMATS.text, width: 28 },
-  { header: "Seats or quantity", format: FORMATS.count, width: 10, uses: ["Seat addition"] },
+  { header: "Seats or quantity", format: FORMATS.count, width: 10, uses: ["Seat addition", "Voice phone numbers"] },
   {
     header: "Price or old price",
     format: "$#,##0.00##",
     width: 12,
-    uses: ["Seat addition", "Plan change", "Data storage overage", "Attachment storage overage", "Translated words"],
+    uses: ["Seat addition", "Plan change", "Data storage overage", "Attachment storage overage", "Translated words", "Voice phone numbers"],
   },
   { header: "New price", format: FORMATS.usd, width: 12, uses: ["Plan change"] },
   { header: "Period start", format: FORMATS.date, width: 11, uses: ["Seat addition", "Plan change"] },
@@ -63,11 +77,22 @@ export const INVOICE_COLUMNS = [
   { header: "Allowance GB", format: "#,##0.00", width: 10, uses: ["Data storage overage", "Attachment storage overage"] },
   { header: "Words", format: FORMATS.count, width: 10, uses: ["Translated words"] },
   { header: "Uptime", format: "0.000%", width: 9, uses: ["SLA credit"] },
-  { header: "Monthly fee", format: FORMATS.usd, width: 12, uses: ["SLA credit"] },
+  { header: "Monthly fee", format: "#,##0.00##", width: 12, uses: ["SLA credit"] },
+  {
+    header: "Plan or service",
+    format: FORMATS.text,
+    width: 12,
+    uses: ["Data storage overage", "Attachment storage overage", "SLA credit"],
+  },
+  { header: "Full-time users", format: "General", width: 9, uses: ["Data storage overage", "Attachment storage overage"] },
+  { header: "Committed conversations", format: FORMATS.count, width: 13, uses: ["Data storage overage", "Attachment storage overage"] },
+  { header: "Organizations", format: FORMATS.count, width: 14, uses: ["Data storage overage", "Attachment storage overage"] },
   { header: "Billed", format: FORMATS.usd, width: 13 },
   { header: "Expected", format: FORMATS.usd, width: 13 },
   { header: "Difference", format: FORMATS.usd, width: 12 },
-  { header: "Status", format: FORMATS.text, width: 13 },
+  { header: "Status", format: FORMATS.text, width: 18 },
+  { header: "Allowance by terms GB", format: "#,##0.00##", width: 11, uses: ["Data storage overage", "Attachment storage overage"] },
+  { header: "Credit in conversations", format: FORMATS.count, width: 15, uses: ["SLA credit"] },
 ] as const satisfies ReadonlyArray<{ header: string; format: string; width: number; uses?: readonly LineType[] }>;
 
 export type InvoiceColumn = (typeof INVOICE_COLUMNS)[number]["header"];
@@ -91,7 +116,11 @@ export const INVOICE_BODY_ROWS = 10;
 export const DEFAULT_TOLERANCE = 0.01;
 
 /** The cards the check reads. */
-export const INVOICE_CARDS: readonly AnyRateTable[] = [STORAGE_PRICES, TRANSLATION_PRICE, SLA_CREDIT_BANDS];
+export const INVOICE_CARDS: readonly AnyRateTable[] = [STORAGE_ALLOCATION, STORAGE_PRICES, TRANSLATION_PRICE, SLA_CREDIT_BANDS];
+
+/** The calculated columns, in order. */
+export const INVOICE_CALCULATED = ["Expected", "Difference", "Status", "Allowance by terms GB", "Credit in conversations"] as const;
+export type InvoiceCalculated = (typeof INVOICE_CALCULATED)[number];
 
 /** A structured reference to this row's cell of a column: [@Billed], [@[Used GB]]. */
 export function thisRow(header: string): string {
@@ -100,9 +129,18 @@ export function thisRow(header: string): string {
 }
 
 /** The calculated columns' formulas, by header (structured references; the tolerance by absolute address). */
-export function invoiceFormulas(loaded: Loaded): Record<"Expected" | "Difference" | "Status", string> {
+export function invoiceFormulas(loaded: Loaded): Record<InvoiceCalculated, string> {
   const c = (h: InvoiceColumn) => thisRow(h);
   const sla = loadedTable(SLA_CREDIT_BANDS, loaded);
+  const allocation = loadedTable(STORAGE_ALLOCATION, loaded);
+  const plan = c("Plan or service");
+  // The stated allowance where no plan is given (not checked); else the terms' allowance.
+  const allowance = `IF(${plan}="",${c("Allowance GB")},${c("Allowance by terms GB")})`;
+  // A conversation-based Covered Service (Ultimate AI): its credit is conversations, never money.
+  const conversational = SLA_SERVICE_NAMES.filter((x) => x.basis === "conversation").flatMap((x) => x.names);
+  const isConversational = `OR(${conversational.map((n) => `TRIM(${plan})=${str(n)}`).join(",")})`;
+  // SLACREDIT(uptime, fee, [rates], [service]): the service after the (possibly empty) rates.
+  const slaCredit = `KUSTOMER.SLACREDIT(${c("Uptime")},${c("Monthly fee")},${sla ? `${sla}[#All]` : ""},${plan})`;
   // A blank price is passed as blank (the terms' default); where the price card's names are loaded, they are the default.
   const price = (name: string) =>
     hasName(name, loaded) ? `IF(${c("Price or old price")}="",${name},${c("Price or old price")})` : c("Price or old price");
@@ -122,23 +160,47 @@ export function invoiceFormulas(loaded: Loaded): Record<"Expected" | "Difference
       c("Period end"),
       c("Effective date"),
     ]),
-    "Data storage overage": call("STORAGEOVERAGE", 5, [c("Used GB"), c("Allowance GB"), str("data"), price("Kustomer_DataPricePerGB")]),
+    "Data storage overage": call("STORAGEOVERAGE", 5, [c("Used GB"), allowance, str("data"), price("Kustomer_DataPricePerGB")]),
     "Attachment storage overage": call("STORAGEOVERAGE", 5, [
       c("Used GB"),
-      c("Allowance GB"),
+      allowance,
       str("attachment"),
       price("Kustomer_AttachmentPricePerGB"),
     ]),
     "Translated words": call("TRANSLATIONFEE", 2, [c("Words"), wordPrice]),
-    // A credit reduces the invoice: expected as a negative amount.
-    "SLA credit": `-${call("SLACREDIT", 2, [c("Uptime"), c("Monthly fee")], sla)}`,
+    // A credit reduces the invoice: expected as a negative amount; a conversation credit is no money.
+    "SLA credit": `IF(${isConversational},0,-${slaCredit})`,
+    // Numbers x the monthly fee per number: a number is billed a whole month, never prorated.
+    "Voice phone numbers": `${c("Seats or quantity")}*${c("Price or old price")}`,
   };
   const type = c("Line type");
   const tol = `$${INVOICE_SUMMARY_CELLS.tolerance.replace(/(\d+)/, "$$$1")}`;
+  const amount = `IF(ABS(ROUND(${c("Difference")},9))<=${tol},"OK",IF(${c("Difference")}>0,"Over-billed","Under-billed"))`;
+  const stated = c("Allowance GB");
+  const wrongAllowance = `IF(OR(${plan}="",${stated}=""),FALSE(),ROUND(${stated}-${c("Allowance by terms GB")},9)<>0)`;
+  const fee = c("Price or old price");
+  const prorated = `IF(OR(${fee}="",${fee}=0),FALSE(),MOD(ROUND(${c("Billed")}/${fee},9),1)<>0)`;
+  const isStorage = `OR(${STORAGE_TYPES.map((t) => `${type}=${str(t)}`).join(",")})`;
+  const category = `IF(${type}=${str("Data storage overage")},"data","attachment")`;
+  // Ultimate AI is the Ultimate platform sold by conversations: its storage is Ultimate's
+  // (the per-1,000-committed-conversations amounts).
+  const storagePlan = `IF(${isConversational},"Ultimate",${plan})`;
+  const storageAllowance = call(
+    "STORAGEALLOWANCE",
+    5,
+    [storagePlan, category, c("Full-time users"), c("Committed conversations"), c("Organizations")],
+    allocation,
+  );
   return {
     Expected: `=IF(${type}="","",SWITCH(${type},${LINE_TYPES.map((t) => `${str(t)},${rules[t]}`).join(",")},NA()))`,
     Difference: `=IF(${type}="","",${c("Billed")}-${c("Expected")})`,
-    Status: `=IF(${type}="","",IF(ABS(ROUND(${c("Difference")},9))<=${tol},"OK",IF(${c("Difference")}>0,"Over-billed","Under-billed")))`,
+    // A claim the terms do not allow is its own flag, before the amount's.
+    Status:
+      `=IF(${type}="","",IF(${isStorage},IF(${wrongAllowance},${str(FLAGS.allowance)},${amount}),` +
+      `SWITCH(${type},${str("SLA credit")},IF(AND(${isConversational},${c("Billed")}<>0),${str(FLAGS.moneyCredit)},${amount}),` +
+      `${str("Voice phone numbers")},IF(${prorated},${str(FLAGS.prorated)},${amount}),${amount})))`,
+    "Allowance by terms GB": `=IF(AND(${isStorage},${plan}<>""),${storageAllowance},"")`,
+    "Credit in conversations": `=IF(AND(${type}=${str("SLA credit")},${isConversational}),${slaCredit},"")`,
   };
 }
 
@@ -147,11 +209,12 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
   const cells: CellSpec[] = [];
   const put = (address: string, spec: Omit<CellSpec, "address">) => cells.push({ address, ...spec });
   const sla = loadedTable(SLA_CREDIT_BANDS, loaded);
+  const allocation = loadedTable(STORAGE_ALLOCATION, loaded);
   const names = ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB", "Kustomer_PricePerTranslatedWord"].filter((n) =>
     hasName(n, loaded),
   );
   put(`A${TITLE_ROW}`, { value: "Invoice check", style: "title" });
-  ratesCaption(INVOICE_CARDS, [...(sla ? [sla] : []), ...names]).forEach(
+  ratesCaption(INVOICE_CARDS, [...(allocation ? [allocation] : []), ...(sla ? [sla] : []), ...names]).forEach(
     (line, i) => line && put(`A${TITLE_ROW + 1 + i}`, { value: line, style: "caption" }),
   );
 
@@ -163,7 +226,12 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
     ["billed", "Total billed", `=SUM(${col("Billed")})`, FORMATS.usd],
     ["expected", "Total expected", `=SUM(${col("Expected")})`, FORMATS.usd],
     ["difference", "Net difference (billed − expected)", `=${S.billed}-${S.expected}`, FORMATS.usd],
-    ["flagged", "Lines flagged", `=COUNTIF(${col("Status")},"Over-billed")+COUNTIF(${col("Status")},"Under-billed")`, FORMATS.count],
+    [
+      "flagged",
+      "Lines flagged",
+      `=${["Over-billed", "Under-billed", ...Object.values(FLAGS)].map((f) => `COUNTIF(${col("Status")},${str(f)})`).join("+")}`,
+      FORMATS.count,
+    ],
   ];
   for (const [k, label, formula, format] of summary) {
     const row = Number(S[k].slice(1));
@@ -176,7 +244,7 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
   put(`A${LINES_SECTION_ROW}`, { value: "Invoice lines", style: "section" });
   put(`B${LINES_SECTION_ROW}`, {
     value:
-      "Paste the invoice's lines below (Paste Values): the table grows and its formulas fill down. Grey cells are not used by the line's type. Credits are negative.",
+      "Paste the invoice's lines below (Paste Values): the table grows and its formulas fill down. Grey cells are not used by the line's type. Credits are negative. A storage line with a plan is checked against the terms' allowance.",
     style: "note",
   });
 
@@ -204,6 +272,20 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
       prompt: "The kind of invoice line: it decides which columns are used.",
     },
     { address: S.tolerance, kind: "decimal", min: 0, prompt: "The largest difference still OK, e.g. 0.01." },
+    {
+      address: bodyOf("Full-time users"),
+      kind: "decimal",
+      min: 0,
+      prompt:
+        "Full-time users at the month's end (or the average over a custom license's commitment period); not with committed conversations.",
+    },
+    {
+      address: bodyOf("Committed conversations"),
+      kind: "whole",
+      min: 0,
+      prompt: "Committed conversations of a conversation-based plan; not with full-time users.",
+    },
+    { address: bodyOf("Organizations"), kind: "whole", min: 1, prompt: "Organizations sharing the allocation equally: 1 (blank) or more." },
   ];
 
   // Grey out an input column on rows whose type does not use it; colour the status.
@@ -225,6 +307,15 @@ export function invoiceLayout(loaded: Loaded, sheetName: string = INVOICE_SHEET,
     { address: bodyOf("Status"), formula: `=${status}="OK"`, fill: "#C6EFCE", fontColor: "#006100" },
     { address: bodyOf("Status"), formula: `=${status}="Over-billed"`, fill: "#FFC7CE", fontColor: "#9C0006", bold: true },
     { address: bodyOf("Status"), formula: `=${status}="Under-billed"`, fill: "#FFEB9C", fontColor: "#9C5700", bold: true },
+    {
+      address: bodyOf("Status"),
+      formula: `=OR(${Object.values(FLAGS)
+        .map((f) => `${status}=${str(f)}`)
+        .join(",")})`,
+      fill: "#FFC7CE",
+      fontColor: "#9C0006",
+      bold: true,
+    },
   );
 
   return {

@@ -30,7 +30,7 @@ import {
   quoteLayout,
   quotePackageCells,
 } from "../../src/sheets/quote-layout";
-import { INVOICE_SUMMARY_CELLS, invoiceLayout } from "../../src/sheets/invoice-layout";
+import { INVOICE_HEADER_ROW, INVOICE_SUMMARY_CELLS, invoiceLayout } from "../../src/sheets/invoice-layout";
 import { evaluate, type Evaluated } from "../sheets/engine";
 import { INPUTS } from "../sheets/hand-worked-quote";
 import { renderSheet, type Shown } from "./render-sheet";
@@ -247,12 +247,19 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
   expect(pageErrors).toEqual([]);
 });
 
-test("auditor: samples/invoice-acme-2025-07.csv pasted into the Invoice check; three lines flagged", async () => {
+test("auditor: samples/invoice-acme-2025-07.csv pasted into the Invoice check; six lines flagged", async () => {
   await page.getByRole("button", { name: "Check an invoice" }).click();
   await page.locator("#message .message").waitFor();
   const { sheet, tables } = await readSheet("Invoice check");
-  // The workbook holds the Order's price card, so blank prices read its names; every line of the sample gives its price.
-  const layout = invoiceLayout({ tables: [], names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"] });
+  // The workbook holds the Order's price card, so blank prices read its names (every line of the
+  // sample gives its price), and its allocation table, which the storage lines' allowance reads.
+  const layout = invoiceLayout({
+    tables: ["Kustomer_StorageAllocation"],
+    names: ["Kustomer_DataPricePerGB", "Kustomer_AttachmentPricePerGB"],
+  });
+  // The pane's sheet reads the Order's allocation table, as this layout does.
+  const allowanceColumn = layout.tables[0].headers.indexOf("Allowance by terms GB");
+  expect(sheet.cells.get(`${INVOICE_HEADER_ROW},${allowanceColumn}`)?.formula).toBe(layout.tables[0].calculated["Allowance by terms GB"]);
   const [head, ...lines] = sample("invoice-acme-2025-07.csv").trim().split("\n");
   const headers = head.split(",");
   const cellOf = (v: string): string | number | undefined =>
@@ -272,8 +279,24 @@ test("auditor: samples/invoice-acme-2025-07.csv pasted into the Invoice check; t
     });
     return r;
   });
-  const calc = evaluate(layout, { tableRows: rows, names: { Kustomer_DataPricePerGB: 40, Kustomer_AttachmentPricePerGB: 0.8 } });
-  expect(calc.get(INVOICE_SUMMARY_CELLS.flagged)).toBe(3);
+  const imported = importOrderRates(STORAGE_ALLOCATION, "a.csv", sample("order-acme-storage-allocation.csv"));
+  if (!imported.ok) throw new Error("the sample Order does not import");
+  const grid = cardGrid(imported.table);
+  const calc = evaluate(layout, {
+    tableRows: rows,
+    otherTables: {
+      Kustomer_StorageAllocation: {
+        sheet: "Storage Allocation",
+        headerRow: HEADER_ROW,
+        firstCol: 0,
+        headers: grid.headers,
+        rows: grid.body.length,
+        values: grid.body.map((r) => [...r]),
+      },
+    },
+    names: { Kustomer_DataPricePerGB: 40, Kustomer_AttachmentPricePerGB: 0.8 },
+  });
+  expect(calc.get(INVOICE_SUMMARY_CELLS.flagged)).toBe(6);
   const t = layout.tables[0];
   const headerRow = Number(t.address.split(":")[0].replace(/[A-Z]+/, "")) - 1;
   const pasted = new Map<string, string | number>();
@@ -284,15 +307,26 @@ test("auditor: samples/invoice-acme-2025-07.csv pasted into the Invoice check; t
     const f = layout.conditionalFormats.find((x) => x.fill === calc.fills(a)[0]);
     return f ? { fill: f.fill, fontColor: f.fontColor, bold: f.bold } : null;
   };
+  // Pasting past the table's empty rows grows it, each new row formatted as the one above.
+  const table = tables.find((x) => x.name === "InvoiceCheck")!;
+  const lastPasted = headerRow + rows.length;
+  for (let r = table.r1 + 1; r <= lastPasted; r++) {
+    for (let c = table.c0; c <= table.c1; c++) {
+      const above = sheet.cells.get(`${table.r1},${c}`);
+      if (above) sheet.cells.set(`${r},${c}`, { ...above });
+    }
+  }
+  const grown = tables.map((x) => (x === table ? { ...x, r1: Math.max(x.r1, lastPasted) } : x));
   const html = renderSheet(
     sheet,
-    tables,
+    grown,
     (a) => (pasted.get(a) ?? calc.get(a)) as Shown,
     cf,
-    { rows: rowsOf(sheet.printArea!), cols: t.headers.length },
+    // The table grows to the twelve lines pasted, past its ten empty rows.
+    { rows: Math.max(rowsOf(sheet.printArea!), headerRow + 1 + rows.length), cols: t.headers.length },
     "Invoice check",
   );
-  await screenshot(html, "guide-invoice.png", 1900);
+  await screenshot(html, "guide-invoice.png", 2600);
 });
 
 test("auditor: June 2025 from samples/outage-log-2025-06.csv and Kustomer's claimed maintenance, with the figures of docs/auditor.md", async () => {

@@ -188,7 +188,7 @@ test("working spills format each row by its kind: money, percentage, General", a
   await expect(sla.nth(2).locator("td").allInnerTexts()).resolves.toEqual(["Uptime", "99%"]);
   await expect(sla.nth(4).locator("td").allInnerTexts()).resolves.toEqual(["Credit percentage", "10%"]);
   await expect(sla.nth(5).locator("td").allInnerTexts()).resolves.toEqual(["Credit amount", "250.00"]);
-  // SLACREDITPCT(0.995): the 99.0%-99.89% band, 10%.
+  // SLACREDITPCT(0.995): the 99.0%–99.9% band, 10%.
   await expect(result(example("SLACREDITPCT", 1)).textContent()).resolves.toBe("10%");
 });
 

@@ -463,7 +463,7 @@ describe("the rates range itself", () => {
     }
   });
 
-  test("rates is the last argument of each of the twelve functions: an optional matrix", () => {
+  test("rates is an optional matrix, the last argument of each of the twelve functions but for an argument added after it", () => {
     const ids = [
       "DATASTORAGE",
       "STORAGEWORKING",
@@ -478,11 +478,19 @@ describe("the rates range itself", () => {
       "MANAGEDHOURS",
       "MIGRATIONSIZE",
     ];
+    // A new argument goes at the end: the SLA credit functions' service came after rates.
+    const addedAfter: Record<string, string[]> = { SLACREDITPCT: ["service"], SLACREDIT: ["service"], SLAWORKING: ["service"] };
     for (const id of ids) {
       const params = b.metadata.functions.find((f) => f.id === id)?.parameters ?? [];
-      expect({ id, last: params[params.length - 1] }).toMatchObject({
+      const after = addedAfter[id] ?? [];
+      expect({
         id,
-        last: { name: "rates", optional: true, dimensionality: "matrix" },
+        rates: params[params.length - 1 - after.length],
+        after: params.slice(params.length - after.length).map((p) => p.name),
+      }).toMatchObject({
+        id,
+        rates: { name: "rates", optional: true, dimensionality: "matrix" },
+        after,
       });
     }
     const withRates = b.metadata.functions.filter((f) => f.parameters.some((p) => p.name === "rates")).map((f) => f.id);

@@ -244,7 +244,7 @@ describe("SLAWORKING", () => {
       ["Minutes in month", 40320],
       ["Outage minutes", 1000],
       ["Uptime", 39320 / 40320],
-      ["Band", "97.0% to 98.99%"],
+      ["Band", "97.0%–99.0%"],
       ["Credit percentage", 0.25],
       ["Credit amount", 300],
     ]);

@@ -1,7 +1,7 @@
 /**
  * The files in samples/ give exactly the results the guides show (docs/sales.md, docs/auditor.md):
  * the Order's rates import with no problem, in CSV and in JSON, and quote as the sales guide says;
- * the invoice check flags exactly the three lines the auditor's guide names; the June 2025 outage
+ * the invoice check flags exactly the six lines the auditor's guide names; the June 2025 outage
  * log gives the guide's Outage minutes, uptime and credit through the built bundle, as Excel calls
  * the functions. Every expected value is worked by hand below from the terms (shared/domain.md).
  */
@@ -13,9 +13,8 @@ import { parseCsv } from "../../src/tables/formats/csv";
 import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
 import { type AnyRateTable } from "../../src/rules/rates/documents";
 import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../../src/rules/rates/storage";
-import { NOTHING_LOADED } from "../../src/sheets/layout";
 import { QUOTE_LINE_ROWS as ROW, QUOTE_RESULT_CELLS as OUT, quoteLayout } from "../../src/sheets/quote-layout";
-import { INVOICE_SUMMARY_CELLS as SUM, invoiceLayout } from "../../src/sheets/invoice-layout";
+import { FLAGS, INVOICE_CALCULATED, INVOICE_SUMMARY_CELLS as SUM, invoiceLayout } from "../../src/sheets/invoice-layout";
 import { evaluate } from "../sheets/engine";
 import { INPUTS } from "../sheets/hand-worked-quote";
 import { loadBundle } from "../helpers/bundle";
@@ -129,13 +128,25 @@ describe("samples/order-acme-*: Acme's Order, as the sales guide loads it", () =
 
 describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted into the Invoice check", () => {
   const { headers, rows } = openCsv(sample("invoice-acme-2025-07.csv"));
-  const layout = invoiceLayout(NOTHING_LOADED);
-  const sheet = evaluate(layout, { tableRows: rows });
+  // The auditor's workbook holds Acme's Order (the sales guide): its storage allocation table.
+  const layout = invoiceLayout({ tables: ["Kustomer_StorageAllocation"], names: [] });
+  const grid = cardGrid(imported(STORAGE_ALLOCATION, "order-acme-storage-allocation.csv"));
+  const otherTables = {
+    Kustomer_StorageAllocation: {
+      sheet: "Storage Allocation",
+      headerRow: HEADER_ROW,
+      firstCol: 0,
+      headers: grid.headers,
+      rows: grid.body.length,
+      values: grid.body.map((r) => [...r]),
+    },
+  };
+  const sheet = evaluate(layout, { tableRows: rows, otherTables });
   const bundle = loadBundle();
   const [JUL1, JUL31] = [serial("2025-07-01"), serial("2025-07-31")];
 
   test("its columns are the check's, in the check's order, so it pastes as is", () => {
-    expect(headers).toEqual(layout.tables[0].headers.filter((h) => !["Expected", "Difference", "Status"].includes(h)));
+    expect(headers).toEqual(layout.tables[0].headers.filter((h) => !(INVOICE_CALCULATED as readonly string[]).includes(h)));
     expect(layout.tables[0].headers.slice(0, headers.length)).toEqual(headers);
   });
 
@@ -147,21 +158,30 @@ describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted i
    * 3. 2 seats x $155 from 25 Jul: 25..31 = 7 days: 2 x 155 x 7/31 = $70. Billed $80 (8 days, from
    *    24 Jul): Over-billed by $10.
    * 4. Plan $300 -> $610 from 20 Jul: 12 days: 310 x 12/31 = $120. Billed $120: OK.
-   * 5. Data, org 1: 45.3 GB of 45: 0.3 over -> 1 GB x $40 = $40. Billed $40: OK.
-   * 6. Data, org 2: 12.4 GB of 10: 2.4 over -> 3 whole GB x $40 = $120. Billed 2.4 x 40 = $96 (not
+   * Storage: Acme is on Ultimate with 48 full-time users and 2 organizations; its Order sets
+   * Ultimate's default data at 22 GB (attachments 40 GB, 1 GB and 10 GB a user as the terms), so
+   * each organization has (22 + 1 x 48) / 2 = 35 GB of data and (40 + 10 x 48) / 2 = 260 GB of
+   * attachments.
+   * 5. Data, org 1: 35.3 GB of 35 (as the terms): 0.3 over -> 1 GB x $40 = $40. Billed $40: OK.
+   * 6. Data, org 2: 37.4 GB of 35: 2.4 over -> 3 whole GB x $40 = $120. Billed 2.4 x 40 = $96 (not
    *    rounded up to whole GB): Under-billed by $24.
-   * 7. Attachments: 283.4 GB of 270: 13.4 over -> 14 GB x $0.80 = $11.20. Billed $11.20: OK.
+   * 7. Attachments, org 1: 273.4 GB of 260: 13.4 over -> 14 GB x $0.80 = $11.20. Billed $11.20: OK.
    * 8. 250,000 translated words x $0.0005 = $125. Billed $150: Over-billed by $25.
-   * 9. SLA credit for June: uptime 99.5486% (the outage log below) is in the 99.0%-99.9% band:
-   *    10% of $2,500 = $250, a credit: -$250. Billed -$250: OK.
+   * 9. SLA credit for June, Ultimate: uptime 99.5486% (the outage log below) is in the 99.0%-99.9%
+   *    band: 10% of $2,500 = $250, a credit: -$250. Billed -$250: OK.
+   * 10. Attachments, org 2: the invoice states 200 GB, the terms 260: Wrong allowance. 265.6 GB used
+   *    is 5.6 over 260 -> 6 GB x $0.80 = $4.80; billed 65.6 over 200 -> 66 x 0.80 = $52.80: $48 over.
+   * 11. SLA credit for June, Ultimate AI (conversation based), Commitment 4,000 conversations: 10% =
+   *    400 conversations off July's usage, no money: expected $0. Billed -$400: Money credit.
+   * 12. 6 Voice numbers x $12 = $72 (never prorated). Billed $66 = 5.5 monthly fees: Prorated.
    */
-  test("expected amounts and status of each line: lines 3, 6 and 8 are flagged", () => {
+  test("expected amounts and status of each line: lines 3, 6, 8, 10, 11 and 12 are flagged", () => {
     const expected = rows.map((_r, i) => sheet.tableCell("Expected", i));
     // HyperFormula hands back a formula's number rounded to 8 decimal places (Excel keeps 15
     // significant digits), so line 2's 9,790/31 is compared to 8 places; the bundle's own result is exact.
     expect(expected[1]).toBeCloseTo(9790 / 31, 8);
     expect(bundle.call("SEATCHARGE", 5, 89, JUL1, JUL31, serial("2025-07-10"), null)).toBe(9790 / 31);
-    expect([...expected.slice(0, 1), ...expected.slice(2)]).toEqual([240, 70, 120, 40, 120, 11.2, 125, -250]);
+    expect([...expected.slice(0, 1), ...expected.slice(2)]).toEqual([240, 70, 120, 40, 120, 11.2, 125, -250, 4.8, 0, 72]);
     expect(rows.map((_r, i) => sheet.tableCell("Status", i))).toEqual([
       "OK",
       "OK",
@@ -172,27 +192,32 @@ describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted i
       "OK",
       "Over-billed",
       "OK",
+      FLAGS.allowance,
+      FLAGS.moneyCredit,
+      FLAGS.prorated,
     ]);
-    expect([2, 5, 7].map((i) => sheet.tableCell("Difference", i))).toEqual([10, -24, 25]);
+    expect([2, 5, 7, 9, 10, 11].map((i) => sheet.tableCell("Difference", i))).toEqual([10, -24, 25, 48, -400, -6]);
+    expect(rows.map((_r, i) => sheet.tableCell("Allowance by terms GB", i)).slice(4, 10)).toEqual([35, 35, 260, "", "", 260]);
+    expect(sheet.tableCell("Credit in conversations", 10)).toBe(400);
     // 315.81 - 9,790/31 = 0.0035483870967...: the sheet's own subtraction, compared to 8 places.
     expect(sheet.tableCell("Difference", 1)).toBeCloseTo(0.0035483870967742, 8);
   });
 
-  test("the summary: 9 lines, $803.01 billed, $792.01 expected, 3 flagged", () => {
-    // Billed: 240 + 315.81 + 80 + 120 + 40 + 96 + 11.20 + 150 - 250 = 803.01.
-    // Expected: 240 + 315.8064516 + 70 + 120 + 40 + 120 + 11.20 + 125 - 250 = 792.0064516.
-    // Net: 803.01 - 792.0064516 = 11.0035484 (= 0.0035484 + 10 - 24 + 25).
-    expect(sheet.get(SUM.lines)).toBe(9);
-    expect(sheet.get(SUM.billed)).toBeCloseTo(803.01, 10);
-    expect(sheet.get(SUM.expected)).toBeCloseTo(792.0064516129032, 8);
-    expect(sheet.get(SUM.difference)).toBeCloseTo(11.0035483870968, 8);
-    expect(sheet.get(SUM.flagged)).toBe(3);
+  test("the summary: 12 lines, $521.81 billed, $868.81 expected, 6 flagged", () => {
+    // Billed: 240 + 315.81 + 80 + 120 + 40 + 96 + 11.20 + 150 - 250 + 52.80 - 400 + 66 = 521.81.
+    // Expected: 240 + 315.8064516 + 70 + 120 + 40 + 120 + 11.20 + 125 - 250 + 4.80 + 0 + 72 = 868.8064516.
+    // Net: 521.81 - 868.8064516 = -346.9964516 (= 0.0035484 + 10 - 24 + 25 + 48 - 400 - 6).
+    expect(sheet.get(SUM.lines)).toBe(12);
+    expect(sheet.get(SUM.billed)).toBeCloseTo(521.81, 10);
+    expect(sheet.get(SUM.expected)).toBeCloseTo(868.8064516129032, 8);
+    expect(sheet.get(SUM.difference)).toBeCloseTo(-346.9964516129032, 8);
+    expect(sheet.get(SUM.flagged)).toBe(6);
   });
 
   test("a tolerance of $0.001 flags line 2 as well ($0.0035 over)", () => {
-    const tight = evaluate(layout, { tableRows: rows, inputs: { [SUM.tolerance]: 0.001 } });
+    const tight = evaluate(layout, { tableRows: rows, otherTables, inputs: { [SUM.tolerance]: 0.001 } });
     expect(tight.tableCell("Status", 1)).toBe("Over-billed");
-    expect(tight.get(SUM.flagged)).toBe(4);
+    expect(tight.get(SUM.flagged)).toBe(7);
   });
 });
 

@@ -157,8 +157,9 @@ describe("Invoice check: layout", () => {
     expect(l.sheetName).toBe("Invoice check (2)");
     const t = l.tables[0];
     expect(t.name).toBe("InvoiceCheck_2");
-    expect(t.address).toBe(`A${INVOICE_HEADER_ROW}:Q${INVOICE_HEADER_ROW + INVOICE_BODY_ROWS}`);
-    expect(Object.keys(t.calculated)).toEqual(["Expected", "Difference", "Status"]);
+    // 17 input columns and Billed, then 5 calculated: A to W.
+    expect(t.address).toBe(`A${INVOICE_HEADER_ROW}:W${INVOICE_HEADER_ROW + INVOICE_BODY_ROWS}`);
+    expect(Object.keys(t.calculated)).toEqual(["Expected", "Difference", "Status", "Allowance by terms GB", "Credit in conversations"]);
     expect(l.validations[0]).toEqual(
       expect.objectContaining({
         kind: "list",
@@ -166,6 +167,13 @@ describe("Invoice check: layout", () => {
         address: `A${INVOICE_HEADER_ROW + 1}:A${INVOICE_HEADER_ROW + INVOICE_BODY_ROWS}`,
       }),
     );
+    // The storage inputs: users 0 or more (an average may be fractional), conversations whole, organizations 1 or more (columns O, P, Q).
+    const body = (col: string) => `${col}${INVOICE_HEADER_ROW + 1}:${col}${INVOICE_HEADER_ROW + INVOICE_BODY_ROWS}`;
+    expect(l.validations.slice(2).map((v) => [v.address, v.kind, "min" in v ? v.min : null])).toEqual([
+      [body("O"), "decimal", 0],
+      [body("P"), "whole", 0],
+      [body("Q"), "whole", 1],
+    ]);
     expect(l.cells.find((c) => c.address === SUM.lines)?.formula).toBe("=COUNTA(InvoiceCheck_2[Line type])");
     expect(l.cells.find((c) => c.address === SUM.tolerance)?.value).toBe(0.01);
   });
@@ -175,10 +183,12 @@ describe("Invoice check: layout", () => {
       '=IF([@[Line type]]="","",SWITCH([@[Line type]],' +
         '"Seat addition",KUSTOMER.SEATCHARGE([@[Seats or quantity]],[@[Price or old price]],[@[Period start]],[@[Period end]],[@[Effective date]]),' +
         '"Plan change",KUSTOMER.PLANCHANGE([@[Price or old price]],[@[New price]],[@[Period start]],[@[Period end]],[@[Effective date]]),' +
-        '"Data storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],[@[Allowance GB]],"data",[@[Price or old price]]),' +
-        '"Attachment storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],[@[Allowance GB]],"attachment",[@[Price or old price]]),' +
+        '"Data storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],IF([@[Plan or service]]="",[@[Allowance GB]],[@[Allowance by terms GB]]),"data",[@[Price or old price]]),' +
+        '"Attachment storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],IF([@[Plan or service]]="",[@[Allowance GB]],[@[Allowance by terms GB]]),"attachment",[@[Price or old price]]),' +
         '"Translated words",KUSTOMER.TRANSLATIONFEE([@Words],[@[Price or old price]]),' +
-        '"SLA credit",-KUSTOMER.SLACREDIT([@Uptime],[@[Monthly fee]]),NA()))',
+        '"SLA credit",IF(OR(TRIM([@[Plan or service]])="Ultimate AI",TRIM([@[Plan or service]])="Kustomer Ultimate AI"),0,' +
+        "-KUSTOMER.SLACREDIT([@Uptime],[@[Monthly fee]],,[@[Plan or service]]))," +
+        '"Voice phone numbers",[@[Seats or quantity]]*[@[Price or old price]],NA()))',
     );
   });
 
@@ -187,12 +197,13 @@ describe("Invoice check: layout", () => {
       tables: ["Kustomer_SlaCreditBands"],
       names: ["Kustomer_DataPricePerGB", "Kustomer_PricePerTranslatedWord"],
     }).Expected;
-    expect(f).toContain('"SLA credit",-KUSTOMER.SLACREDIT([@Uptime],[@[Monthly fee]],Kustomer_SlaCreditBands[#All])');
+    expect(f).toContain("-KUSTOMER.SLACREDIT([@Uptime],[@[Monthly fee]],Kustomer_SlaCreditBands[#All],[@[Plan or service]])");
+    const allowance = 'IF([@[Plan or service]]="",[@[Allowance GB]],[@[Allowance by terms GB]])';
     expect(f).toContain(
-      '"Data storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],[@[Allowance GB]],"data",IF([@[Price or old price]]="",Kustomer_DataPricePerGB,[@[Price or old price]]))',
+      `"Data storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],${allowance},"data",IF([@[Price or old price]]="",Kustomer_DataPricePerGB,[@[Price or old price]]))`,
     );
     expect(f).toContain(
-      '"Attachment storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],[@[Allowance GB]],"attachment",[@[Price or old price]])',
+      `"Attachment storage overage",KUSTOMER.STORAGEOVERAGE([@[Used GB]],${allowance},"attachment",[@[Price or old price]])`,
     );
     expect(f).toContain(
       'KUSTOMER.TRANSLATIONFEE([@Words],IF([@[Price or old price]]="",Kustomer_PricePerTranslatedWord,[@[Price or old price]]))',
@@ -205,5 +216,19 @@ describe("Invoice check: layout", () => {
     const s = evaluate(l, { tableRows: [LINES[3]], names: { Kustomer_DataPricePerGB: 40 } });
     expect(s.tableCell("Expected", 0)).toBe(120);
     expect(s.tableCell("Status", 0)).toBe("Over-billed");
+  });
+});
+
+describe("Invoice check: an Order's storage allocation loaded", () => {
+  test("the terms' allowance reads the Order's table (Kustomer_StorageAllocation[#All])", () => {
+    const f = invoiceFormulas({ tables: ["Kustomer_StorageAllocation"], names: [] })["Allowance by terms GB"];
+    expect(f).toContain(
+      'KUSTOMER.STORAGEALLOWANCE(IF(OR(TRIM([@[Plan or service]])="Ultimate AI",TRIM([@[Plan or service]])="Kustomer Ultimate AI"),"Ultimate",[@[Plan or service]]),' +
+        'IF([@[Line type]]="Data storage overage","data","attachment"),' +
+        "[@[Full-time users]],[@[Committed conversations]],[@Organizations],Kustomer_StorageAllocation[#All])",
+    );
+    expect(invoiceFormulas(NOTHING_LOADED)["Allowance by terms GB"]).toContain(
+      "[@[Full-time users]],[@[Committed conversations]],[@Organizations])",
+    );
   });
 });

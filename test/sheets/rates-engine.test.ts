@@ -99,10 +99,8 @@ describe("a quote under an Order's negotiated cards", () => {
 });
 
 describe("an invoice check under an Order's credit bands", () => {
-  // The Order: the 99.0%-99.89% band credits 15% (built-in 10%).
-  const bands = orderTable("Kustomer_SlaCreditBands", "SLA Credit Bands", (r) =>
-    r[0] === "99.0% to 99.89%" ? [r[0], r[1], r[2], 0.15] : r,
-  );
+  // The Order: the 99.0%–99.9% band credits 15% (built-in 10%).
+  const bands = orderTable("Kustomer_SlaCreditBands", "SLA Credit Bands", (r) => (r[0] === "99.0%–99.9%" ? [r[0], r[1], r[2], 0.15] : r));
   const layout = invoiceLayout({ tables: ["Kustomer_SlaCreditBands"], names: [] });
 
   test("an SLA credit of 99.5% uptime on a $1,000 fee is expected as -15% x 1,000 = -$150", () => {

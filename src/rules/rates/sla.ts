@@ -12,8 +12,10 @@ export interface CreditBandRow {
 }
 
 /**
- * The bands as domain.md decides them: contiguous, compared unrounded:
- * [99.9%, 100%] none, [99.0%, 99.9%) 10%, [97.0%, 99.0%) 25%, below 97.0% 50%.
+ * The bands as the terms are read (docs/terms.md): contiguous, compared unrounded:
+ * [99.9%, 100%] none, [99.0%, 99.9%) 10%, [97.0%, 99.0%) 25%, below 97.0% 50%. A band's label
+ * names its edges as the guides do ("99.0%–99.9%"); its lower edge is included, its upper one
+ * excluded (the From and Below columns), so 99.89% and 99.899% are both in the 10% band.
  */
 export const SLA_CREDIT_BANDS = rateTable<CreditBandRow>({
   id: "Kustomer_SlaCreditBands",
@@ -29,14 +31,30 @@ export const SLA_CREDIT_BANDS = rateTable<CreditBandRow>({
   ],
   rows: [
     { band: "99.9% or above", fromUptime: "0.999", belowUptime: null, credit: "0" },
-    { band: "99.0% to 99.89%", fromUptime: "0.99", belowUptime: "0.999", credit: "0.1" },
-    { band: "97.0% to 98.99%", fromUptime: "0.97", belowUptime: "0.99", credit: "0.25" },
+    { band: "99.0%–99.9%", fromUptime: "0.99", belowUptime: "0.999", credit: "0.1" },
+    { band: "97.0%–99.0%", fromUptime: "0.97", belowUptime: "0.99", credit: "0.25" },
     { band: "Below 97.0%", fromUptime: null, belowUptime: "0.97", credit: "0.5" },
   ],
   names: [
     { name: "Kustomer_SlaCreditCap", row: 3, key: "credit", description: "Maximum SLA service credit (fraction of the monthly fees)" },
   ],
 });
+
+/**
+ * The plans an SLA credit may be asked for (sla section 1): the two Covered Services, Ultimate
+ * (license based) and Ultimate AI (conversation based), and the other Kustomer plans, which earn
+ * no Service Credit (basis null). The first name of each is the one shown and listed.
+ */
+export const SLA_SERVICE_NAMES: ReadonlyArray<{ readonly names: readonly string[]; readonly basis: "license" | "conversation" | null }> = [
+  { names: ["Ultimate", "Kustomer Platform Ultimate", "Kustomer Ultimate"], basis: "license" },
+  { names: ["Ultimate AI", "Kustomer Ultimate AI"], basis: "conversation" },
+  { names: ["Enterprise", "Kustomer Enterprise"], basis: null },
+  { names: ["Business", "Business (legacy)"], basis: null },
+  { names: ["Professional", "Professional (legacy)"], basis: null },
+  { names: ["Enterprise AI"], basis: null },
+  { names: ["Business AI"], basis: null },
+  { names: ["Professional AI"], basis: null },
+];
 
 export type Priority = "Severe" | "High" | "Medium";
 

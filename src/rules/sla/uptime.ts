@@ -33,6 +33,7 @@ import {
 } from "../core/money";
 import { daysInMonth, epochDayFromYmd, ymdFromEpochDay } from "../core/serial";
 import { SLA_CREDIT_BANDS } from "../rates/sla";
+import { isCovered, type SlaService, ULTIMATE } from "./covered";
 
 export const MINUTES_PER_DAY = 1440;
 
@@ -250,22 +251,33 @@ export interface SlaWorking {
   readonly outageMinutes: MoneyT;
   readonly uptime: Ratio;
   readonly band: CreditBand;
+  /** The band's credit for a Covered Service; 0 for another plan. */
   readonly creditPct: MoneyT;
-  /** Only when a monthly fee was given. */
+  /** Only when a monthly fee was given: money (license based) or conversations (conversation based). */
   readonly creditAmount?: MoneyT;
+  readonly service: SlaService;
 }
 
-export function slaWorking(m: SlaMonth, outage: MoneyT, monthlyFee?: MoneyT, table: CreditBands = BUILT_IN_CREDIT_BANDS): SlaWorking {
+export function slaWorking(
+  m: SlaMonth,
+  outage: MoneyT,
+  monthlyFee?: MoneyT,
+  table: CreditBands = BUILT_IN_CREDIT_BANDS,
+  service: SlaService = ULTIMATE,
+): SlaWorking {
   const uptime = monthlyUptime(m, outage);
   const band = creditBandOf(uptime, table);
-  const credit = monthlyFee === undefined ? undefined : creditAmount(band.credit, monthlyFee, "monthly_fee", table.cap);
+  // A plan that is not a Covered Service earns nothing; its fee is still checked.
+  const pct = isCovered(service) ? band.credit : new Money(0);
+  const credit = monthlyFee === undefined ? undefined : creditAmount(pct, monthlyFee, "monthly_fee", table.cap);
   return {
     month: m,
     outageMinutes: outage,
     uptime,
     band,
-    creditPct: band.credit,
+    creditPct: pct,
     ...(credit === undefined ? {} : { creditAmount: credit }),
+    service,
   };
 }
 

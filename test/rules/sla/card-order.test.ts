@@ -46,10 +46,10 @@ describe("Kustomer_SlaCreditBands in every order (24 orders x with and without h
   const CASES: [number, string, number, number][] = [
     [1, "99.9% or above", 0, 0],
     [0.999, "99.9% or above", 0, 0],
-    [0.998999, "99.0% to 99.89%", 0.1, 100],
-    [0.99, "99.0% to 99.89%", 0.1, 100],
-    [0.989999, "97.0% to 98.99%", 0.25, 250],
-    [0.97, "97.0% to 98.99%", 0.25, 250],
+    [0.998999, "99.0%–99.9%", 0.1, 100],
+    [0.99, "99.0%–99.9%", 0.1, 100],
+    [0.989999, "97.0%–99.0%", 0.25, 250],
+    [0.97, "97.0%–99.0%", 0.25, 250],
     [0.969999, "Below 97.0%", 0.5, 500],
     [0, "Below 97.0%", 0.5, 500],
   ];
@@ -73,7 +73,7 @@ describe("Kustomer_SlaCreditBands in every order (24 orders x with and without h
     // SLAWORKING: January 2025 has 31 x 1,440 = 44,640 minutes; 1,339.2 outage minutes leave
     // 43,300.8 / 44,640 = 0.97 exactly: the 25% band; on $2,000, $500.
     const w = slaWorking(slaMonth(epochDayFromYmd(2025, 1, 1)), new Money("1339.2"), new Money(2000), table);
-    expect([w.band.band, w.creditPct.toString(), w.creditAmount?.toString()]).toEqual(["97.0% to 98.99%", "0.25", "500"]);
+    expect([w.band.band, w.creditPct.toString(), w.creditAmount?.toString()]).toEqual(["97.0%–99.0%", "0.25", "500"]);
   });
 });
 

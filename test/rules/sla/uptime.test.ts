@@ -153,7 +153,7 @@ describe("the working of an SLA month", () => {
   });
   test("January 2025, 446.4 outage minutes, fee 2500: 99.0% exactly, 10% = 250; no fee, no amount", () => {
     const w = slaWorking(month(2025, 1), money(446.4), money(2500));
-    expect([w.band.band, w.creditPct.toString(), w.creditAmount?.toString()]).toEqual(["99.0% to 99.89%", "0.1", "250"]);
+    expect([w.band.band, w.creditPct.toString(), w.creditAmount?.toString()]).toEqual(["99.0%–99.9%", "0.1", "250"]);
     expect(slaWorking(month(2025, 1), money(446.4)).creditAmount).toBeUndefined();
   });
 });

@@ -85,11 +85,14 @@ describe("writing the Invoice check", () => {
     const layout = invoiceLayout(NOTHING_LOADED);
     const t = fake.workbook.tables.find((x) => x.name === "InvoiceCheck")!;
     expect(t.sheet.name).toBe("Invoice check");
-    expect([t.r0 + 1, t.r1 + 1, t.c1]).toEqual([INVOICE_HEADER_ROW, INVOICE_HEADER_ROW + INVOICE_BODY_ROWS, 16]);
+    // 23 columns, A to W (index 22): 17 inputs, Billed, then the 5 calculated columns.
+    expect([t.r0 + 1, t.r1 + 1, t.c1]).toEqual([INVOICE_HEADER_ROW, INVOICE_HEADER_ROW + INVOICE_BODY_ROWS, 22]);
     const s = sheetOf(fake, "Invoice check");
     for (let r = INVOICE_HEADER_ROW + 1; r <= INVOICE_HEADER_ROW + INVOICE_BODY_ROWS; r++) {
-      expect(cellOf(s, `O${r}`)?.formula).toBe(layout.tables[0].calculated.Expected);
-      expect(cellOf(s, `Q${r}`)?.formula).toBe(layout.tables[0].calculated.Status);
+      expect(cellOf(s, `S${r}`)?.formula).toBe(layout.tables[0].calculated.Expected);
+      expect(cellOf(s, `U${r}`)?.formula).toBe(layout.tables[0].calculated.Status);
+      expect(cellOf(s, `V${r}`)?.formula).toBe(layout.tables[0].calculated["Allowance by terms GB"]);
+      expect(cellOf(s, `W${r}`)?.formula).toBe(layout.tables[0].calculated["Credit in conversations"]);
       expect(cellOf(s, `A${r}`)?.validation?.rule).toEqual({
         list: { inCellDropDown: true, source: layout.validations[0].kind === "list" ? layout.validations[0].list.join(",") : "" },
       });
