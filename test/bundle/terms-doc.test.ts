@@ -1,6 +1,6 @@
 /**
  * docs/terms.md, the rules for users: every function it names exists in the built functions.json
- * (or is on the short list below of functions and arguments being added beside this one), every
+ * and takes the arguments the page gives it, every
  * function of functions.json has its row in the index, every link resolves (its anchors inside the
  * page, and the headings it points at in the other docs), and the page, like the README, points at
  * nothing outside the project.
@@ -12,13 +12,6 @@ import { loadBundle, type LoadedBundle } from "../helpers/bundle";
 const ROOT = join(__dirname, "..", "..");
 const TERMS = join(ROOT, "docs", "terms.md");
 const text = (path: string) => readFileSync(path, "utf8");
-
-/**
- * Functions and arguments terms.md describes that other changes add: allowed while functions.json
- * lacks them; once it has them they are checked like any other (the list can then be emptied).
- */
-const PENDING_FUNCTIONS: ReadonlySet<string> = new Set(["SCHEDULEDMAINTENANCE", "SCHEDULEDMAINTENANCEWORKING"]);
-const PENDING_ARGUMENT_COUNTS: Readonly<Record<string, number>> = { SLACREDIT: 4, SLACREDITPCT: 3, SLAWORKING: 5 };
 
 /** A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces as dashes, repeats numbered. */
 function anchorsOf(markdown: string): Set<string> {
@@ -52,14 +45,14 @@ beforeAll(() => {
   b = loadBundle();
   params = new Map(b.metadata.functions.map((f) => [f.name, f.parameters.length]));
 });
-const known = (name: string) => params.has(name) || PENDING_FUNCTIONS.has(name);
+const known = (name: string) => params.has(name);
 
 test("the page has its index, one row per function, each with its anchor", () => {
   expect(index).toBeDefined();
   const rows = [...index.matchAll(/^\| <a id="(fn-[a-z0-9]+)"><\/a>`([A-Z0-9]+)` \| (.*) \|$/gm)];
   const names = rows.map((r) => r[2]);
   for (const [, id, name] of rows) expect(id).toBe(`fn-${name.toLowerCase()}`);
-  // Every function Excel lists has its row, and every row names a function that exists or is being added.
+  // Every function Excel lists has its row, and every row names a function that exists.
   for (const f of b.metadata.functions)
     expect({ documented: f.name, in: names.includes(f.name) }).toEqual({ documented: f.name, in: true });
   for (const name of names) expect({ name, known: known(name) }).toEqual({ name, known: true });
@@ -87,7 +80,7 @@ test("every formula in the page calls a function that exists, with no more argum
   for (const [formula, name, args] of formulas) {
     expect({ formula, known: known(name) }).toEqual({ formula, known: true });
     const count = args.split(",").length;
-    const allowed = Math.max(params.get(name) ?? 0, PENDING_ARGUMENT_COUNTS[name] ?? 0, PENDING_FUNCTIONS.has(name) ? count : 0);
+    const allowed = params.get(name) ?? 0;
     expect({ formula, count: count <= allowed }).toEqual({ formula, count: true });
   }
   // Backticked names that look like functions are functions (or Excel's own, named here).
