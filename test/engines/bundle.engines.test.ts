@@ -54,7 +54,8 @@ const HARNESS = "<!doctype html><html lang=en><meta charset=utf-8><title>bundle<
 
 function serve(): Promise<Server> {
   const server = createServer((req, res) => {
-    if (req.url === "/functions.js") res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8" }).end(readFileSync(join(DIST, "functions.js")));
+    if (req.url === "/functions.js")
+      res.writeHead(200, { "Content-Type": "text/javascript; charset=utf-8" }).end(readFileSync(join(DIST, "functions.js")));
     else if (req.url?.startsWith("/calls/")) {
       const r = recorded.find((c) => `/calls/${encodeURIComponent(c.file)}` === req.url);
       if (r) res.writeHead(200, { "Content-Type": "application/json" }).end(r.text);
@@ -147,19 +148,15 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
     const wrong: string[] = [];
     let compared = 0;
     for (const { file, loads } of recorded) {
-      const results = await page!.evaluate(
-        replay,
-        encodeExact.toString(),
-        decodeExact.toString(),
-        ErrorCode,
-        file,
-      );
+      const results = await page!.evaluate(replay, encodeExact.toString(), decodeExact.toString(), ErrorCode, file);
       loads.forEach((calls, i) =>
         calls.forEach((c, k) => {
           compared++;
           const node = JSON.stringify(c.result);
           if (results[i]?.[k] !== node && wrong.length < 20)
-            wrong.push(`${file} #${k + 1} ${c.id}(${JSON.stringify(c.args).slice(0, 200)}): ${engine} ${String(results[i]?.[k]).slice(0, 200)}, Node ${node.slice(0, 200)}`);
+            wrong.push(
+              `${file} #${k + 1} ${c.id}(${JSON.stringify(c.args).slice(0, 200)}): ${engine} ${String(results[i]?.[k]).slice(0, 200)}, Node ${node.slice(0, 200)}`,
+            );
         }),
       );
     }

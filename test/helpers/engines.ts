@@ -68,9 +68,7 @@ export function firefoxPath(env: Env, platform: string, exists: Exists): string 
 
 /** How WebDriver starts a WebKit browser on this platform. */
 export type WebKitDriver =
-  | { kind: "webkitgtk"; driver: string; browser: string }
-  | { kind: "safari"; driver: string }
-  | { kind: "missing"; why: string };
+  { kind: "webkitgtk"; driver: string; browser: string } | { kind: "safari"; driver: string } | { kind: "missing"; why: string };
 
 const WEBKITGTK_MINIBROWSER = [
   "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
@@ -113,7 +111,12 @@ export function enginesRequired(env: Env): boolean {
 }
 
 /** Why an engine cannot start here, or undefined when it can be tried. */
-export function engineMissing(engine: EngineName, env: Env = process.env, platform: string = process.platform, exists: Exists = existsSync): string | undefined {
+export function engineMissing(
+  engine: EngineName,
+  env: Env = process.env,
+  platform: string = process.platform,
+  exists: Exists = existsSync,
+): string | undefined {
   if (engine === "firefox")
     return firefoxPath(env, platform, exists)
       ? undefined
@@ -121,7 +124,8 @@ export function engineMissing(engine: EngineName, env: Env = process.env, platfo
   if (engine === "webkit") {
     const w = webkitDriver(env, platform, exists);
     if (w.kind === "missing") return w.why;
-    if (w.kind === "webkitgtk" && !xvfbPath(env, platform, exists) && !env.DISPLAY) return "Xvfb not found (WebKitGTK needs a display): sudo apt-get install xvfb xauth.";
+    if (w.kind === "webkitgtk" && !xvfbPath(env, platform, exists) && !env.DISPLAY)
+      return "Xvfb not found (WebKitGTK needs a display): sudo apt-get install xvfb xauth.";
   }
   return undefined;
 }
@@ -180,7 +184,11 @@ async function firefoxPage(o: EngineOptions): Promise<EnginePage> {
     userDataDir: profile,
     env,
     // No update checks, telemetry or other traffic of the browser's own.
-    extraPrefsFirefox: { "app.update.enabled": false, "datareporting.policy.dataSubmissionEnabled": false, "network.dns.disablePrefetch": true },
+    extraPrefsFirefox: {
+      "app.update.enabled": false,
+      "datareporting.policy.dataSubmissionEnabled": false,
+      "network.dns.disablePrefetch": true,
+    },
   });
   const page = (await browser.pages())[0] ?? (await browser.newPage());
   await page.setViewport({ width: o.width ?? 1280, height: o.height ?? 900 });
@@ -212,7 +220,9 @@ function freePort(): Promise<number> {
 
 /** Starts Xvfb on a display it chooses itself (-displayfd): no fixed display number. */
 function startXvfb(path: string): Promise<{ display: string; process: ChildProcess }> {
-  const child = spawn(path, ["-displayfd", "3", "-screen", "0", "1600x1200x24", "-nolisten", "tcp"], { stdio: ["ignore", "ignore", "pipe", "pipe"] });
+  const child = spawn(path, ["-displayfd", "3", "-screen", "0", "1600x1200x24", "-nolisten", "tcp"], {
+    stdio: ["ignore", "ignore", "pipe", "pipe"],
+  });
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";
@@ -276,21 +286,29 @@ async function webkitPage(o: EngineOptions): Promise<EnginePage> {
       }
     }
     const capabilities =
-      w.kind === "webkitgtk"
-        ? { "webkitgtk:browserOptions": { binary: w.browser, args: ["--automation"] } }
-        : { browserName: "safari" };
+      w.kind === "webkitgtk" ? { "webkitgtk:browserOptions": { binary: w.browser, args: ["--automation"] } } : { browserName: "safari" };
     const session = (await send("POST", "/session", { capabilities: { alwaysMatch: capabilities } })) as { sessionId: string };
     const s = `/session/${session.sessionId}`;
     const setSize = async (width: number, height: number) => void (await send("POST", `${s}/window/rect`, { width, height }));
     await setSize(o.width ?? 1280, o.height ?? 900);
     const keys = (values: string[]) =>
       send("POST", `${s}/actions`, {
-        actions: [{ type: "key", id: "keyboard", actions: values.flatMap((value) => [{ type: "keyDown", value }, { type: "keyUp", value }]) }],
+        actions: [
+          {
+            type: "key",
+            id: "keyboard",
+            actions: values.flatMap((value) => [
+              { type: "keyDown", value },
+              { type: "keyUp", value },
+            ]),
+          },
+        ],
       });
     return {
       engine: "webkit",
       goto: async (url) => void (await send("POST", `${s}/url`, { url })),
-      evaluate: async (fn, ...args) => (await send("POST", `${s}/execute/sync`, { script: `return ${callOf(fn as never, args)};`, args: [] })) as never,
+      evaluate: async (fn, ...args) =>
+        (await send("POST", `${s}/execute/sync`, { script: `return ${callOf(fn as never, args)};`, args: [] })) as never,
       setSize,
       press: async (key) => void (await keys([KEYS[key]])),
       type: async (text) => void (await keys([...text])),
