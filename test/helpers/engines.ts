@@ -338,13 +338,17 @@ export function launchEngine(engine: EngineName, options: EngineOptions = {}): P
 
 /**
  * The engines to run here: each with why it cannot, if it cannot. In CI a missing engine throws
- * (the run fails); on a developer's machine it is reported once on the console.
+ * (the run fails); on a developer's machine it is reported on the console, with what to install.
  */
-export function availableEngines(): { engine: EngineName; missing?: string }[] {
+export function availableEngines(
+  env: Env = process.env,
+  platform: string = process.platform,
+  exists: Exists = existsSync,
+): { engine: EngineName; missing?: string }[] {
   return ENGINES.map((engine) => {
-    const missing = engine === "chromium" ? undefined : engineMissing(engine);
-    if (missing && enginesRequired(process.env)) throw new Error(`${engine}: ${missing} (CI runs every engine)`);
+    const missing = engine === "chromium" ? undefined : engineMissing(engine, env, platform, exists);
+    if (missing && enginesRequired(env)) throw new Error(`${engine}: ${missing} (CI runs every engine)`);
     if (missing) console.warn(`NOT RUN in ${engine}: ${missing}`);
-    return { engine, missing };
+    return missing ? { engine, missing } : { engine };
   });
 }
