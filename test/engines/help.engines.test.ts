@@ -199,15 +199,23 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
 
   test("the keyboard reaches a rounded value's exact-value button from the field before it, and Enter shows the exact value", async () => {
     if (notRun()) return;
-    // Every rounded value on load: the Tab before it must land on its button, nothing in between.
-    const count = await page.evaluate(() => document.querySelectorAll("form.example button.value.rounded").length);
+    // Each example's first rounded value on load: the Tab from the field before it must land on its
+    // button, nothing in between (the result's box is no Tab stop of its own).
+    const count = await page.evaluate(
+      () =>
+        [...document.querySelectorAll("form.example .result-value")]
+          .map((r) => r.querySelector<HTMLButtonElement>("button.value.rounded"))
+          .filter((b): b is HTMLButtonElement => b !== null).length,
+    );
     expect(count).toBeGreaterThan(0);
     const landed: string[] = [];
     for (let i = 0; i < count; i++) {
       const from = await page.evaluate((n: number) => {
-        const button = document.querySelectorAll<HTMLButtonElement>("form.example button.value.rounded")[n];
+        const button = [...document.querySelectorAll("form.example .result-value")]
+          .map((r) => r.querySelector<HTMLButtonElement>("button.value.rounded"))
+          .filter((b): b is HTMLButtonElement => b !== null)[n];
         const form = button.closest("form.example")!;
-        // The control before it: the form's last field or grid button, or the rounded value before it in a spill.
+        // The control before it: the form's last field or grid button.
         const before = [...form.querySelectorAll<HTMLElement>("input, button, select, textarea, a[href]")].filter(
           (e) => e.compareDocumentPosition(button) & Node.DOCUMENT_POSITION_FOLLOWING,
         );
@@ -217,7 +225,9 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
       }, i);
       await page.press("Tab");
       const at = await page.evaluate((n: number) => {
-        const button = document.querySelectorAll("form.example button.value.rounded")[n];
+        const button = [...document.querySelectorAll("form.example .result-value")]
+          .map((r) => r.querySelector<HTMLButtonElement>("button.value.rounded"))
+          .filter((b): b is HTMLButtonElement => b !== null)[n];
         const a = document.activeElement!;
         return a === button ? "button" : `${a.tagName.toLowerCase()}.${a.className}`;
       }, i);
