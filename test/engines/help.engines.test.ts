@@ -248,8 +248,8 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
     await expect(page.evaluate(() => (window as unknown as { __keys: string[] }).__keys)).resolves.toEqual([
       "Enter on value money rounded",
     ]);
-    // Firefox driven over WebDriver BiDi gets Enter's key events on the button, but makes no click of
-    // them (nor of Space), in a focused window or not; a user's Enter does. There the button is clicked.
+    // Firefox ESR driven over WebDriver BiDi (puppeteer-core) fires Enter's key events at the button
+    // but makes no click of them (nor of Space; a link's Enter it does follow); a user's Enter does. There the button is clicked.
     if (engine === "firefox")
       await page.evaluate(() =>
         document.querySelectorAll("section#PRORATE form.example")[1].querySelector<HTMLButtonElement>("button.value.rounded")!.click(),

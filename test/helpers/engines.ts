@@ -185,8 +185,6 @@ async function firefoxPage(o: EngineOptions): Promise<EnginePage> {
     env,
     // No update checks, telemetry or other traffic of the browser's own.
     extraPrefsFirefox: {
-      // A headless window has no focus unless the focus manager is in its test mode (as Firefox's own tests run it).
-      "focusmanager.testmode": true,
       "app.update.enabled": false,
       "datareporting.policy.dataSubmissionEnabled": false,
       "network.dns.disablePrefetch": true,
@@ -194,8 +192,6 @@ async function firefoxPage(o: EngineOptions): Promise<EnginePage> {
   });
   const page = (await browser.pages())[0] ?? (await browser.newPage());
   await page.setViewport({ width: o.width ?? 1280, height: o.height ?? 900 });
-  // Focused, as a window the user works in (Firefox activates a button on Enter only in a focused document).
-  await page.bringToFront();
   return {
     engine: "firefox",
     goto: async (url) => void (await page.goto(url)),
