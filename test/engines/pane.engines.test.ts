@@ -137,8 +137,18 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
   test("the pane's policy refuses nothing office.js needs: only the telemetry frame it opens outside Office", async () => {
     if (missing) return console.warn(`NOT RUN in ${engine}: ${missing}`);
     // office.js outside Office (no host in the URL) loads its Office 2013/2016 mapping, which opens
-    // a hidden frame from telemetryservice.firstpartyapps.oaspapps.com 3 s later: waited for (from the page's start).
-    await page.evaluate(() => new Promise((r) => setTimeout(r, Math.max(0, 3500 - performance.now()))));
+    // a hidden frame from telemetryservice.firstpartyapps.oaspapps.com 3 s after that script has
+    // loaded: waited for, up to 15 s from the page's start.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const csp = (window as unknown as { __csp: string[] }).__csp;
+          const check = () => (csp.length > 0 || performance.now() > 15_000 ? resolve() : setTimeout(check, 50));
+          check();
+        }),
+    );
+    // A little longer, for anything refused after it.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
     const refused = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
     // Refused, and nothing else: office.js needs no other origin, and no connection, frame or inline script beyond the policy.
     expect(refused.map((r) => r.replace(/^(\S+ https:\/\/[^/]+).*$/, "$1"))).toEqual([
