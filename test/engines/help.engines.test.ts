@@ -172,11 +172,25 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
   test("+ Row, a value typed key by key, and Reset: a range example recomputes and comes back", async () => {
     if (notRun()) return;
     // ATTACHMENTSTORAGE's second example: 1,500,000,000 bytes = 1.5 GB. A row of 500,000,000 more: 2 GB.
-    const state = () =>
-      page.evaluate(() => {
-        const form = document.querySelectorAll("section#ATTACHMENTSTORAGE form.example")[1];
-        return { result: form.querySelector(".result-value")!.textContent, rows: form.querySelectorAll(".grid tbody tr").length };
-      });
+    // The example's result and rows once they are `expected` (or after 5 s, as they are then).
+    const state = (expected?: { result: string | null; rows: number }) =>
+      page.evaluate(
+        (want: { result: string | null; rows: number } | null) =>
+          new Promise<{ result: string | null; rows: number }>((resolve) => {
+            const form = document.querySelectorAll("section#ATTACHMENTSTORAGE form.example")[1];
+            const started = Date.now();
+            const check = () => {
+              const now = {
+                result: form.querySelector(".result-value")!.textContent,
+                rows: form.querySelectorAll(".grid tbody tr").length,
+              };
+              if (!want || (now.result === want.result && now.rows === want.rows) || Date.now() - started > 5000) resolve(now);
+              else setTimeout(check, 20);
+            };
+            check();
+          }),
+        expected ?? null,
+      );
     const before = await state();
     expect(before.result).toBe("1.5");
     await page.evaluate(() => {
@@ -185,7 +199,7 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
       form.querySelector<HTMLInputElement>(".grid tbody tr:last-child input")!.focus();
     });
     await page.type("500000000");
-    await expect(state()).resolves.toEqual({ result: "2", rows: before.rows + 1 });
+    await expect(state({ result: "2", rows: before.rows + 1 })).resolves.toEqual({ result: "2", rows: before.rows + 1 });
     // Reset: the documented range again, its added row gone, computed again.
     await page.evaluate(() =>
       document
@@ -193,8 +207,7 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
         .querySelector<HTMLButtonElement>("button[type=reset]")!
         .click(),
     );
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
-    await expect(state()).resolves.toEqual(before);
+    await expect(state(before)).resolves.toEqual(before);
   });
 
   test("the keyboard reaches a rounded value's exact-value button from the field before it, and Enter shows the exact value", async () => {
