@@ -110,10 +110,11 @@ function fieldHtml(p, v, extra) {
   return `<input type="text" data-kind="cell" value="${esc(cellText(v))}"${extra}>`;
 }
 
-/** Widths of a range's fields, in characters: each column as wide as its longest value (4 to 40). */
+/** Widths of a range's fields, in characters: each column as wide as its longest value, plus one
+ * (4 to 64; a rate table's longest header has 47 characters, and no engine fits it in fewer). */
 function columnSizes(texts) {
   const sizes = [];
-  for (const r of texts) r.forEach((t, ci) => (sizes[ci] = Math.max(sizes[ci] || 4, Math.min(40, t.length + 1))));
+  for (const r of texts) r.forEach((t, ci) => (sizes[ci] = Math.max(sizes[ci] || 4, Math.min(64, t.length + 1))));
   return sizes;
 }
 

@@ -89,18 +89,34 @@ function args(form: HTMLFormElement): unknown[] {
   return out;
 }
 
+/** A value's text; a date-time's day and time in spans of their own, so it can break between them (never inside). */
+function setText(e: HTMLElement, s: Shown): void {
+  const time = s.kind === "date" ? / (\d\d:\d\d(?::\d\d)?)$/.exec(s.text) : null;
+  if (!time) {
+    e.textContent = s.text;
+    return;
+  }
+  const day = document.createElement("span");
+  day.className = "day";
+  day.textContent = s.text.slice(0, time.index);
+  const at = document.createElement("span");
+  at.className = "time";
+  at.textContent = time[1];
+  e.replaceChildren(day, " ", at);
+}
+
 /** A value; a rounded one is a button (keyboard, touch, mouse) that shows its exact value beside it. */
 function valueElement(s: Shown): HTMLElement {
   if (!s.exact) {
     const span = document.createElement("span");
     span.className = `value ${s.kind}`;
-    span.textContent = s.text;
+    setText(span, s);
     return span;
   }
   const button = document.createElement("button");
   button.type = "button";
   button.className = `value ${s.kind} rounded`;
-  button.textContent = s.text;
+  setText(button, s);
   button.title = "Rounded: show the exact value";
   button.setAttribute("aria-expanded", "false");
   const exact = document.createElement("span");

@@ -67,6 +67,8 @@ export interface LaunchOptions {
   ignoreHTTPSErrors?: boolean;
   /** Touch events on (page.tap), as on a tablet or a touch screen. */
   hasTouch?: boolean;
+  /** The page's time zone (an IANA name), as if the machine were set to it. */
+  timezoneId?: string;
 }
 
 /** A temporary profile removed; a file the browser still held never fails a test. */
@@ -92,6 +94,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
         deviceScaleFactor: options.deviceScaleFactor ?? 1,
         ignoreHTTPSErrors: options.ignoreHTTPSErrors ?? false,
         hasTouch: options.hasTouch ?? false,
+        ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
       });
       // The profile goes once the browser has exited (close() waits for that).
       const close = context.close.bind(context);

@@ -3,9 +3,10 @@
  * context whose global `CustomFunctions` records every `associate(id, fn)` call; then calls
  * the functions by id with Excel-shaped arguments.
  */
-import { readFileSync, existsSync } from "fs";
-import { join } from "path";
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from "fs";
+import { basename, join, relative, sep } from "path";
 import { runInNewContext } from "vm";
+import { encodeExact, type Exact } from "./exact";
 
 export const DIST = join(__dirname, "..", "..", "dist");
 
@@ -41,6 +42,26 @@ export interface LoadedBundle {
 
 export type CallResult = unknown;
 
+/**
+ * One loaded bundle's calls, in order, with Node's results: what test/engines replays in the
+ * browsers. Recorded when KUSTOMER_RECORD_CALLS names a folder, for the test files of test/bundle
+ * only (one JSON file per test file: a list of loads, each a list of calls).
+ */
+export interface RecordedCall {
+  id: string;
+  args: Exact;
+  result: Exact;
+}
+const recordDir = process.env.KUSTOMER_RECORD_CALLS;
+const testPath: string = typeof expect === "function" ? (expect.getState().testPath ?? "") : "";
+const recording = !!recordDir && relative(join(__dirname, ".."), testPath).split(sep)[0] === "bundle";
+const recorded: RecordedCall[][] = [];
+if (recording && typeof afterAll === "function")
+  afterAll(() => {
+    mkdirSync(recordDir!, { recursive: true });
+    writeFileSync(join(recordDir!, `${basename(testPath)}.json`), JSON.stringify(recorded));
+  });
+
 export function loadBundle(): LoadedBundle {
   const js = join(DIST, "functions.js");
   if (!existsSync(js)) throw new Error("dist/functions.js is missing: run `npm run build` first (npm test does).");
@@ -56,18 +77,28 @@ export function loadBundle(): LoadedBundle {
     ErrorCode,
   };
   runInNewContext(code, { CustomFunctions, console, setTimeout, clearTimeout }, { filename: "functions.js" });
+  const log: RecordedCall[] = [];
+  if (recording) recorded.push(log);
+  const run = (id: string, args: unknown[]): unknown => {
+    const fn = registered.get(id);
+    if (!fn) throw new Error(`${id} is not registered`);
+    try {
+      return fn(...args);
+    } catch (e) {
+      if (e instanceof StubError) return { error: e.code, message: e.message };
+      throw e;
+    }
+  };
   return {
     registered,
     metadata,
     call(id: string, ...args: unknown[]) {
-      const fn = registered.get(id);
-      if (!fn) throw new Error(`${id} is not registered`);
-      try {
-        return fn(...args);
-      } catch (e) {
-        if (e instanceof StubError) return { error: e.code, message: e.message };
-        throw e;
-      }
+      if (!recording) return run(id, args);
+      // Encoded before the call, in case a function changed an argument it was given.
+      const before = encodeExact(args);
+      const result = run(id, args);
+      if (!JSON.stringify(before).includes('"!unrecordable"')) log.push({ id, args: before, result: encodeExact(result) });
+      return result;
     },
   };
 }
