@@ -222,6 +222,7 @@ const sameSizes = (a: ReadonlyMap<string, SpillSize>, b: ReadonlyMap<string, Spi
 function buildSettled(
   sheets: Readonly<Record<string, Grid>>,
   names: Readonly<Record<string, number | string>>,
+  config: { smartRounding?: boolean } = {},
 ): { hf: HyperFormula; translated: Map<string, Map<string, string>>; anchors: ReadonlyMap<string, SpillSize> } {
   const order = Object.keys(sheets);
   spills.predicted.clear();
@@ -252,7 +253,7 @@ function buildSettled(
     spills.anchors.clear();
     spills.evaluated.clear();
     spills.evaluatedCells.clear();
-    const hf = HyperFormula.buildFromSheets(given, { licenseKey: "gpl-v3" });
+    const hf = HyperFormula.buildFromSheets(given, { licenseKey: "gpl-v3", ...config });
     order.forEach((name, sheet) => {
       if (hf.getSheetId(name) !== sheet) throw new Error(`sheet ${name} is not sheet ${sheet}`);
     });
@@ -420,7 +421,11 @@ export interface EvaluatedCells {
   readonly hf: HyperFormula;
 }
 
-/** Builds one sheet from `cells` (A1 address -> a value or a formula, as a user types them). */
+/**
+ * Builds one sheet from `cells` (A1 address -> a value or a formula, as a user types them). A cell
+ * reads as Excel holds it, the whole double: HyperFormula's rounding of what it gives out to 10
+ * digits (`smartRounding`) is turned off here.
+ */
 export function evaluateCells(cells: Readonly<Record<string, string | number | null>>): EvaluatedCells {
   registerKustomer();
   const grid: Grid = [];
@@ -431,7 +436,7 @@ export function evaluateCells(cells: Readonly<Record<string, string | number | n
     grid[row][col] = v;
     if (typeof v === "string" && v.startsWith("=")) formulas.set(address, v);
   }
-  const { hf, translated, anchors } = buildSettled({ Main: grid }, {});
+  const { hf, translated, anchors } = buildSettled({ Main: grid }, {}, { smartRounding: false });
   for (const [a, f] of translated.get("Main") ?? []) formulas.set(a, f);
   const main = hf.getSheetId("Main") as number;
   const get = (address: string) => readCell(hf, main, address);
