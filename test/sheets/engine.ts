@@ -22,7 +22,9 @@
  *   spill with `A1#` is refused (the sheet does not evaluate): what Excel gives there is not
  *   checked here, so no test may rest on it.
  * - `A1#` (the whole spill of A1) is translated to the A1 range the spill covers
- *   (./spill-refs); `A1#` where A1 spills nothing is #REF!, as in Excel.
+ *   (./spill-refs) when A1's formula is a KUSTOMER call or an INDEX(array, 0, n); `A1#` where A1
+ *   spills nothing is #REF!, as in Excel; `A1#` of HyperFormula's own array functions (FILTER,
+ *   SORT...) is refused.
  * - INDEX(array, 0, n) and INDEX(array, n, 0), Excel's whole column and whole row of an array,
  *   which HyperFormula's INDEX refuses (#VALUE!), are answered here; every other INDEX is
  *   HyperFormula's own.
@@ -90,6 +92,19 @@ function arrayValue(r: unknown[]): { value: unknown; size: SpillSize | null } {
   return { value: SimpleRangeValue.onlyValues(rows.map((row) => row.map(cell)) as any), size: { rows: rows.length, cols } };
 }
 
+/**
+ * Notes what a call's cell spills when the call is the cell's whole formula (not an argument of
+ * another function): `size`, or nothing. Returns `value`.
+ */
+function noteAnchor<T>(ast: unknown, state: any, size: SpillSize | null, value: T): T {
+  if (state.formulaVertex === undefined || state.formulaVertex.formula !== ast) return value;
+  const cell = cellKey(state.formulaAddress);
+  spills.evaluatedCells.add(cell);
+  if (size) spills.anchors.set(cell, size);
+  else spills.anchors.delete(cell);
+  return value;
+}
+
 class KustomerPlugin extends FunctionPlugin {
   /** The size HyperFormula reserves for a call's result: the one it had when last evaluated. */
   size(ast: any, state: any): ArraySize {
@@ -117,14 +132,8 @@ class KustomerPlugin extends FunctionPlugin {
     }
     calls.set(name, (calls.get(name) ?? 0) + 1);
     const key = callKey(ast, state.formulaAddress);
-    // The whole formula of its cell (not an argument of another function): an anchor of a spill.
-    const root = state.formulaVertex !== undefined && state.formulaVertex.formula === ast;
     spills.observed.delete(key);
     spills.evaluated.add(key);
-    if (root) {
-      spills.anchors.delete(cellKey(state.formulaAddress));
-      spills.evaluatedCells.add(cellKey(state.formulaAddress));
-    }
     let r: unknown;
     try {
       r = fn(...args);
@@ -132,13 +141,10 @@ class KustomerPlugin extends FunctionPlugin {
       if (e instanceof StubError) return new CellError(ERROR_TYPES[e.code] ?? ErrorType.VALUE, e.message);
       throw e;
     }
-    if (!Array.isArray(r)) return r as number | string;
+    if (!Array.isArray(r)) return noteAnchor(ast, state, null, r as number | string);
     const { value, size } = arrayValue(r);
-    if (size) {
-      spills.observed.set(key, size);
-      if (root) spills.anchors.set(cellKey(state.formulaAddress), size);
-    }
-    return value;
+    if (size) spills.observed.set(key, size);
+    return noteAnchor(ast, state, size, value);
   }
 }
 
@@ -165,12 +171,16 @@ function excelIndexPlugin(): any {
         return new CellError(ErrorType.REF, "INDEX: row or column outside the array");
       const rows = row === 0 ? data : [data[row - 1]];
       const out = rows.map((r) => (col === 0 ? r : [r[col - 1]]));
-      return out.length === 1 && out[0].length === 1 ? out[0][0] : SimpleRangeValue.onlyValues(out as any);
+      if (out.length === 1 && out[0].length === 1) return noteAnchor(ast, state, null, out[0][0]);
+      return noteAnchor(ast, state, { rows: out.length, cols: out[0].length }, SimpleRangeValue.onlyValues(out as any));
     }
     /** A whole column or row of a range is an array HyperFormula spills: its size, from the range. */
     excelIndexSize(ast: any, state: any): ArraySize {
       if (ast.args.length !== 3 || !(isZero(ast.args[1]) || isZero(ast.args[2]))) return ArraySize.scalar();
       const whole = this.arraySizeForAst(ast.args[0], state) as ArraySize;
+      // A number past the array's edge is #REF!, one cell.
+      const past = (a: any, n: number) => a?.type === "NUMBER" && a.value > n;
+      if (past(ast.args[1], whole.height) || past(ast.args[2], whole.width)) return ArraySize.scalar();
       return new ArraySize(isZero(ast.args[2]) ? whole.width : 1, isZero(ast.args[1]) ? whole.height : 1);
     }
   }
@@ -268,7 +278,12 @@ function buildSettled(
       for (const [name, byAddress] of originals)
         for (const [address, formula] of byAddress)
           for (const anchor of spillAnchors(formula)) {
-            const v = readCell(hf, hf.getSheetId(name) as number, anchor);
+            const sheet = hf.getSheetId(name) as number;
+            const v = readCell(hf, sheet, anchor);
+            if (!anchors.has(`${sheet}:${parse(anchor).row}:${parse(anchor).col}`) && hf.isCellPartOfArray({ sheet, ...parse(anchor) }))
+              throw new Error(
+                `${name}!${address} refers to ${anchor}#, a spill of HyperFormula's own array functions: not supported, see engine.ts`,
+              );
             if (v !== null && typeof v === "object" && v.error === "#SPILL!")
               throw new Error(`${name}!${address} refers to ${anchor}#, a spill blocked by a value (#SPILL!): refused, see engine.ts`);
           }
