@@ -25,9 +25,9 @@
  *   (./spill-refs) when A1's formula is a KUSTOMER call or an INDEX(array, 0, n); `A1#` where A1
  *   spills nothing is #REF!, as in Excel; `A1#` of HyperFormula's own array functions (FILTER,
  *   SORT...) is refused.
- * - INDEX(array, 0, n) and INDEX(array, n, 0), Excel's whole column and whole row of an array,
- *   which HyperFormula's INDEX refuses (#VALUE!), are answered here; every other INDEX is
- *   HyperFormula's own.
+ * - INDEX(array, 0, n) and INDEX(array, n, 0) with the 0 written in the formula, Excel's whole
+ *   column and whole row of an array, which HyperFormula's INDEX refuses (#VALUE!), are answered
+ *   here (and spill); every other INDEX is HyperFormula's own.
  */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionPlugin, HyperFormula, SimpleRangeValue } from "hyperformula";
 import { loadBundle, StubError, type LoadedBundle } from "../helpers/bundle";
@@ -62,7 +62,8 @@ const MAX_ROUNDS = 8;
  * The array sizes of the sheet being evaluated (one at a time: the plugin is registered once,
  * statically). `predicted`: the size each KUSTOMER call is given when HyperFormula reads its
  * formula; `observed`: the size it returned when evaluated; `anchors`: the spill of each cell
- * whose whole formula is a KUSTOMER call returning an array ("sheet:row:col", 0-based).
+ * whose whole formula is a KUSTOMER call or an INDEX(array, 0, n) returning an array
+ * ("sheet:row:col", 0-based).
  * A call is known by its cell and its formula's syntax tree, so two calls in one cell differ.
  */
 const spills = {
@@ -113,9 +114,19 @@ class KustomerPlugin extends FunctionPlugin {
   }
 
   call(ast: any, state: any): unknown {
+    const key = callKey(ast, state.formulaAddress);
+    spills.evaluated.add(key);
+    spills.observed.delete(key);
+    const { value, size } = this.run(ast, state);
+    if (size) spills.observed.set(key, size);
+    return noteAnchor(ast, state, size, value);
+  }
+
+  /** The call's value, and its size when it is an array that spills. */
+  private run(ast: any, state: any): { value: unknown; size: SpillSize | null } {
     const name: string = String(ast.procedureName).replace(/^KUSTOMER\./, "");
     const fn = bundle?.registered.get(name);
-    if (!fn) return new CellError(ErrorType.NAME, `KUSTOMER.${name} is not registered`);
+    if (!fn) return { value: new CellError(ErrorType.NAME, `KUSTOMER.${name} is not registered`), size: null };
     const args: unknown[] = [];
     for (const a of ast.args as any[]) {
       if (a.type === "EMPTY") {
@@ -123,34 +134,29 @@ class KustomerPlugin extends FunctionPlugin {
         continue;
       }
       const v = this.evaluateAst(a, state);
-      if (v instanceof CellError) return v;
+      if (v instanceof CellError) return { value: v, size: null };
       if (v instanceof SimpleRangeValue) {
         const data = v.rawData();
-        for (const row of data) for (const x of row) if (x instanceof CellError) return x;
+        for (const row of data) for (const x of row) if (x instanceof CellError) return { value: x, size: null };
         args.push(data.map((row) => row.map(toArg)));
       } else args.push(toArg(v));
     }
     calls.set(name, (calls.get(name) ?? 0) + 1);
-    const key = callKey(ast, state.formulaAddress);
-    spills.observed.delete(key);
-    spills.evaluated.add(key);
     let r: unknown;
     try {
       r = fn(...args);
     } catch (e) {
-      if (e instanceof StubError) return new CellError(ERROR_TYPES[e.code] ?? ErrorType.VALUE, e.message);
+      if (e instanceof StubError) return { value: new CellError(ERROR_TYPES[e.code] ?? ErrorType.VALUE, e.message), size: null };
       throw e;
     }
-    if (!Array.isArray(r)) return noteAnchor(ast, state, null, r as number | string);
-    const { value, size } = arrayValue(r);
-    if (size) spills.observed.set(key, size);
-    return noteAnchor(ast, state, size, value);
+    return Array.isArray(r) ? arrayValue(r) : { value: r, size: null };
   }
 }
 
 /**
- * Excel's INDEX(array, 0, n) (column n, whole) and INDEX(array, n, 0) (row n, whole), over
- * HyperFormula's INDEX, which answers #VALUE! for a 0. Any other INDEX is HyperFormula's.
+ * Excel's INDEX(array, 0, n) (column n, whole) and INDEX(array, n, 0) (row n, whole), with the 0
+ * written in the formula, over HyperFormula's INDEX, which answers #VALUE! for a 0. Any other
+ * INDEX is HyperFormula's.
  */
 function excelIndexPlugin(): any {
   const Base = HyperFormula.getFunctionPlugin("INDEX") as any;
@@ -158,21 +164,25 @@ function excelIndexPlugin(): any {
   const isZero = (a: any) => a?.type === "NUMBER" && a.value === 0;
   class ExcelIndex extends Base {
     excelIndex(ast: any, state: any): unknown {
-      if (ast.args.length !== 3 || !(isZero(ast.args[1]) || isZero(ast.args[2]))) return super.index(ast, state);
+      const { value, size } = this.wholeRowOrColumn(ast, state);
+      return noteAnchor(ast, state, size, value);
+    }
+    wholeRowOrColumn(ast: any, state: any): { value: unknown; size: SpillSize | null } {
+      if (ast.args.length !== 3 || !(isZero(ast.args[1]) || isZero(ast.args[2]))) return { value: super.index(ast, state), size: null };
       const range = this.evaluateAst(ast.args[0], state);
-      if (range instanceof CellError) return range;
+      if (range instanceof CellError) return { value: range, size: null };
       const data: unknown[][] = range instanceof SimpleRangeValue ? range.data : [[range]];
-      for (const row of data) for (const x of row) if (x instanceof CellError) return x;
-      const at = (i: number) => this.evaluateAst(ast.args[i], state);
-      const row = at(1);
-      const col = at(2);
-      if (typeof row !== "number" || typeof col !== "number") return new CellError(ErrorType.VALUE, "INDEX: row and column are numbers");
+      for (const row of data) for (const x of row) if (x instanceof CellError) return { value: x, size: null };
+      const row = this.evaluateAst(ast.args[1], state);
+      const col = this.evaluateAst(ast.args[2], state);
+      const error = (type: ErrorType, message: string) => ({ value: new CellError(type, message), size: null });
+      if (typeof row !== "number" || typeof col !== "number") return error(ErrorType.VALUE, "INDEX: row and column are numbers");
       if (row < 0 || col < 0 || row > data.length || col > (data[0]?.length ?? 0))
-        return new CellError(ErrorType.REF, "INDEX: row or column outside the array");
+        return error(ErrorType.REF, "INDEX: row or column outside the array");
       const rows = row === 0 ? data : [data[row - 1]];
       const out = rows.map((r) => (col === 0 ? r : [r[col - 1]]));
-      if (out.length === 1 && out[0].length === 1) return noteAnchor(ast, state, null, out[0][0]);
-      return noteAnchor(ast, state, { rows: out.length, cols: out[0].length }, SimpleRangeValue.onlyValues(out as any));
+      if (out.length === 1 && out[0].length === 1) return { value: out[0][0], size: null };
+      return { value: SimpleRangeValue.onlyValues(out as any), size: { rows: out.length, cols: out[0].length } };
     }
     /** A whole column or row of a range is an array HyperFormula spills: its size, from the range. */
     excelIndexSize(ast: any, state: any): ArraySize {
