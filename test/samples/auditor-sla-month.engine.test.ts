@@ -83,6 +83,9 @@ const FORMULAS = guideFormulas();
 // ..., used the same way: `INDEX(K6#,0,1)` and `INDEX(K6#,0,2)`."
 const WINDOWS = fromGuide(/`(=KUSTOMER\.MAINTENANCEWINDOWS\([^`]*\))`/)[1];
 const WINDOWS_AT = fromGuide(/`INDEX\(([A-Z]+\d+)#,0,1\)` and `INDEX\(\1#,0,2\)`/)[1];
+// The working papers: "`=KUSTOMER.SLAWORKING(B2, I6, B3)` spills ...", and the claims' working.
+const SLA_WORKING = fromGuide(/`(=KUSTOMER\.SLAWORKING\([^`]*\))`/)[1];
+const CLAIMS_WORKING = fromGuide(/`(=KUSTOMER\.SCHEDULEDMAINTENANCEWORKING\([^`]*\))`/)[1];
 
 /** The guide's sheet: its inputs, the sample files pasted where it says, its formulas, and `extra` cells. */
 function guideSheet(extra: Record<string, string> = {}, formulas = FORMULAS): EvaluatedCells {
@@ -127,7 +130,7 @@ describe("docs/auditor.md Part 2: the SLA month, evaluated in a spreadsheet engi
 
   test("every formula of the sheet uses only functions Excel 2021 has", () => {
     const kustomer = new Set(metadata().functions.map((f) => f.name.toUpperCase()));
-    const all = { [MONTH[1]]: MONTH[2], ...FORMULAS, [WINDOWS_AT]: WINDOWS, N6: WITH_WINDOWS };
+    const all = { [MONTH[1]]: MONTH[2], ...FORMULAS, [WINDOWS_AT]: WINDOWS, N6: WITH_WINDOWS, P6: SLA_WORKING, P20: CLAIMS_WORKING };
     expect(Object.entries(all).flatMap(([a, f]) => excel2021Problems(a, f, kustomer, true))).toEqual([]);
     // And the check can fail: the same column taken with CHOOSECOLS is refused.
     expect(excel2021Problems("I6", FORMULAS.I6.replace("INDEX(H12#,0,1)", "CHOOSECOLS(H12#,1)"), kustomer, true)).toHaveLength(1);
@@ -189,6 +192,41 @@ describe("docs/auditor.md Part 2: the SLA month, evaluated in a spreadsheet engi
     expect(weekdays).toHaveLength(31);
     expect(windows).toEqual(weekdays.map((d) => [at(`${d} 06:00:00`), at(`${d} 10:00:00`)]));
     expect(sheet.get("N6")).toBe(195);
+  });
+
+  /**
+   * The guide's working papers, its formulas read from its text, in free cells:
+   * - SLAWORKING(B2, I6, B3): June's 30 x 1,440 = 43,200 minutes, I6's 195 Outage minutes, the
+   *   uptime 43,005 / 43,200, the band "99.0% to 99.89%" (the terms' own words), 10%, $250.
+   * - SCHEDULEDMAINTENANCEWORKING(D9:D13, E9:E13, , , F9:F13): a header, the five claims, a total.
+   *   Minutes claimed, excusable, not: 240, 240, 0 for each standing window; 10:00-14:00 on
+   *   14 June is 240 claimed, none excusable (16 hours' notice); 11:30-12:30 on 24 June is 60, none
+   *   (core hours). Totals: 3 x 240 + 240 + 60 = 1,020 claimed, 720 excusable, 300 not.
+   */
+  test("the working papers: SLAWORKING and SCHEDULEDMAINTENANCEWORKING spill the guide's figures", () => {
+    expect([SLA_WORKING, CLAIMS_WORKING]).toEqual([
+      "=KUSTOMER.SLAWORKING(B2, I6, B3)",
+      "=KUSTOMER.SCHEDULEDMAINTENANCEWORKING(D9:D13, E9:E13, , , F9:F13)",
+    ]);
+    const papers = guideSheet({ P6: SLA_WORKING, P20: CLAIMS_WORKING });
+    expect(papers.spill("P6")).toEqual([
+      ["Minutes in month", 43200],
+      ["Outage minutes", 195],
+      ["Uptime", 43005 / 43200],
+      ["Band", "99.0% to 99.89%"],
+      ["Credit percentage", 0.1],
+      ["Credit amount", 250],
+    ]);
+    const claims = papers.spill("P20");
+    expect([claims.length, claims[0].length]).toEqual([7, 6]);
+    expect(claims.slice(1).map((r) => r.slice(2, 5))).toEqual([
+      [240, 240, 0],
+      [240, 240, 0],
+      [240, 240, 0],
+      [240, 0, 240],
+      [60, 0, 60],
+      [1020, 720, 300],
+    ]);
   });
 
   /**
