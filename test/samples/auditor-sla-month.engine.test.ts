@@ -197,7 +197,7 @@ describe("docs/auditor.md Part 2: the SLA month, evaluated in a spreadsheet engi
   /**
    * The guide's working papers, its formulas read from its text, in free cells:
    * - SLAWORKING(B2, I6, B3): June's 30 x 1,440 = 43,200 minutes, I6's 195 Outage minutes, the
-   *   uptime 43,005 / 43,200, the band "99.0% to 99.89%" (the terms' own words), 10%, $250.
+   *   uptime 43,005 / 43,200, the band "99.0%–99.9%" (the guides' wording of [99.0%, 99.9%)), 10%, $250.
    * - SCHEDULEDMAINTENANCEWORKING(D9:D13, E9:E13, , , F9:F13): a header, the five claims, a total.
    *   Minutes claimed, excusable, not: 240, 240, 0 for each standing window; 10:00-14:00 on
    *   14 June is 240 claimed, none excusable (16 hours' notice); 11:30-12:30 on 24 June is 60, none
@@ -213,7 +213,7 @@ describe("docs/auditor.md Part 2: the SLA month, evaluated in a spreadsheet engi
       ["Minutes in month", 43200],
       ["Outage minutes", 195],
       ["Uptime", 43005 / 43200],
-      ["Band", "99.0% to 99.89%"],
+      ["Band", "99.0%–99.9%"],
       ["Credit percentage", 0.1],
       ["Credit amount", 250],
     ]);
