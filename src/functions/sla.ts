@@ -11,17 +11,10 @@ import { HOSTINGS, MAX_DAYS_BEFORE, maintenanceWindows } from "../rules/sla/main
 import { type ClaimVerdict, claimsFromRanges, judgeClaim, judgeFor, scheduledMaintenance } from "../rules/sla/scheduled";
 import { capSeconds, intervalsFromRanges, MAINTENANCE_CAP, MIN_MINUTES, type OutageCount, outageInMonth } from "../rules/sla/outage";
 import { coveredCredit, creditLabel, serviceWording, slaServiceOf } from "../rules/sla/covered";
-import { claimDeadline, responseDue, responseTimeOf, responseTimesOf } from "../rules/sla/response";
-import {
-  creditBandsOf,
-  monthlyUptime,
-  ratioToNumber,
-  slaCreditPctToNumber,
-  slaCreditToNumber,
-  slaMonth,
-  slaWorking,
-} from "../rules/sla/uptime";
+import { claimDeadline, responseDue, responseTimeOf } from "../rules/sla/response";
+import { monthlyUptime, ratioToNumber, slaCreditPctToNumber, slaCreditToNumber, slaMonth, slaWorking } from "../rules/sla/uptime";
 import { excel, workbookDateSystem, type Working } from "./excel";
+import { creditBandsOf, responseTimesOf } from "./rates";
 
 /**
  * Priority of a service request (SLA section 5).
