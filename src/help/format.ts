@@ -257,7 +257,13 @@ export const WORKING_COLUMNS: Readonly<Record<string, readonly ResultFormat[]>> 
  * row's declared kind, in a working spill of labelled rows (`kinds`, from {@link rowKindsOf}; the
  * label itself is text); else the function's.
  */
-export function spillCellFormat(fn: string, kinds: readonly string[] | undefined, row: number, column: number, format: ResultFormat): ResultFormat {
+export function spillCellFormat(
+  fn: string,
+  kinds: readonly string[] | undefined,
+  row: number,
+  column: number,
+  format: ResultFormat,
+): ResultFormat {
   const columns = WORKING_COLUMNS[fn];
   if (columns) return columns[column] ?? format;
   if (kinds === undefined || column === 0) return format;

@@ -17,7 +17,17 @@
  * written as typed (a range as an array constant). Reset brings back the documented arguments,
  * rows added or removed included. A rounded value is a button that shows the exact value.
  */
-import { argFormula, arrayFormula, formulaArgs, formulaText, parseCell, rowKindsOf, serialFromIso, showValue, spillCellFormat } from "./format";
+import {
+  argFormula,
+  arrayFormula,
+  formulaArgs,
+  formulaText,
+  parseCell,
+  rowKindsOf,
+  serialFromIso,
+  showValue,
+  spillCellFormat,
+} from "./format";
 import type { ResultFormat, Shown } from "./format";
 import { themeFromQuery } from "../taskpane/theme";
 

@@ -102,7 +102,9 @@ const examplesDir = join(root, "src", "functions");
 const documented = readdirSync(examplesDir)
   .filter((f) => f.endsWith(".examples.json"))
   .flatMap((f) =>
-    Object.entries(JSON.parse(readFileSync(join(examplesDir, f), "utf8")) as Record<string, { examples?: { args: unknown[]; result: unknown }[] }>),
+    Object.entries(
+      JSON.parse(readFileSync(join(examplesDir, f), "utf8")) as Record<string, { examples?: { args: unknown[]; result: unknown }[] }>,
+    ),
   );
 
 test("every documented example shows its documented result on load, as the page formats it", async () => {

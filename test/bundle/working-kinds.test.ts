@@ -100,7 +100,8 @@ test("every documented working spill of labelled rows declares a kind for each r
         const kind = kinds[i];
         if (!KINDS.includes(kind)) wrong.push(`${name} ${String(row[0])}: ${kind}`);
         // Text rows hold text, every other kind a number.
-        if ((kind === "text") !== (typeof row[1] === "string")) wrong.push(`${name} ${String(row[0])}: ${kind} holds ${JSON.stringify(row[1])}`);
+        if ((kind === "text") !== (typeof row[1] === "string"))
+          wrong.push(`${name} ${String(row[0])}: ${kind} holds ${JSON.stringify(row[1])}`);
       });
       // The kinds are no cell: not an own enumerable key, not in the JSON Excel's runtime would send.
       expect(Object.keys(rows)).toEqual(rows.map((_, i) => String(i)));

@@ -59,6 +59,6 @@ test("taskpane.css writes its dark palette once; the served stylesheet has it un
   // Everything else is as written.
   expect(served.replace(/\n\/\* The same palette[^\n]*\n@media \(prefers-color-scheme: dark\) \{\n[^}]*\}\n\}\n/, "")).toBe(css);
   // A stylesheet without its dark block, or with a second copy written by hand, is refused.
-  expect(() => withPreferredDark(":root { --fg1: #242424; }\n")).toThrow("no :root[data-theme=\"dark\"]");
+  expect(() => withPreferredDark(":root { --fg1: #242424; }\n")).toThrow('no :root[data-theme="dark"]');
   expect(() => withPreferredDark(`${css}\n@media (prefers-color-scheme: dark) { }\n`)).toThrow("write the dark palette once");
 });
