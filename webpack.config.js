@@ -13,6 +13,7 @@ const addin = require("./scripts/addin");
 const { xmlManifest, unifiedManifest } = require("./scripts/manifests");
 const devCerts = require("./scripts/dev-certs");
 const { icoFromPngs } = require("./scripts/favicon");
+const { withPreferredDark } = require("./scripts/theme-css");
 
 /**
  * help.html runs the functions bundle and its own script, and its stylesheets, all from its own
@@ -232,7 +233,8 @@ module.exports = async (env, argv) => {
           { from: "assets/*.png", to: "assets/[name][ext]" },
           // The support, privacy and terms pages (the manifests' SupportUrl, privacyUrl, termsOfUseUrl).
           { from: "src/site/*", to: "[name][ext]" },
-          { from: "src/taskpane/taskpane.css", to: "taskpane.css" },
+          // The dark palette, written once, also under the system's dark preference.
+          { from: "src/taskpane/taskpane.css", to: "taskpane.css", transform: (css) => withPreferredDark(css.toString()) },
           { from: "src/help/help.css", to: "help.css" },
         ],
       }),

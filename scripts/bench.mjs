@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
+import { gzipSync } from "node:zlib";
 import os from "node:os";
 
 const require = createRequire(import.meta.url);
@@ -35,6 +36,8 @@ const machine = {
 
 const bundle = loadBundle();
 const fn = (id) => bundle.registered.get(id);
+// Where a function takes its `rates` argument (functions.json).
+const ratesIndex = (id) => bundle.metadata.functions.find((m) => m.id === id).parameters.findIndex((p) => p.name === "rates");
 
 // ---- serial helpers for the float versions (what a spreadsheet formula does with dates) ----
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -229,8 +232,9 @@ for (const c of cases) {
     const copies = Array.from({ length: 16 }, () => tables[card].map((r) => [...r]));
     const withRates = argLists.map((a, i) => {
       const padded = [...a];
-      while (padded.length < f.length - 1) padded.push(null);
-      return [...padded, copies[i % copies.length]];
+      while (padded.length < ratesIndex(c.id)) padded.push(null);
+      padded[ratesIndex(c.id)] = copies[i % copies.length];
+      return padded;
     });
     const r1 = f(...withRates[0]);
     if (JSON.stringify(r1) !== JSON.stringify(r0))
@@ -249,6 +253,100 @@ for (const c of cases) {
 }
 out.functions = functions;
 
+// ---- the goal: each call at most 10 µs at the 99th percentile, on realistic inputs ----
+// Excel's shared runtime marshals every custom-function call across a process boundary, which
+// costs far more than 10 µs; a call under that is lost in the host's own cost. Every function is
+// timed call by call through the bundle on its help examples (the inputs a user sees) and, where
+// the table above has them, the same 1024 varied arguments (half the calls each), with the
+// built-in card as `rates` a second time where it takes one. Wall time per call, less the cost
+// of reading the clock; the processor time of the whole run over its calls beside it.
+const GOAL_US = 10;
+const PER_CALL = 20000;
+const { loadExamples } = require("./help-page.js");
+const examples = loadExamples();
+const clockOverheadUs = (() => {
+  const noop = () => 0;
+  const t = new Float64Array(PER_CALL);
+  for (let i = 0; i < PER_CALL; i++) {
+    const t0 = performance.now();
+    noop(i);
+    t[i] = performance.now() - t0;
+  }
+  t.sort();
+  return t[PER_CALL >> 1] * 1000;
+})();
+function perCall(f, argLists) {
+  for (let i = 0; i < 5000; i++) f(...argLists[i % argLists.length]); // warm up
+  const t = new Float64Array(PER_CALL);
+  let sink = 0;
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < PER_CALL; i++) {
+    const a = argLists[i % argLists.length];
+    const t0 = performance.now();
+    const r = f(...a);
+    t[i] = performance.now() - t0;
+    sink += typeof r === "number" ? r : 1;
+  }
+  const c = process.cpuUsage(c0);
+  if (Number.isNaN(sink)) throw new Error("NaN in benchmark");
+  t.sort();
+  const us = (ms) => Math.max(0, ms * 1000 - clockOverheadUs);
+  return {
+    median_us: us(t[PER_CALL >> 1]),
+    p99_us: us(t[Math.floor(PER_CALL * 0.99)]),
+    cpu_us: (c.user + c.system) / PER_CALL,
+  };
+}
+/** Half the calls on the help examples, half on the varied arguments (when a case has them). */
+function realisticInputs(id, variants) {
+  const ex = (examples[id]?.examples ?? []).map((e) => e.args);
+  if (variants.length === 0) return ex;
+  if (ex.length === 0) return variants;
+  const k = Math.ceil(variants.length / ex.length);
+  return [...variants, ...Array.from({ length: k }, () => ex).flat()];
+}
+const perCallRows = [];
+for (const meta of bundle.metadata.functions) {
+  const id = meta.id;
+  const f = fn(id);
+  if (!f || (only && !only.has(id))) continue;
+  const c = cases.find((x) => x.id === id);
+  const variants = c ? Array.from({ length: VARIANTS }, (_, i) => c.args(i)) : [];
+  const inputs = realisticInputs(id, variants);
+  if (inputs.length === 0) throw new Error(`${id} has no help example to time`);
+  perCallRows.push({ fn: id, inputs: inputs === variants ? "varied" : variants.length ? "examples + varied" : "examples", ...perCall(f, inputs) });
+  const card = RATES_CARD[id];
+  if (c && card && tables && tables[card]) {
+    const copies = Array.from({ length: 16 }, () => tables[card].map((r) => [...r]));
+    const withRates = variants.map((a, i) => {
+      const padded = [...a];
+      while (padded.length < ratesIndex(c.id)) padded.push(null);
+      padded[ratesIndex(c.id)] = copies[i % copies.length];
+      return padded;
+    });
+    perCallRows.push({ fn: `${id} with rates`, inputs: "varied, card as rates", ...perCall(f, withRates) });
+  }
+}
+out.goal_us = GOAL_US;
+out.per_call_calls = PER_CALL;
+out.clock_overhead_us = Number(clockOverheadUs.toFixed(3));
+out.per_call = perCallRows.map((r) => ({
+  fn: r.fn,
+  inputs: r.inputs,
+  median_us: Number(r.median_us.toFixed(2)),
+  p99_us: Number(r.p99_us.toFixed(2)),
+  cpu_us: Number(r.cpu_us.toFixed(2)),
+}));
+const perCallTable = () => {
+  console.log(`\nPer call, through the bundle (${PER_CALL.toLocaleString("en-US")} calls each; goal: at most ${GOAL_US} µs at the 99th percentile)`);
+  console.log("| function | inputs | median µs | 99th percentile µs | processor µs a call | goal |");
+  console.log("|---|---|---:|---:|---:|---|");
+  for (const r of out.per_call)
+    console.log(
+      `| ${r.fn} | ${r.inputs} | ${r.median_us.toFixed(2)} | ${r.p99_us.toFixed(2)} | ${r.cpu_us.toFixed(2)} | ${r.p99_us <= GOAL_US ? "met" : "MISSED"} |`,
+    );
+};
+
 if (only) {
   if (json) console.log(JSON.stringify({ ...out, machine: { ...machine, loadavg_end: os.loadavg().map((x) => Number(x.toFixed(2))) } }));
   else
@@ -256,6 +354,7 @@ if (only) {
       console.log(
         `| ${r.fn} | ${Math.round(r.exact)} | ${Math.round(r.float)} | ${r.ratio.toFixed(1)}x | ${r.cost === undefined ? "" : r.cost.toFixed(2) + "x"} |`,
       );
+  if (!json) perCallTable();
   process.exit(0);
 }
 
@@ -296,7 +395,7 @@ if (fn("DATASTORAGE")) {
   const types = ["Company", "Customer", "Conversation", "Message", "Attachment", "Event", "Note", "KObject", "Custom attribute"];
   const recordTypes = Array.from({ length: 100000 }, (_, i) => [types[i % types.length]]);
   const counts = Array.from({ length: 100000 }, (_, i) => [(i * 7919) % 100000]);
-  out.datastorage_100k_ms = timeMs(() => fn("DATASTORAGE")(recordTypes, counts));
+  out.datastorage_100k_ms = timeBoth(() => fn("DATASTORAGE")(recordTypes, counts));
   ranged.push(["DATASTORAGE, 100k rows", out.datastorage_100k_ms, 50]);
 }
 if (fn("TRANSLATEDWORDS")) {
@@ -306,7 +405,7 @@ if (fn("TRANSLATEDWORDS")) {
     for (let k = i; s.length < 100; k++) s += i % 10 < 6 ? pieces[0] + pieces[5] : pieces[k % pieces.length];
     return [s.slice(0, 100)];
   });
-  out.translatedwords_100k_ms = timeMs(() => fn("TRANSLATEDWORDS")(texts, null));
+  out.translatedwords_100k_ms = timeBoth(() => fn("TRANSLATEDWORDS")(texts, null));
   ranged.push(["TRANSLATEDWORDS, 100k texts of 100 chars (60% ASCII)", out.translatedwords_100k_ms, 250]);
 }
 if (fn("TRANSLATEDWORDS")) {
@@ -361,7 +460,7 @@ if (fn("OUTAGEMINUTES")) {
     starts.push([s]);
     ends.push([s + (1 + (i % 30)) / 1440]);
   }
-  out.outageminutes_10k_ms = timeMs(() => fn("OUTAGEMINUTES")(JUN1, starts, ends, null, null, null));
+  out.outageminutes_10k_ms = timeBoth(() => fn("OUTAGEMINUTES")(JUN1, starts, ends, null, null, null));
   ranged.push(["OUTAGEMINUTES, 10k downtimes", out.outageminutes_10k_ms, 20]);
   // Issue 14: the same log against 10k maintenance ranges (overlapping, 1-60 minutes, scattered
   // over the month), so much of the downtime falls in maintenance and the 6-hour cap is reached.
@@ -372,7 +471,7 @@ if (fn("OUTAGEMINUTES")) {
     mStarts.push([s]);
     mEnds.push([s + (1 + (i % 60)) / 1440]);
   }
-  out.outageminutes_10k_maint_ms = timeMs(() => fn("OUTAGEMINUTES")(JUN1, starts, ends, mStarts, mEnds, null, null));
+  out.outageminutes_10k_maint_ms = timeBoth(() => fn("OUTAGEMINUTES")(JUN1, starts, ends, mStarts, mEnds, null, null));
   ranged.push(["OUTAGEMINUTES, 10k downtimes, 10k maintenance ranges, 6-hour cap", out.outageminutes_10k_maint_ms, 20]);
   // Issue 19: and 10k Excluded Downtime ranges (1-3 minutes, scattered over the month), which
   // split the downtimes before the maintenance and the cap are applied.
@@ -383,8 +482,13 @@ if (fn("OUTAGEMINUTES")) {
     xStarts.push([s]);
     xEnds.push([s + (1 + (i % 3)) / 1440]);
   }
-  out.outageminutes_10k_excluded_ms = timeMs(() => fn("OUTAGEMINUTES")(JUN1, starts, ends, mStarts, mEnds, null, null, xStarts, xEnds));
+  out.outageminutes_10k_excluded_ms = timeBoth(() => fn("OUTAGEMINUTES")(JUN1, starts, ends, mStarts, mEnds, null, null, xStarts, xEnds));
   ranged.push(["OUTAGEMINUTES, 10k downtimes, 10k maintenance ranges, 10k excluded ranges", out.outageminutes_10k_excluded_ms, 20]);
+  // The same SLA month as its working spill: every step of the sweep, for the auditor.
+  if (fn("OUTAGEWORKING")) {
+    out.outageworking_10k_excluded_ms = timeBoth(() => fn("OUTAGEWORKING")(JUN1, starts, ends, mStarts, mEnds, null, null, xStarts, xEnds));
+    ranged.push(["OUTAGEWORKING, 10k downtimes, 10k maintenance ranges, 10k excluded ranges", out.outageworking_10k_excluded_ms, 20]);
+  }
 }
 
 // ---- issue 10.5: hostile 32,767-character arguments (every parser linear; goal well under 5 ms) ----
@@ -442,6 +546,18 @@ out.fuzz_failures = fuzzed.failures.length;
 // ---- the bundle ----
 const code = readFileSync(join(DIST, "functions.js"), "utf8");
 out.bundle_bytes = Buffer.byteLength(code);
+// What a host downloads to start the functions: the bundle, gzip-compressed as a server sends it.
+out.bundle_gzip_bytes = gzipSync(code, { level: 9 }).length;
+// And what the add-in's shared runtime loads to start: its page (taskpane.html), the scripts and
+// stylesheets that page loads from the add-in (not Office's own office.js; not help.html, a link)
+// and the functions' metadata, each gzip-compressed.
+{
+  const page = readFileSync(join(DIST, "taskpane.html"), "utf8");
+  const local = [...page.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((u) => !/^[a-z]+:/i.test(u) && !u.endsWith(".html"));
+  const files = ["taskpane.html", ...local, "functions.json"];
+  out.startup_files = files;
+  out.startup_gzip_bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(DIST, f)), { level: 9 }).length, 0);
+}
 out.bundle_load_ms = median(
   Array.from({ length: 15 }, (_, i) => {
     // A unique comment defeats V8's compilation cache: every load parses and runs the bundle cold.
@@ -482,7 +598,12 @@ try {
 }
 
 // Every table of the text report, in the JSON too (scripts/quality-doc.mjs renders docs/quality.md from it).
-out.ranges = ranged.map(([name, ms, target]) => ({ case: name, ms: Number(ms.toFixed(2)), target_ms: target }));
+out.ranges = ranged.map(([name, t, target]) => ({
+  case: name,
+  wall_ms: Number(t.wall.toFixed(2)),
+  cpu_ms: Number(t.cpu.toFixed(2)),
+  target_ms: target,
+}));
 out.scripts = scriptRows.map(([name, t, target]) => ({
   case: name,
   wall_ms: Number(t.wall.toFixed(1)),
@@ -511,10 +632,11 @@ if (json) {
     console.log(
       `| ${r.fn} | ${fmt(r.exact)} | ${fmt(r.float)} | ${r.ratio.toFixed(1)}x | ${r.cost === undefined ? "" : `${r.cost.toFixed(2)}x (${r.rows} rows)`} |`,
     );
-  console.log(`\nBig ranges (median of ${RUNS} runs)`);
-  console.log("| case | ms | target |");
-  console.log("|---|---:|---:|");
-  for (const [name, ms, target] of ranged) console.log(`| ${name} | ${ms.toFixed(1)} | < ${target} |`);
+  perCallTable();
+  console.log(`\nBig ranges (median of ${RUNS} runs; the target is on processor time)`);
+  console.log("| case | wall ms | processor ms | target |");
+  console.log("|---|---:|---:|---:|");
+  for (const [name, t, target] of ranged) console.log(`| ${name} | ${t.wall.toFixed(1)} | ${t.cpu.toFixed(1)} | <= ${target} |`);
   console.log(`\nTRANSLATEDWORDS on every script (median of ${RUNS} runs; the target is on processor time)`);
   console.log("| case | wall ms | processor ms | target |");
   console.log("|---|---:|---:|---:|");
@@ -536,6 +658,8 @@ if (json) {
   console.log("| measure | value | target |");
   console.log("|---|---:|---:|");
   console.log(`| functions.js (minified) | ${fmt(out.bundle_bytes)} bytes | <= 120 KB |`);
+  console.log(`| functions.js (gzip) | ${fmt(out.bundle_gzip_bytes)} bytes | |`);
+  console.log(`| to start: ${out.startup_files.join(", ")} (gzip) | ${fmt(out.startup_gzip_bytes)} bytes | < 100 KB |`);
   console.log(`| cold load (new vm context) | ${out.bundle_load_ms.toFixed(1)} ms | < 50 ms |`);
   console.log(`| context.sync round trips, all rate cards | ${out.card_load_syncs ?? "n/a"} | <= 2 |`);
   console.log("\nOrder import: the worst shapes found by probing vs a plain file of the same size (median of 5 runs)");

@@ -17,7 +17,7 @@ import {
 import { BILLING_CYCLES, billingPeriod } from "../rules/billing/period";
 import { serialFromEpochDay } from "../rules/core/serial";
 import { phoneNumberRows, phoneNumbersBilled } from "../rules/billing/voice";
-import { excel, workbookDateSystem, type Working } from "./excel";
+import { excel, working, workbookDateSystem, type Working, type WorkingRow } from "./excel";
 
 /**
  * How days are counted when prorating.
@@ -52,28 +52,28 @@ const names = (effective: string) => ({ start: "period_start", end: "period_end"
  * share = (first days / its month's days + whole months charged + last days / part month's days)
  *       / (whole months in period + part month days / part month's days).
  */
-function shareRows(share: ProrationShare): Working {
+function shareRows(share: ProrationShare): WorkingRow[] {
   // A ratio of two whole numbers: the division gives the double nearest the exact share.
   const ratio = share.shareNumerator / share.shareDenominator;
   const m = share.months;
   if (!m) {
     return [
-      ["Basis", share.basis],
-      ["Days in period", share.daysInPeriod],
-      ["Days charged", share.daysCharged],
-      ["Share", ratio],
+      ["Basis", "text", share.basis],
+      ["Days in period", "days", share.daysInPeriod],
+      ["Days charged", "days", share.daysCharged],
+      ["Share", "number", ratio],
     ];
   }
   return [
-    ["Basis", share.basis],
-    ["Whole billing months in period", m.wholeMonths],
-    ["Days of the part month ending the period", m.partDays],
-    ["Days in that billing month", m.partMonthDays],
-    ["Days charged in the effective day's billing month", m.firstDays],
-    ["Days in that billing month", m.firstMonthDays],
-    ["Whole billing months charged after it", m.wholeMonthsCharged],
-    ["Days charged in the part month ending the period", m.lastDays],
-    ["Share", ratio],
+    ["Basis", "text", share.basis],
+    ["Whole billing months in period", "number", m.wholeMonths],
+    ["Days of the part month ending the period", "days", m.partDays],
+    ["Days in that billing month", "days", m.partMonthDays],
+    ["Days charged in the effective day's billing month", "days", m.firstDays],
+    ["Days in that billing month", "days", m.firstMonthDays],
+    ["Whole billing months charged after it", "number", m.wholeMonthsCharged],
+    ["Days charged in the part month ending the period", "days", m.lastDays],
+    ["Share", "number", ratio],
   ];
 }
 
@@ -185,12 +185,12 @@ export function planChangeWorkingFn(
       period(period_start, period_end, change_date, "change_date", basis),
       names("change_date"),
     );
-    return [
+    return working([
       ...shareRows(w.share),
-      ["Unused time on the old plan (credit)", w.credit],
-      ["Remaining time on the new plan (charge)", w.charge],
-      ["Net charge", w.net],
-    ];
+      ["Unused time on the old plan (credit)", "money", w.credit],
+      ["Remaining time on the new plan (charge)", "money", w.charge],
+      ["Net charge", "money", w.net],
+    ]);
   });
 }
 
@@ -210,7 +210,7 @@ export function prorateWorkingFn(amount: any, period_start: any, period_end: any
     const money = toAmount(amount, "amount");
     const p = period(period_start, period_end, effective_date, "effective_date", basis);
     const share = prorationShare(p, names("effective_date"));
-    return [...shareRows(share), ["Amount", prorateToNumber(money, p, names("effective_date"))]];
+    return working([...shareRows(share), ["Amount", "money", prorateToNumber(money, p, names("effective_date"))]]);
   });
 }
 

@@ -5,21 +5,14 @@
  */
 import { cellValue, isBlank, toChoice, toDate, toDateList, toInteger } from "../rules/core/args";
 import { serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
-import {
-  psAcceptance,
-  psExpiry,
-  psInclusion,
-  psInclusionItem,
-  psKickoffDeadline,
-  psPackage,
-  psPackagesOf,
-} from "../rules/contract/packages";
-import { managedHours, managedHoursOf, managedLevel, managedService, managedTerm } from "../rules/contract/managed";
-import { CSV_MAX_ROWS_PER_FILE, csvFiles, migrationSize, migrationSizesOf } from "../rules/contract/migration";
+import { psAcceptance, psExpiry, psInclusion, psInclusionItem, psKickoffDeadline, psPackage } from "../rules/contract/packages";
+import { managedHours, managedLevel, managedService, managedTerm } from "../rules/contract/managed";
+import { CSV_MAX_ROWS_PER_FILE, csvFiles, migrationSize } from "../rules/contract/migration";
 import { seasonWindow, timeZone } from "../rules/contract/season";
 import { CHANGE_KINDS, changeEffective, deactivationDate, priceEffective } from "../rules/contract/price-change";
 import { DECLINED_CARD_GRACE_DAYS, PRICE_CHANGE_NOTICE_DAYS } from "../rules/contract/terms";
 import { excel, workbookDateSystem } from "./excel";
+import { managedHoursOf, migrationSizesOf, psPackagesOf } from "./rates";
 
 /**
  * A professional-services package of the Kustomer Professional Services Terms.

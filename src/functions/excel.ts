@@ -113,3 +113,27 @@ export function isDetectingDateSystem(): boolean {
 
 /** A spilled label/value table: one row per label. */
 export type Working = (string | number)[][];
+
+/**
+ * The kind of a working row's value, declared where the row's label is written: money, a
+ * percentage, a date, a number of days, text, or another number (a count, minutes, a ratio).
+ * Excel formats a spill as a whole, so the spill itself holds plain numbers; the kinds travel
+ * beside it for the help page, which shows each row as the kind says.
+ */
+export type RowKind = "money" | "percent" | "date" | "days" | "number" | "text";
+
+/** One row of a working spill as an adapter writes it: its label, the kind of its value, the value. */
+export type WorkingRow = readonly [label: string, kind: RowKind, value: string | number];
+
+/**
+ * The property of a working spill that holds its rows' kinds, in row order. Not enumerable, so
+ * it is no cell: Excel's runtime, JSON and a structured copy see the label/value rows only.
+ */
+export const ROW_KINDS = "rowKinds";
+
+/** A working spill from its rows: label/value pairs for Excel, each row's kind beside them ({@link ROW_KINDS}). */
+export function working(rows: readonly WorkingRow[]): Working {
+  const spill: Working = rows.map(([label, , value]) => [label, value]);
+  Object.defineProperty(spill, ROW_KINDS, { value: rows.map((r) => r[1]), enumerable: false });
+  return spill;
+}

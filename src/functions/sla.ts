@@ -10,18 +10,11 @@ import { Msg, numError } from "../rules/core/errors";
 import { HOSTINGS, MAX_DAYS_BEFORE, maintenanceWindows } from "../rules/sla/maintenance";
 import { type ClaimVerdict, claimsFromRanges, judgeClaim, judgeFor, scheduledMaintenance } from "../rules/sla/scheduled";
 import { capSeconds, intervalsFromRanges, MAINTENANCE_CAP, MIN_MINUTES, type OutageCount, outageInMonth } from "../rules/sla/outage";
-import { coveredCredit, creditLabel, serviceWording, slaServiceOf } from "../rules/sla/covered";
-import { claimDeadline, responseDue, responseTimeOf, responseTimesOf } from "../rules/sla/response";
-import {
-  creditBandsOf,
-  monthlyUptime,
-  ratioToNumber,
-  slaCreditPctToNumber,
-  slaCreditToNumber,
-  slaMonth,
-  slaWorking,
-} from "../rules/sla/uptime";
-import { excel, workbookDateSystem, type Working } from "./excel";
+import { coveredCredit, creditLabel, serviceWording, type SlaService, slaServiceOf } from "../rules/sla/covered";
+import { claimDeadline, responseDue, responseTimeOf } from "../rules/sla/response";
+import { monthlyUptime, ratioToNumber, slaCreditPctToNumber, slaCreditToNumber, slaMonth, slaWorking } from "../rules/sla/uptime";
+import { excel, working, workbookDateSystem, type RowKind, type Working, type WorkingRow } from "./excel";
+import { creditBandsOf, responseTimesOf } from "./rates";
 
 /**
  * Priority of a service request (SLA section 5).
@@ -179,19 +172,23 @@ export function outageWorkingFn(
     // The Excluded Downtime row only where excluded ranges are given: a sheet written before
     // the argument existed keeps its 8x2 spill.
     const withExcluded = !isBlank(excluded_starts) || !isBlank(excluded_ends);
-    return [
-      ["Downtimes in the log", c.downtimes],
-      ["Shorter than min_minutes (dropped)", c.dropped],
-      ["Downtime minutes in the month", c.downtimeSeconds / 60],
-      ...(withExcluded ? [["Of which Excluded Downtime (never Outage)", c.excludedSeconds / 60]] : []),
-      [withExcluded ? "Of which in maintenance, not excluded" : "Of which in maintenance", c.maintenanceSeconds / 60],
-      ["Excused in the 14 days before the month", c.excusedBeforeSeconds / 60],
-      ["Excused in the month", c.excusedSeconds / 60],
-      ["Over the cap (counted)", c.cappedSeconds / 60],
-      ["Outage minutes", c.minutes],
-    ];
+    const excluded: WorkingRow[] = withExcluded ? [["Of which Excluded Downtime (never Outage)", "number", c.excludedSeconds / 60]] : [];
+    return working([
+      ["Downtimes in the log", "number", c.downtimes],
+      ["Shorter than min_minutes (dropped)", "number", c.dropped],
+      ["Downtime minutes in the month", "number", c.downtimeSeconds / 60],
+      ...excluded,
+      [withExcluded ? "Of which in maintenance, not excluded" : "Of which in maintenance", "number", c.maintenanceSeconds / 60],
+      ["Excused in the 14 days before the month", "number", c.excusedBeforeSeconds / 60],
+      ["Excused in the month", "number", c.excusedSeconds / 60],
+      ["Over the cap (counted)", "number", c.cappedSeconds / 60],
+      ["Outage minutes", "number", c.minutes],
+    ]);
   });
 }
+
+/** The kind of the credit row: money off the fees, or (conversation based) a number of conversations. */
+const creditKind = (s: SlaService): RowKind => (s.basis === "conversation" ? "number" : "money");
 
 /** A local epoch second as a serial; the midnight ending 9999-12-31 (a month's end) is allowed. */
 function windowSerial(s: number, system: DateSystem): number {
@@ -314,18 +311,18 @@ export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any,
     const fee = isBlank(monthly_fee) ? undefined : toMoney(monthly_fee, "monthly_fee");
     const s = slaServiceOf(service);
     const w = slaWorking(m, outage, fee, creditBandsOf(rates), s);
-    const rows: Working = [
-      ["Minutes in month", w.month.minutes],
-      ["Outage minutes", toExcelNumber(w.outageMinutes)],
-      ["Uptime", ratioToNumber(w.uptime)],
-      ["Band", w.band.band],
-      ["Credit percentage", toExcelNumber(w.creditPct)],
+    const rows: WorkingRow[] = [
+      ["Minutes in month", "number", w.month.minutes],
+      ["Outage minutes", "number", toExcelNumber(w.outageMinutes)],
+      ["Uptime", "percent", ratioToNumber(w.uptime)],
+      ["Band", "text", w.band.band],
+      ["Credit percentage", "percent", toExcelNumber(w.creditPct)],
     ];
     // The service's row only where one is given: a sheet written before the argument keeps its spill.
     const next = slaMonth(w.month.nextFirstDay).label;
-    if (!isBlank(service)) rows.push(["Covered Service", serviceWording(w.service, next)]);
-    if (w.creditAmount !== undefined) rows.push([creditLabel(w.service), toExcelNumber(w.creditAmount)]);
-    return rows;
+    if (!isBlank(service)) rows.push(["Covered Service", "text", serviceWording(w.service, next)]);
+    if (w.creditAmount !== undefined) rows.push([creditLabel(w.service), creditKind(w.service), toExcelNumber(w.creditAmount)]);
+    return working(rows);
   });
 }
 

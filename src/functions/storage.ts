@@ -5,8 +5,9 @@
 import { isBlank, toBoolean, toChoice, toNumber, toRange } from "../rules/core/args";
 import { Money, toAmount, toExcelNumber } from "../rules/core/money";
 import { attachmentStorage } from "../rules/storage/attachments";
-import { dataStorageNumbers, recordSizesOf } from "../rules/storage/data";
-import { allocationPlan, allocationTableOf, STORAGE_CATEGORIES, storageAllowanceToNumber } from "../rules/storage/allowance";
+import { dataStorageNumbers } from "../rules/storage/data";
+import { allocationPlan, STORAGE_CATEGORIES, storageAllowanceToNumber } from "../rules/storage/allowance";
+import { allocationTableOf, recordSizesOf } from "./rates";
 import { storageOverageToNumber } from "../rules/storage/overage";
 import { countToExcel, toGb } from "../rules/storage/units";
 import { excel } from "./excel";

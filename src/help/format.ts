@@ -228,60 +228,20 @@ export function showValue(v: unknown, format: ResultFormat): Shown {
   return { text: String(v), kind: "text" };
 }
 
-/** PRORATEWORKING's rows up to the share, which PLANCHANGEWORKING repeats: the days, or on the months basis the billing months. */
-const SHARE_ROWS: Readonly<Record<string, ResultFormat>> = {
-  Basis: "general",
-  "Days in period": "general",
-  "Days charged": "general",
-  "Whole billing months in period": "general",
-  "Days of the part month ending the period": "general",
-  "Days in that billing month": "general",
-  "Days charged in the effective day's billing month": "general",
-  "Whole billing months charged after it": "general",
-  "Days charged in the part month ending the period": "general",
-  Share: "general",
-};
-
 /**
- * The format of each row of the working spills, by function and row label (the label is the
- * row's first cell). The functions spill plain numbers (Excel formats a spill as a whole), so the
- * kinds are declared here; test/help/format.test.ts checks every labelled row of every
- * documented working spill has one. "days" and counts are whole numbers, shown in General.
+ * How the help page shows a working row of each kind. The functions declare the kind of each row
+ * where they write its label, and hand the kinds over beside the spill, in a property that is no
+ * cell (`rowKinds`, not enumerable): money, percent and date rows in their formats; days, other
+ * numbers and text in General, as Excel shows them.
  */
-export const WORKING_ROWS: Readonly<Record<string, Readonly<Record<string, ResultFormat>>>> = {
-  PRORATEWORKING: {
-    ...SHARE_ROWS,
-    Amount: "money",
-  },
-  PLANCHANGEWORKING: {
-    ...SHARE_ROWS,
-    "Unused time on the old plan (credit)": "money",
-    "Remaining time on the new plan (charge)": "money",
-    "Net charge": "money",
-  },
-  SLAWORKING: {
-    "Minutes in month": "general",
-    "Outage minutes": "general",
-    Uptime: "percent",
-    Band: "general",
-    "Credit percentage": "percent",
-    "Covered Service": "general",
-    "Credit amount": "money",
-    "Credit in conversations (next month's usage)": "general",
-  },
-  OUTAGEWORKING: {
-    "Downtimes in the log": "general",
-    "Shorter than min_minutes (dropped)": "general",
-    "Downtime minutes in the month": "general",
-    "Of which Excluded Downtime (never Outage)": "general",
-    "Of which in maintenance": "general",
-    "Of which in maintenance, not excluded": "general",
-    "Excused in the 14 days before the month": "general",
-    "Excused in the month": "general",
-    "Over the cap (counted)": "general",
-    "Outage minutes": "general",
-  },
-};
+const ROW_FORMATS: Readonly<Record<string, ResultFormat>> = { money: "money", percent: "percent", date: "date" };
+
+/** The kinds a working spill declares for its rows, in row order; undefined for any other result. */
+export function rowKindsOf(result: unknown): readonly string[] | undefined {
+  if (!Array.isArray(result)) return undefined;
+  const kinds: unknown = (result as { rowKinds?: unknown }).rowKinds;
+  return Array.isArray(kinds) && kinds.length === result.length && kinds.every((k) => typeof k === "string") ? kinds : undefined;
+}
 
 /**
  * The format of each column of the working spills that are tables of columns under a header row
@@ -292,13 +252,22 @@ export const WORKING_COLUMNS: Readonly<Record<string, readonly ResultFormat[]>> 
   SCHEDULEDMAINTENANCEWORKING: ["date", "date", "general", "general", "general", "general"],
 };
 
-/** The format of one cell of a spilled result: its column's or its row's, in a working spill; else the function's. */
-export function spillCellFormat(fn: string, row: readonly unknown[], column: number, format: ResultFormat): ResultFormat {
+/**
+ * The format of one cell of a spilled result: its column's, in a working spill of columns; its
+ * row's declared kind, in a working spill of labelled rows (`kinds`, from {@link rowKindsOf}; the
+ * label itself is text); else the function's.
+ */
+export function spillCellFormat(
+  fn: string,
+  kinds: readonly string[] | undefined,
+  row: number,
+  column: number,
+  format: ResultFormat,
+): ResultFormat {
   const columns = WORKING_COLUMNS[fn];
   if (columns) return columns[column] ?? format;
-  const rows = WORKING_ROWS[fn];
-  if (!rows || column === 0 || typeof row[0] !== "string") return format;
-  return rows[row[0]] ?? format;
+  if (kinds === undefined || column === 0) return format;
+  return ROW_FORMATS[kinds[row]] ?? "general";
 }
 
 // ---- The formula a user would type -------------------------------------------------------

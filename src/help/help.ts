@@ -17,7 +17,17 @@
  * written as typed (a range as an array constant). Reset brings back the documented arguments,
  * rows added or removed included. A rounded value is a button that shows the exact value.
  */
-import { argFormula, arrayFormula, formulaArgs, formulaText, parseCell, serialFromIso, showValue, spillCellFormat } from "./format";
+import {
+  argFormula,
+  arrayFormula,
+  formulaArgs,
+  formulaText,
+  parseCell,
+  rowKindsOf,
+  serialFromIso,
+  showValue,
+  spillCellFormat,
+} from "./format";
 import type { ResultFormat, Shown } from "./format";
 import { themeFromQuery } from "../taskpane/theme";
 
@@ -153,7 +163,7 @@ function shownElement(s: Shown): HTMLElement {
 }
 
 /** The result as Excel would show it: one value, a spilled range as a small grid (each cell in its
- * row's format, for a working spill), or an error. */
+ * row's declared kind, for a working spill), or an error. */
 function render(out: HTMLElement, result: unknown, format: ResultFormat, fn = ""): void {
   out.replaceChildren();
   out.className = "result-value";
@@ -174,10 +184,11 @@ function render(out: HTMLElement, result: unknown, format: ResultFormat, fn = ""
   if (Array.isArray(result)) {
     const table = document.createElement("table");
     table.className = "spill";
-    for (const row of result as unknown[][]) {
+    const kinds = rowKindsOf(result);
+    (result as unknown[][]).forEach((row, ri) => {
       const tr = table.insertRow();
-      row.forEach((v, ci) => tr.insertCell().append(shownElement(showValue(v, spillCellFormat(fn, row, ci, format)))));
-    }
+      row.forEach((v, ci) => tr.insertCell().append(shownElement(showValue(v, spillCellFormat(fn, kinds, ri, ci, format)))));
+    });
     out.append(table);
     return;
   }

@@ -6,65 +6,11 @@
  */
 import { quote } from "../rules/core/errors";
 import { Money } from "../rules/core/money";
-import { type ColumnFormat, type DecimalText, NA_TEXT } from "../rules/rates/documents";
+import { type ColumnFormat, type DecimalText, NA_TEXT, UNITS } from "../rules/rates/documents";
 import { MAX_NUMBER_TEXT, MAX_SIGNIFICANT_DIGITS, MAX_TEXT } from "./limits";
 import type { Raw } from "./records";
 
 export type CellResult = { value: DecimalText | string | null } | { problem: string };
-
-/**
- * Units a value may carry, per column format, with the factor to the column's unit (own keys only:
- * a Map). STORAGEOVERAGE reads its sizes with the same GB units (src/rules/storage/units.ts).
- */
-export const UNITS: Readonly<Record<Exclude<ColumnFormat, "text">, ReadonlyMap<string, string>>> = {
-  usd: new Map([
-    ["", "1"],
-    ["usd", "1"],
-  ]),
-  usd4: new Map([
-    ["", "1"],
-    ["usd", "1"],
-  ]),
-  percent: new Map([
-    ["", "1"],
-    ["%", "0.01"],
-  ]),
-  gb: new Map([
-    ["", "1"],
-    ["gb", "1"],
-    ["tb", "1000"],
-    ["mb", "0.001"],
-    ["kb", "0.000001"],
-  ]),
-  kb: new Map([
-    ["", "1"],
-    ["kb", "1"],
-    ["b", "0.001"],
-    ["byte", "0.001"],
-    ["bytes", "0.001"],
-    ["mb", "1000"],
-    ["gb", "1000000"],
-  ]),
-  days: new Map([
-    ["", "1"],
-    ["day", "1"],
-    ["days", "1"],
-  ]),
-  weeks: new Map([
-    ["", "1"],
-    ["week", "1"],
-    ["weeks", "1"],
-  ]),
-  hours: new Map([
-    ["", "1"],
-    ["h", "1"],
-    ["hr", "1"],
-    ["hrs", "1"],
-    ["hour", "1"],
-    ["hours", "1"],
-  ]),
-  count: new Map([["", "1"]]),
-};
 
 const EXPECTED: Record<Exclude<ColumnFormat, "text">, string> = {
   usd: "an amount in US dollars, such as 50 or $50.00",

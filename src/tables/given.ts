@@ -11,8 +11,9 @@
  * Building the fingerprint is linear in the cells, and a range far larger than any card is
  * refused before it is read.
  */
-import { clip, describe, naError, quote, RuleError, valueError } from "../rules/core/errors";
-import type { AnyRateTable, DecimalText } from "../rules/rates/documents";
+import { describe, quote, RuleError, valueError } from "../rules/core/errors";
+import type { AnyRateTable } from "../rules/rates/documents";
+import type { GivenRows } from "../rules/rates/given";
 import type { ImportProblem } from "./problems";
 import { cellRecords, type Raw } from "./records";
 import { validateRows } from "./validate";
@@ -23,13 +24,6 @@ export const MAX_RATES_ROWS = 1000;
 export const MAX_RATES_COLUMNS = 64;
 /** Distinct tables kept parsed, across all cards; the least recently used goes first. */
 export const RATES_CACHE_SIZE = 64;
-
-/** The rows of a given table, validated: text, exact decimal text for rates, null for n/a. */
-export interface GivenRows {
-  readonly rows: ReadonlyArray<Readonly<Record<string, DecimalText | string | null>>>;
-  /** Each row's number in the range (1-based, the header row counted), for messages. */
-  readonly rowNumbers: readonly number[];
-}
 
 /** The message of a `rates` problem: `rates row 3, "Default data (GB)": expected ...`. */
 export function ratesProblem(arg: string, p: ImportProblem): string {
@@ -229,59 +223,4 @@ export function givenRatesReader<T>(card: AnyRateTable, compile: (given: GivenRo
     seen = generation;
     return use(last) as T;
   };
-}
-
-/** #N/A-style message for a name a given table lacks. */
-export function notInGivenRates(arg: string, got: string, held: readonly string[]): string {
-  // What the user typed and the table's own names are quoted short: at most 8 names, each clipped.
-  const shown = held
-    .slice(0, MAX_NAMES_LISTED)
-    .map((n) => clip(n))
-    .join(", ");
-  const more = held.length > MAX_NAMES_LISTED ? `, and ${held.length - MAX_NAMES_LISTED} more` : "";
-  return `${arg} ${quote(got)} is not in the given rates; they hold: ${shown}${more}.`;
-}
-
-/** The most of a given table's names a message lists. */
-const MAX_NAMES_LISTED = 8;
-
-/** Names to look up in a given table: each name's key, and the names to list in a message. */
-export interface GivenChoices<T> {
-  readonly index: ReadonlyMap<string, T>;
-  /** The names exactly as listed, for the common call that passes one of them as is. */
-  readonly exact: ReadonlyMap<string, T>;
-  /** The table's own names, in its order. */
-  readonly names: readonly string[];
-  readonly key: (s: string) => string;
-}
-
-/**
- * Builds the lookup of a given table's names: each entry's names by `key`; the first entry to
- * claim a key keeps it (an entry's own name is listed before the built-in aliases it takes).
- */
-export function givenChoices<T>(
-  entries: ReadonlyArray<{ readonly names: readonly string[]; readonly value: T }>,
-  key: (s: string) => string,
-): GivenChoices<T> {
-  const index = new Map<string, T>();
-  for (const e of entries) for (const n of e.names) if (!index.has(key(n))) index.set(key(n), e.value);
-  const exact = new Map<string, T>();
-  for (const e of entries) for (const n of e.names) if (!exact.has(n) && index.get(key(n)) === e.value) exact.set(n, e.value);
-  return { index, exact, names: entries.map((e) => e.names[0]), key };
-}
-
-/**
- * A name looked up in a given table: blank or not text is #VALUE!; a name the table lacks is
- * #N/A, "not in the given rates", listing what it holds.
- */
-export function lookupGiven<T>(v: unknown, arg: string, choices: GivenChoices<T>): T {
-  if (typeof v === "string") {
-    const found = choices.exact.get(v);
-    if (found !== undefined) return found;
-  }
-  if (v === null || v === undefined || v === "") throw valueError(`${arg} is required: expected one of: ${choices.names.join(", ")}.`);
-  if (typeof v !== "string" && typeof v !== "number") throw valueError(`${arg} must be text; got ${describe(v)}.`);
-  const found = choices.index.get(choices.key(String(v)));
-  if (found === undefined) throw naError(notInGivenRates(arg, String(v), choices.names));
-  return found;
 }

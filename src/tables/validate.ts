@@ -6,6 +6,7 @@
 import { normalizeName } from "../rules/core/args";
 import { Money } from "../rules/core/money";
 import { type AnyRateTable, type DecimalText, NA_TEXT, type RateColumn } from "../rules/rates/documents";
+import { choiceKey } from "../rules/rates/given";
 import { describeRaw, readCell } from "./cell";
 import { type ImportProblem, sortProblems } from "./problems";
 import type { RawRow } from "./records";
@@ -143,11 +144,6 @@ function keyProblems(card: AnyRateTable, raws: readonly RawRow[], rows: Record<s
 // ---------------------------------------------------------------------------------------------
 // Checks of a card's rows together: fixed choices and bands
 // ---------------------------------------------------------------------------------------------
-
-/** A choice as typed: case, spacing and a plural "s" aside ("Hour", "business day"). */
-export function choiceKey(s: string): string {
-  return normalizeName(s).replace(/s$/, "");
-}
 
 function choiceProblems(card: AnyRateTable, raws: readonly RawRow[], rows: Record<string, unknown>[]): ImportProblem[] {
   const problems: ImportProblem[] = [];

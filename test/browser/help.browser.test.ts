@@ -17,7 +17,8 @@ import type { AddressInfo } from "node:net";
 import type { BrowserContext, Locator, Page } from "playwright-core";
 import { launchChromium } from "../helpers/browser";
 import { axeViolations } from "../helpers/axe";
-import { showValue, spillCellFormat, type ResultFormat } from "../../src/help/format";
+import { rowKindsOf, showValue, spillCellFormat, type ResultFormat } from "../../src/help/format";
+import { loadBundle } from "../helpers/bundle";
 
 jest.setTimeout(180_000);
 
@@ -101,10 +102,14 @@ const examplesDir = join(root, "src", "functions");
 const documented = readdirSync(examplesDir)
   .filter((f) => f.endsWith(".examples.json"))
   .flatMap((f) =>
-    Object.entries(JSON.parse(readFileSync(join(examplesDir, f), "utf8")) as Record<string, { examples?: { result: unknown }[] }>),
+    Object.entries(
+      JSON.parse(readFileSync(join(examplesDir, f), "utf8")) as Record<string, { examples?: { args: unknown[]; result: unknown }[] }>,
+    ),
   );
 
 test("every documented example shows its documented result on load, as the page formats it", async () => {
+  // A working spill's rows in the kinds the function declares beside them (the same bundle, called here).
+  const bundle = loadBundle();
   const shown = await page.locator("form.example").evaluateAll((forms) =>
     forms.map((f) => ({
       fn: (f as HTMLElement).dataset.fn!,
@@ -122,8 +127,9 @@ test("every documented example shows its documented result on load, as the page 
       if (!form) return wrong.push(`${name} example ${k + 1}: not on the page`);
       const format = form.format as ResultFormat;
       const rows = Array.isArray(e.result) ? (e.result as unknown[][]) : [[e.result]];
-      const expected = rows.flatMap((row) =>
-        row.map((v, ci) => showValue(v, Array.isArray(e.result) ? spillCellFormat(name, row, ci, format) : format).text),
+      const kinds = Array.isArray(e.result) ? rowKindsOf(bundle.call(name, ...e.args)) : undefined;
+      const expected = rows.flatMap((row, ri) =>
+        row.map((v, ci) => showValue(v, Array.isArray(e.result) ? spillCellFormat(name, kinds, ri, ci, format) : format).text),
       );
       if (form.error !== null || JSON.stringify(form.values) !== JSON.stringify(expected))
         wrong.push(`${name} example ${k + 1}: shows ${form.error ?? JSON.stringify(form.values)}, documented ${JSON.stringify(expected)}`);

@@ -25,7 +25,7 @@ export const ROOMS: readonly Room[] = [
   { name: "rules/core", path: "src/rules/core/", may: [], pure: true },
   { name: "rules/rates", path: "src/rules/rates/", may: ["rules/core"], pure: true },
   { name: "tables", path: "src/tables/", may: ["rules/core", "rules/rates"], pure: true },
-  { name: "rules", path: "src/rules/", may: ["rules/core", "rules/rates", "tables"], pure: true },
+  { name: "rules", path: "src/rules/", may: ["rules/core", "rules/rates"], pure: true },
   { name: "sheets", path: "src/sheets/", may: ["rules/core", "rules/rates"], pure: true },
   { name: "functions", path: "src/functions/", may: ["rules/core", "rules/rates", "rules", "tables"], pure: false },
   { name: "taskpane/writer", path: "src/taskpane/writer/", may: ["rules/core", "rules/rates", "sheets"], pure: false },

@@ -2,16 +2,8 @@
  * A table given as `rates`: parsed once per distinct content, in a bounded cache whose key is a
  * cheap fingerprint confirmed cell by cell; oversized ranges refused before they are read.
  */
-import {
-  clearRatesCache,
-  givenRates,
-  type GivenRows,
-  notInGivenRates,
-  MAX_RATES_ROWS,
-  RATES_CACHE_SIZE,
-  ratesCacheSize,
-  readGivenRows,
-} from "../../src/tables/given";
+import { clearRatesCache, givenRates, MAX_RATES_ROWS, RATES_CACHE_SIZE, ratesCacheSize, readGivenRows } from "../../src/tables/given";
+import { type GivenRows, notInGivenRates } from "../../src/rules/rates/given";
 import { STORAGE_RECORD_SIZES } from "../../src/rules/rates/storage";
 import { ruleError } from "../helpers/rule-error";
 

@@ -6,6 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { luminance, themeFromQuery, themeOf } from "../../src/taskpane/theme";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { withPreferredDark } = require("../../scripts/theme-css") as { withPreferredDark: (css: string) => string };
 
 test("luminance of #rgb and #rrggbb: white 1, black 0, mid grey #808080 about 0.2159", () => {
   expect(luminance("#ffffff")).toBe(1);
@@ -40,11 +42,23 @@ test("the help page's theme from its URL: ?theme=dark or ?theme=light, nothing e
   expect(themeFromQuery("")).toBeUndefined();
 });
 
-test("taskpane.css has one dark palette: the data-theme block and the prefers-color-scheme block say the same", () => {
+test("taskpane.css writes its dark palette once; the served stylesheet has it under the system's dark preference too, the same", () => {
   const css = readFileSync(join(__dirname, "..", "..", "src", "taskpane", "taskpane.css"), "utf8");
   const vars = (block: string) => block.match(/--[\w-]+: [^;]+;/g) ?? [];
-  const forced = /:root\[data-theme="dark"\] \{([^}]*)\}/.exec(css)?.[1] ?? "";
-  const preferred = /:root:not\(\[data-theme="light"\]\) \{([^}]*)\}/.exec(css)?.[1] ?? "";
-  expect(vars(forced).length).toBeGreaterThan(20);
-  expect(vars(preferred)).toEqual(vars(forced));
+  const forcedOf = (text: string) => /:root\[data-theme="dark"\] \{([^}]*)\}/.exec(text)?.[1] ?? "";
+  const preferredOf = (text: string) => /:root:not\(\[data-theme="light"\]\) \{([^}]*)\}/.exec(text)?.[1] ?? "";
+  // The source: one dark block, and no second copy.
+  expect(css.match(/data-theme="dark"\] \{/g)).toHaveLength(1);
+  expect(css).not.toMatch(/prefers-color-scheme:\s*dark/);
+  expect(vars(forcedOf(css)).length).toBeGreaterThan(20);
+  // As served (the build's transform): the same palette under @media (prefers-color-scheme: dark).
+  const served = withPreferredDark(css);
+  expect(served).toMatch(/@media \(prefers-color-scheme: dark\) \{\n {2}:root:not\(\[data-theme="light"\]\) \{/);
+  expect(vars(preferredOf(served))).toEqual(vars(forcedOf(css)));
+  expect(preferredOf(served)).toContain("color-scheme: dark;");
+  // Everything else is as written.
+  expect(served.replace(/\n\/\* The same palette[^\n]*\n@media \(prefers-color-scheme: dark\) \{\n[^}]*\}\n\}\n/, "")).toBe(css);
+  // A stylesheet without its dark block, or with a second copy written by hand, is refused.
+  expect(() => withPreferredDark(":root { --fg1: #242424; }\n")).toThrow('no :root[data-theme="dark"]');
+  expect(() => withPreferredDark(`${css}\n@media (prefers-color-scheme: dark) { }\n`)).toThrow("write the dark palette once");
 });

@@ -11,7 +11,7 @@
  */
 import { isBlank } from "../core/args";
 import { naError, numError, valueError } from "../core/errors";
-import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../../tables/given";
+import { givenChoices, type GivenChoices, type GivenRows, lookupGiven } from "../rates/given";
 import { formatEpochDay } from "../core/serial";
 import { MANAGED_SERVICES_HOURS, type ManagedServicesRow } from "../rates/professional-services";
 import { addDays } from "./calendar";
@@ -53,7 +53,7 @@ export interface ManagedHoursTable {
   readonly offered: ReadonlyMap<string, readonly string[]>;
 }
 
-function compileManagedHours(g: GivenRows): ManagedHoursTable {
+export function compileManagedHours(g: GivenRows): ManagedHoursTable {
   const services: string[] = [];
   const levels: string[] = [];
   const rows: { service: string; level: string; hours: number }[] = [];
@@ -95,16 +95,6 @@ function compileManagedHours(g: GivenRows): ManagedHoursTable {
     hours: hoursBy(rows),
     offered,
   };
-}
-
-const readManagedHours = givenRatesReader(MANAGED_SERVICES_HOURS, compileManagedHours);
-
-/**
- * The managed-services hours a formula uses: the built-in card (null) when `rates` is omitted,
- * else the table it holds (Kustomer_ManagedServicesHours), read once per distinct table.
- */
-export function managedHoursOf(rates: unknown, arg = "rates"): ManagedHoursTable | null {
-  return isBlank(rates) ? null : readManagedHours(rates, arg);
 }
 
 /** A managed service by name; blank is Managed Services (in a given table: its first service). */

@@ -8,9 +8,8 @@
  * - CSV import: at most 50,000 rows a file, so rows need ceil(rows / 50,000) files; 0 rows need
  *   no file.
  */
-import { isBlank } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { givenRatesReader, type GivenRows } from "../../tables/given";
+import type { GivenRows } from "../rates/given";
 import { DATA_MIGRATION_SIZES, psLimit } from "../rates/professional-services";
 import { grouped } from "./calendar";
 
@@ -25,18 +24,8 @@ const sorted = (rows: MigrationSizes["sizes"]): MigrationSizes => ({ sizes: [...
 export const BUILT_IN_MIGRATION_SIZES: MigrationSizes = sorted(DATA_MIGRATION_SIZES.rows);
 
 // The validator has checked that the sizes follow on without a gap or an overlap.
-const compileSizes = (g: GivenRows): MigrationSizes =>
+export const compileSizes = (g: GivenRows): MigrationSizes =>
   sorted(g.rows.map((r) => ({ size: r.size as string, minRecords: Number(r.minRecords), maxRecords: Number(r.maxRecords) })));
-
-const readSizes = givenRatesReader(DATA_MIGRATION_SIZES, compileSizes);
-
-/**
- * The migration sizes a formula uses: the built-in card when `rates` is omitted, else the table
- * it holds (Kustomer_DataMigrationSizes), read once per distinct table.
- */
-export function migrationSizesOf(rates: unknown, arg = "rates"): MigrationSizes {
-  return isBlank(rates) ? BUILT_IN_MIGRATION_SIZES : readSizes(rates, arg);
-}
 
 /** The migration size for a number of conversation records. */
 export function migrationSize(records: number, arg = "conversation_records", table: MigrationSizes = BUILT_IN_MIGRATION_SIZES): string {

@@ -12,10 +12,9 @@
  *   business days from receipt to raise anything; otherwise the services are accepted. Business
  *   days are counted as Excel's WORKDAY counts them.
  */
-import { isBlank } from "../core/args";
 import { Money } from "../core/money";
 import { naError, valueError } from "../core/errors";
-import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../../tables/given";
+import { givenChoices, type GivenChoices, type GivenRows, lookupGiven } from "../rates/given";
 import { workday } from "../core/workday";
 import { PS_PACKAGES, psLimit, type PsPackageRow } from "../rates/professional-services";
 import { addDays } from "./calendar";
@@ -37,7 +36,7 @@ const count = (v: string | null): number | null => (v === null ? null : Number(v
  * Compiles an Order's package table. A row that names a built-in package (by its name or an
  * alias) also takes that package's other names; a package only the Order has is named as its row.
  */
-function compilePackages(g: GivenRows): GivenChoices<PsPackageRow> {
+export function compilePackages(g: GivenRows): GivenChoices<PsPackageRow> {
   const entries = g.rows.map((r, i) => {
     const name = r.name as string;
     const builtIn = PACKAGES_BY_KEY.get(nameKey(name));
@@ -70,16 +69,6 @@ function compilePackages(g: GivenRows): GivenChoices<PsPackageRow> {
     own.set(k, e.row);
   }
   return givenChoices(entries, nameKey);
-}
-
-const readPackages = givenRatesReader(PS_PACKAGES, compilePackages);
-
-/**
- * The packages a formula uses: the built-in card (null) when `rates` is omitted, else the table
- * it holds (Kustomer_PsPackages), read once per distinct table.
- */
-export function psPackagesOf(rates: unknown, arg = "rates"): PsPackages {
-  return isBlank(rates) ? null : readPackages(rates, arg);
 }
 
 /**

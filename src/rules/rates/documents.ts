@@ -50,6 +50,61 @@ export type DecimalText = string;
 /** How the task pane formats a column: money, percentages, storage units, durations, counts. */
 export type ColumnFormat = "text" | "usd" | "usd4" | "percent" | "gb" | "kb" | "days" | "weeks" | "hours" | "count";
 
+/**
+ * Units a value may carry, per column format, with the factor to the column's unit (own keys only:
+ * a Map). An Order's table is read with them
+ * (src/tables/cell.ts), and STORAGEOVERAGE reads its sizes with the same GB units (src/rules/storage/units.ts).
+ */
+export const UNITS: Readonly<Record<Exclude<ColumnFormat, "text">, ReadonlyMap<string, string>>> = {
+  usd: new Map([
+    ["", "1"],
+    ["usd", "1"],
+  ]),
+  usd4: new Map([
+    ["", "1"],
+    ["usd", "1"],
+  ]),
+  percent: new Map([
+    ["", "1"],
+    ["%", "0.01"],
+  ]),
+  gb: new Map([
+    ["", "1"],
+    ["gb", "1"],
+    ["tb", "1000"],
+    ["mb", "0.001"],
+    ["kb", "0.000001"],
+  ]),
+  kb: new Map([
+    ["", "1"],
+    ["kb", "1"],
+    ["b", "0.001"],
+    ["byte", "0.001"],
+    ["bytes", "0.001"],
+    ["mb", "1000"],
+    ["gb", "1000000"],
+  ]),
+  days: new Map([
+    ["", "1"],
+    ["day", "1"],
+    ["days", "1"],
+  ]),
+  weeks: new Map([
+    ["", "1"],
+    ["week", "1"],
+    ["weeks", "1"],
+  ]),
+  hours: new Map([
+    ["", "1"],
+    ["h", "1"],
+    ["hr", "1"],
+    ["hrs", "1"],
+    ["hour", "1"],
+    ["hours", "1"],
+  ]),
+  count: new Map([["", "1"]]),
+};
+
 export interface RateColumn<Row> {
   readonly key: keyof Row & string;
   readonly header: string;

@@ -9,12 +9,11 @@
  *   incident occurred": the last day is the incident date + 30 days (incident on 1 June, last
  *   day 1 July).
  */
-import { type EpochSecond, isBlank, normalizeName, toChoice } from "../core/args";
+import { type EpochSecond, normalizeName, toChoice } from "../core/args";
 import { numError } from "../core/errors";
 import { SECONDS_PER_DAY } from "../core/serial";
 import { workday } from "../core/workday";
-import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../../tables/given";
-import { choiceKey } from "../../tables/validate";
+import { choiceKey, givenChoices, type GivenChoices, type GivenRows, lookupGiven } from "../rates/given";
 import { type Priority, type ResponseTimeRow, SLA_RESPONSE_TIMES, SLA_TERMS } from "../rates/sla";
 
 const BY_PRIORITY: ReadonlyMap<Priority, ResponseTimeRow> = new Map(SLA_RESPONSE_TIMES.rows.map((r) => [r.priority, r]));
@@ -33,22 +32,12 @@ export interface ResponseTime {
 /** An Order's response times given as `rates` (Kustomer_SlaResponseTimes); null for the built-in card. */
 export type ResponseTimes = GivenChoices<ResponseTime> | null;
 
-function compileResponseTimes(g: GivenRows): GivenChoices<ResponseTime> {
+export function compileResponseTimes(g: GivenRows): GivenChoices<ResponseTime> {
   const entries = g.rows.map((r) => {
     const unit: ResponseTime["unit"] = choiceKey(r.unit as string) === choiceKey("hours") ? "hours" : "business days";
     return { names: [r.priority as string], value: { priority: r.priority as string, amount: Number(r.amount), unit } };
   });
   return givenChoices(entries, normalizeName);
-}
-
-const readResponseTimes = givenRatesReader(SLA_RESPONSE_TIMES, compileResponseTimes);
-
-/**
- * The response times a formula uses: the built-in card (null) when `rates` is omitted, else the
- * table it holds (Kustomer_SlaResponseTimes), read once per distinct table.
- */
-export function responseTimesOf(rates: unknown, arg = "rates"): ResponseTimes {
-  return isBlank(rates) ? null : readResponseTimes(rates, arg);
 }
 
 /** The priority named by an Excel argument (case-insensitive); unknown is #VALUE!. */

@@ -17,9 +17,8 @@
  * given as a number is read as the exact decimal of its shortest text (0.999 is 0.999, not the
  * double just below it).
  */
-import { isBlank } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { givenRatesReader, type GivenRows } from "../../tables/given";
+import type { GivenRows } from "../rates/given";
 import {
   compareScaled,
   exactMulDiv,
@@ -184,17 +183,7 @@ export const CREDIT_BANDS: ReadonlyArray<CreditBand> = BUILT_IN_CREDIT_BANDS.ban
 export const CREDIT_CAP: MoneyT = BUILT_IN_CREDIT_BANDS.cap;
 
 // The validator has checked that the bands cover 0% to 100% without a gap or an overlap.
-const compileCreditBands = (g: GivenRows): CreditBands => creditBands(g.rows as Parameters<typeof creditBands>[0]);
-
-const readCreditBands = givenRatesReader(SLA_CREDIT_BANDS, compileCreditBands);
-
-/**
- * The credit bands a formula uses: the built-in card when `rates` is omitted, else the table it
- * holds (Kustomer_SlaCreditBands), read once per distinct table.
- */
-export function creditBandsOf(rates: unknown, arg = "rates"): CreditBands {
-  return isBlank(rates) ? BUILT_IN_CREDIT_BANDS : readCreditBands(rates, arg);
-}
+export const compileCreditBands = (g: GivenRows): CreditBands => creditBands(g.rows as Parameters<typeof creditBands>[0]);
 
 /** The band of an uptime ratio: from <= n/d < below, compared as n >= from x d and n < below x d. */
 export function creditBandOf(u: Ratio, table: CreditBands = BUILT_IN_CREDIT_BANDS): CreditBand {

@@ -17,9 +17,9 @@
  *   conversations on a plan whose per-1k column is "n/a" (Professional, Business) is #N/A.
  * - Seasonal and collaborator users get no allocation: they are not full-time users.
  */
-import { isBlank, normalizeName, toChoice } from "../core/args";
+import { normalizeName, toChoice } from "../core/args";
 import { Msg, naError, numError, valueError } from "../core/errors";
-import { givenChoices, type GivenChoices, givenRatesReader, type GivenRows, lookupGiven } from "../../tables/given";
+import { givenChoices, type GivenChoices, type GivenRows, lookupGiven } from "../rates/given";
 import { Money, type Money as MoneyT, type Scaled, scaledInteger, scaledOfText, toExcelNumber, POW10 } from "../core/money";
 import { STORAGE_ALLOCATION, STORAGE_PRICES, type StorageCategory, type StoragePlan } from "../rates/storage";
 
@@ -109,7 +109,7 @@ export const BUILT_IN_ALLOCATION: AllocationTable = Object.freeze({
 });
 
 /** Compiles an Order's allocation table; two rows naming one plan is #VALUE!. */
-function compileAllocation(g: GivenRows): AllocationTable {
+export function compileAllocation(g: GivenRows): AllocationTable {
   const plans = g.rows.map((r) => ({ names: planNames(r.label as string), value: planRates(r as Parameters<typeof planRates>[0]) }));
   const seen = new Map<string, number>();
   plans.forEach((p, i) => {
@@ -123,16 +123,6 @@ function compileAllocation(g: GivenRows): AllocationTable {
     }
   });
   return { plans, given: givenChoices(plans, normalizeName) };
-}
-
-const readAllocation = givenRatesReader(STORAGE_ALLOCATION, compileAllocation);
-
-/**
- * The allocations a formula uses: the built-in card when `rates` is omitted, else the table it
- * holds (Kustomer_StorageAllocation), read once per distinct table.
- */
-export function allocationTableOf(rates: unknown, arg = "rates"): AllocationTable {
-  return isBlank(rates) ? BUILT_IN_ALLOCATION : readAllocation(rates, arg);
 }
 
 /** The plan named by an Excel argument in a table: unknown is #VALUE! (built-in) or #N/A (a given table lacks it). */

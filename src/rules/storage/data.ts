@@ -19,7 +19,7 @@
  */
 import { type Cell, assertSameShape, cellValue, isBlank, normalizeName } from "../core/args";
 import { describe, Msg, naError, valueError } from "../core/errors";
-import { givenRatesReader, type GivenRows, notInGivenRates } from "../../tables/given";
+import { type GivenRows, notInGivenRates } from "../rates/given";
 import { Money, type Money as MoneyT, toExcelNumber, POW10 } from "../core/money";
 import type { DecimalText } from "../rates/documents";
 import { STORAGE_RECORD_SIZES } from "../rates/storage";
@@ -119,23 +119,13 @@ const BUILT_IN_NAMES: ReadonlyMap<string, readonly string[]> = (() => {
   return m;
 })();
 
-const compileRecordSizes = (g: GivenRows): RecordSizes =>
+export const compileRecordSizes = (g: GivenRows): RecordSizes =>
   recordSizes(
     g.rows.map((r) => ({ recordType: r.recordType as string, sizeKb: r.sizeKb as string })),
     true,
     BUILT_IN_NAMES,
     g.rowNumbers,
   );
-
-const readRecordSizes = givenRatesReader(STORAGE_RECORD_SIZES, compileRecordSizes);
-
-/**
- * The record sizes a formula uses: the built-in card when `rates` is omitted, else the table it
- * holds (Kustomer_StorageRecordSizes), read once per distinct table.
- */
-export function recordSizesOf(rates: unknown, arg = "rates"): RecordSizes {
-  return isBlank(rates) ? BUILT_IN_RECORD_SIZES : readRecordSizes(rates, arg);
-}
 
 /** Decimal places of the finest record size on the card (2 for 0.07 KB and 0.05 KB). */
 export const SIZE_DIGITS: number = BUILT_IN_RECORD_SIZES.gbDigits - KB_PER_GB_DIGITS;

@@ -10,7 +10,7 @@
 import { type Cell, cellValue, toNumber } from "../core/args";
 import { Msg, numError } from "../core/errors";
 import { Money, type Money as MoneyT, toAmount, toMoney } from "../core/money";
-import { UNITS } from "../../tables/cell";
+import { UNITS } from "../rates/documents";
 
 /** Powers of ten between the storage units. */
 export const BYTES_PER_KB = 1000;

@@ -12,9 +12,9 @@ import {
   psInclusionItem,
   psKickoffDeadline,
   psPackage,
-  psPackagesOf,
   PS_INCLUSION_ITEMS,
 } from "../../../src/rules/contract/packages";
+import { psPackagesOf } from "../../../src/functions/rates";
 import { PS_PACKAGES } from "../../../src/rules/rates/professional-services";
 import { cardGrid } from "../../../src/sheets/rate-card-layout";
 import { ruleError as thrown } from "../../helpers/rule-error";

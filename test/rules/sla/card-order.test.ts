@@ -7,10 +7,9 @@ import { epochDayFromYmd } from "../../../src/rules/core/serial";
 import { Money } from "../../../src/rules/core/money";
 import { SLA_CREDIT_BANDS, SLA_RESPONSE_TIMES } from "../../../src/rules/rates/sla";
 import { cardGrid } from "../../../src/sheets/rate-card-layout";
-import { responseDue, responseTimeOf, responseTimesOf } from "../../../src/rules/sla/response";
+import { responseDue, responseTimeOf } from "../../../src/rules/sla/response";
 import {
   creditBandOf,
-  creditBandsOf,
   slaCredit,
   slaCreditPct,
   slaCreditPctToNumber,
@@ -19,6 +18,7 @@ import {
   slaWorking,
   uptimeFraction,
 } from "../../../src/rules/sla/uptime";
+import { creditBandsOf, responseTimesOf } from "../../../src/functions/rates";
 
 /** Every order of xs. */
 function permutations<T>(xs: readonly T[]): T[][] {

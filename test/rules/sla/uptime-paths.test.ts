@@ -9,7 +9,6 @@ import { SLA_CREDIT_BANDS } from "../../../src/rules/rates/sla";
 import { cardGrid } from "../../../src/sheets/rate-card-layout";
 import {
   creditAmount,
-  creditBandsOf,
   monthlyUptime,
   ratioToNumber,
   slaCreditPctToNumber,
@@ -18,6 +17,7 @@ import {
   slaWorking,
   uptimeFraction,
 } from "../../../src/rules/sla/uptime";
+import { creditBandsOf } from "../../../src/functions/rates";
 import { ruleError } from "../../helpers/rule-error";
 
 const HEADERS = cardGrid(SLA_CREDIT_BANDS).headers;

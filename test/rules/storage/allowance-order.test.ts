@@ -3,13 +3,8 @@
  * `rates`), the plan names such a table takes, and the exact arithmetic of the integer path on
  * rates the card does not have (issue 19 §4, the mutation run's survivors). Values by hand.
  */
-import {
-  allocationPlan,
-  allocationTableOf,
-  storageAllowance,
-  storageAllowanceToNumber,
-  STORAGE_PLANS,
-} from "../../../src/rules/storage/allowance";
+import { allocationPlan, storageAllowance, storageAllowanceToNumber, STORAGE_PLANS } from "../../../src/rules/storage/allowance";
+import { allocationTableOf } from "../../../src/functions/rates";
 import { toChoice } from "../../../src/rules/core/args";
 import { Money } from "../../../src/rules/core/money";
 import type { StoragePlan } from "../../../src/rules/rates/storage";
