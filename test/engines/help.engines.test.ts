@@ -15,7 +15,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { availableEngines, FAR_ZONE, launchEngine, type EnginePage } from "../helpers/engines";
-import { showValue, spillCellFormat, type ResultFormat } from "../../src/help/format";
+import { rowKindsOf, showValue, spillCellFormat, type ResultFormat } from "../../src/help/format";
+import { loadBundle } from "../helpers/bundle";
 
 jest.setTimeout(240_000);
 
@@ -54,7 +55,9 @@ const examplesDir = join(root, "src", "functions");
 const documented = readdirSync(examplesDir)
   .filter((f) => f.endsWith(".examples.json"))
   .flatMap((f) =>
-    Object.entries(JSON.parse(readFileSync(join(examplesDir, f), "utf8")) as Record<string, { examples?: { result: unknown }[] }>),
+    Object.entries(
+      JSON.parse(readFileSync(join(examplesDir, f), "utf8")) as Record<string, { examples?: { args: unknown[]; result: unknown }[] }>,
+    ),
   );
 const exampleCount = documented.reduce((n, [, d]) => n + (d.examples ?? []).length, 0);
 
@@ -147,6 +150,7 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
     }));
     const functions = (JSON.parse(readFileSync(join(dist, "functions.json"), "utf8")) as { functions: unknown[] }).functions.length;
     expect(shown.ready).toBe(String(functions));
+    const bundle = loadBundle();
     const wrong: string[] = [];
     let count = 0;
     for (const [name, doc] of documented)
@@ -156,8 +160,10 @@ describe.each(availableEngines())("$engine", ({ engine, missing }) => {
         if (!form) return wrong.push(`${name} example ${k + 1}: not on the page`);
         const format = form.format as ResultFormat;
         const rows = Array.isArray(e.result) ? (e.result as unknown[][]) : [[e.result]];
-        const expected = rows.flatMap((row) =>
-          row.map((v, ci) => showValue(v, Array.isArray(e.result) ? spillCellFormat(name, row, ci, format) : format).text),
+        // A working spill's rows in the kinds the function declares beside them (the same bundle, called here).
+        const kinds = Array.isArray(e.result) ? rowKindsOf(bundle.call(name, ...e.args)) : undefined;
+        const expected = rows.flatMap((row, ri) =>
+          row.map((v, ci) => showValue(v, Array.isArray(e.result) ? spillCellFormat(name, kinds, ri, ci, format) : format).text),
         );
         if (form.error !== null || JSON.stringify(form.values) !== JSON.stringify(expected))
           wrong.push(
