@@ -27,6 +27,7 @@ import {
   serialFromIso,
   showValue,
   spillCellFormat,
+  WORKING_COLUMNS,
 } from "./format";
 import type { ResultFormat, Shown } from "./format";
 import { themeFromQuery } from "../taskpane/theme";
@@ -185,9 +186,18 @@ function render(out: HTMLElement, result: unknown, format: ResultFormat, fn = ""
     const table = document.createElement("table");
     table.className = "spill";
     const kinds = rowKindsOf(result);
+    // A table of columns under a header row (one row per item): on a narrow page each item is shown
+    // as a block, each value under its column's name (help.css), rather than six columns too wide to read.
+    const header = WORKING_COLUMNS[fn] ? (result as unknown[][])[0] : undefined;
+    if (header) table.classList.add("columns");
     (result as unknown[][]).forEach((row, ri) => {
       const tr = table.insertRow();
-      row.forEach((v, ci) => tr.insertCell().append(shownElement(showValue(v, spillCellFormat(fn, kinds, ri, ci, format)))));
+      if (header && ri === 0) tr.className = "head";
+      row.forEach((v, ci) => {
+        const td = tr.insertCell();
+        if (header && ri > 0 && typeof header[ci] === "string") td.dataset.label = header[ci] as string;
+        td.append(shownElement(showValue(v, spillCellFormat(fn, kinds, ri, ci, format))));
+      });
     });
     out.append(table);
     return;
