@@ -188,11 +188,6 @@ function applyShare(amount: MoneyT, s: ProrationShare): MoneyT {
   return amount.times(s.shareNumerator).div(s.shareDenominator);
 }
 
-/** `applyShare` on an amount as it arrives, as the double nearest the exact result. */
-function applyShareToNumber(amount: Amount, s: ProrationShare): number {
-  return toExcelNumber(applyShare(asMoney(amount), s));
-}
-
 const asMoney = (a: Amount): MoneyT => (typeof a === "number" ? new Money(a) : a);
 const isNegative = (a: Amount) => (typeof a === "number" ? a < 0 : a.isNegative() && !a.isZero());
 
@@ -203,7 +198,7 @@ export function prorate(amount: MoneyT, p: ProrationPeriod, names?: PeriodArgNam
 
 /** `prorate`, as the double nearest the exact result (what a cell receives). */
 export function prorateToNumber(amount: Amount, p: ProrationPeriod, names?: PeriodArgNames): number {
-  return applyShareToNumber(amount, prorationShare(p, names));
+  return toExcelNumber(prorate(asMoney(amount), p, names));
 }
 
 /**
@@ -262,8 +257,14 @@ export interface PlanChangeWorking {
  * 196.7741935483871 is 100).
  */
 export function planChangeWorking(oldPrice: Amount, newPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): PlanChangeWorking {
-  const net = planChangeToNumber(oldPrice, newPrice, p, names);
+  checkPrices(oldPrice, newPrice);
   const share = prorationShare(p, names);
-  const negOld: Amount = typeof oldPrice === "number" ? -oldPrice : oldPrice.neg();
-  return { share, credit: applyShareToNumber(negOld, share), charge: applyShareToNumber(newPrice, share), net };
+  const oldM = asMoney(oldPrice);
+  const newM = asMoney(newPrice);
+  return {
+    share,
+    credit: toExcelNumber(applyShare(oldM.neg(), share)),
+    charge: toExcelNumber(applyShare(newM, share)),
+    net: toExcelNumber(applyShare(newM.minus(oldM), share)),
+  };
 }

@@ -40,10 +40,13 @@ export function characterCount(text: string, countAs: CountAs): number {
 export function numberText(n: number): string {
   if (n === 0 || !Number.isFinite(n)) return "0";
   const sign = n < 0 ? "-" : "";
-  const [mantissa, e] = Math.abs(n).toExponential(14).split("e");
-  const exp = Number(e);
-  // toExponential(14) rounds to 15 significant digits; the first is never 0.
-  const digits = mantissa.replace(".", "").replace(/0+$/, "");
+  // toExponential(14) rounds to 15 significant digits, written "d.dddddddddddddde+x" (the first
+  // digit never 0, the exponent from index 17); the digits are kept without trailing zeros.
+  const s = (n < 0 ? -n : n).toExponential(14);
+  const exp = Number(s.slice(17));
+  let end = 16;
+  while (s.charCodeAt(end - 1) === 0x30) end--; // "0"
+  const digits = s[0] + s.slice(2, end);
   if (exp >= 15 || exp < -9) {
     const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
     return `${sign}${m}E${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
