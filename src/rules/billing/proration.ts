@@ -25,7 +25,7 @@
  */
 import { Msg, numError } from "../core/errors";
 import { days360 } from "../core/days360";
-import { exactDifference, exactMulDiv, Money, type Money as MoneyT, scaledInteger, toExcelNumber } from "../core/money";
+import { Money, type Money as MoneyT, toExcelNumber } from "../core/money";
 import { formatEpochDay } from "../core/serial";
 import { edate, periodIndex } from "./period";
 
@@ -52,7 +52,11 @@ export interface ProrationShare {
   readonly daysInPeriod: number;
   /** Days from the effective day to the period end on the basis (the numerator before any cap); actual days on the months basis. */
   readonly daysCharged: number;
-  /** The exact share of the period charged, shareNumerator / shareDenominator (whole numbers, in lowest terms on the months basis), at most 1. */
+  /**
+   * The exact share of the period charged, shareNumerator / shareDenominator (whole numbers, in
+   * lowest terms on the months basis), at most 1: 1/1 whenever the whole period is charged (from
+   * its first day, or on actual/360 from a later day with at least its 30/360 length left).
+   */
   readonly shareNumerator: number;
   readonly shareDenominator: number;
   /** On the months basis, the billing months behind the share. */
@@ -121,13 +125,13 @@ export function prorationShare(p: ProrationPeriod, names: PeriodArgNames = DEFAU
     daysInPeriod = days360(periodStart, periodEnd + 1);
     daysCharged = periodEnd - effective + 1;
   }
-  // Decision (issue 10): from the period's first day the share is 1 on every basis, even where
+  // Decision: from the period's first day the share is 1 on every basis, even where
   // the basis counts no days in the period (a one-day period on the 30th or 31st on 30/360).
   // Only a one-day period can have no days on a 30/360 length: DAYS360(start, end + 1) >= 1 for
   // every period of two days or more (test/rules/billing/proration.test.ts checks each start in
   // the 400-year Gregorian cycle), and a one-day period's only effective day is its first. So
-  // the share below never divides by 0.
-  // Stryker disable next-line EqualityOperator: at daysCharged = daysInPeriod, > leaves the share n/n, which charges exactly the amount as 1/1 does
+  // the share below never divides by 0. A share of the whole period is 1/1, also where actual/360
+  // counts as many days left as the period's 30/360 length, or more (then capped).
   const whole = effective === periodStart || daysCharged >= daysInPeriod;
   return {
     basis,
@@ -184,22 +188,6 @@ function applyShare(amount: MoneyT, s: ProrationShare): MoneyT {
   return amount.times(s.shareNumerator).div(s.shareDenominator);
 }
 
-/**
- * The same as `applyShare`, returned as the double nearest the exact value. For an amount that
- * is a number of at most 15 significant digits, the product and the period are exact integers
- * below 2^53, so one IEEE division gives the correctly rounded result without decimal work;
- * otherwise the decimal path is taken. Both give the double nearest the exact quotient.
- */
-function applyShareToNumber(amount: Amount, s: ProrationShare): number {
-  if (typeof amount === "number") {
-    const scaled = scaledInteger(amount);
-    const fast = scaled && exactMulDiv(scaled, s.shareNumerator, s.shareDenominator);
-    if (fast !== undefined) return fast;
-    amount = new Money(amount);
-  }
-  return toExcelNumber(applyShare(amount, s));
-}
-
 const asMoney = (a: Amount): MoneyT => (typeof a === "number" ? new Money(a) : a);
 const isNegative = (a: Amount) => (typeof a === "number" ? a < 0 : a.isNegative() && !a.isZero());
 
@@ -210,7 +198,7 @@ export function prorate(amount: MoneyT, p: ProrationPeriod, names?: PeriodArgNam
 
 /** `prorate`, as the double nearest the exact result (what a cell receives). */
 export function prorateToNumber(amount: Amount, p: ProrationPeriod, names?: PeriodArgNames): number {
-  return applyShareToNumber(amount, prorationShare(p, names));
+  return toExcelNumber(prorate(asMoney(amount), p, names));
 }
 
 /**
@@ -224,15 +212,7 @@ export function seatCharge(seats: number, seatPrice: Amount, p: ProrationPeriod,
 
 /** `seatCharge`, as the double nearest the exact result. */
 export function seatChargeToNumber(seats: number, seatPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): number {
-  checkSeats(seats, seatPrice);
-  const s = prorationShare(p, names);
-  // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
-  if (typeof seatPrice === "number") {
-    const scaled = scaledInteger(seatPrice);
-    const fast = scaled && exactMulDiv(scaled, seats * s.shareNumerator, s.shareDenominator);
-    if (fast !== undefined) return fast;
-  }
-  return toExcelNumber(applyShare(asMoney(seatPrice).times(seats), s));
+  return toExcelNumber(seatCharge(seats, seatPrice, p, names));
 }
 
 function checkSeats(seats: number, seatPrice: Amount): void {
@@ -251,17 +231,7 @@ export function planChange(oldPrice: Amount, newPrice: Amount, p: ProrationPerio
 
 /** `planChange`, as the double nearest the exact result. */
 export function planChangeToNumber(oldPrice: Amount, newPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): number {
-  checkPrices(oldPrice, newPrice);
-  const s = prorationShare(p, names);
-  // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
-  if (typeof oldPrice === "number" && typeof newPrice === "number") {
-    const a = scaledInteger(oldPrice);
-    const b = scaledInteger(newPrice);
-    const diff = a && b && exactDifference(a, b);
-    const fast = diff && exactMulDiv(diff, s.shareNumerator, s.shareDenominator);
-    if (fast !== undefined) return fast;
-  }
-  return toExcelNumber(applyShare(asMoney(newPrice).minus(asMoney(oldPrice)), s));
+  return toExcelNumber(planChange(oldPrice, newPrice, p, names));
 }
 
 function checkPrices(oldPrice: Amount, newPrice: Amount): void {
@@ -287,8 +257,14 @@ export interface PlanChangeWorking {
  * 196.7741935483871 is 100).
  */
 export function planChangeWorking(oldPrice: Amount, newPrice: Amount, p: ProrationPeriod, names?: PeriodArgNames): PlanChangeWorking {
-  const net = planChangeToNumber(oldPrice, newPrice, p, names);
+  checkPrices(oldPrice, newPrice);
   const share = prorationShare(p, names);
-  const negOld: Amount = typeof oldPrice === "number" ? -oldPrice : oldPrice.neg();
-  return { share, credit: applyShareToNumber(negOld, share), charge: applyShareToNumber(newPrice, share), net };
+  const oldM = asMoney(oldPrice);
+  const newM = asMoney(newPrice);
+  return {
+    share,
+    credit: toExcelNumber(applyShare(oldM.neg(), share)),
+    charge: toExcelNumber(applyShare(newM, share)),
+    net: toExcelNumber(applyShare(newM.minus(oldM), share)),
+  };
 }

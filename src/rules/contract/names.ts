@@ -10,19 +10,11 @@ import { cellValue, isBlank } from "../core/args";
  * "Implementation-Basic" and "IMPLEMENTATION - BASIC" are one package.
  */
 export function nameKey(s: string): string {
-  let k = KEYS.get(s);
-  if (k === undefined) {
-    k = s
-      .normalize("NFKC")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "");
-    // Formulas pass a handful of distinct names: remember the last few hundred (bounded).
-    if (KEYS.size >= 256) KEYS.clear();
-    KEYS.set(s, k);
-  }
-  return k;
+  return s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "");
 }
-const KEYS = new Map<string, string>();
 
 /** Builds a name -> value map once; two names with one key would be a table bug. */
 export function buildNameMap<T>(entries: ReadonlyArray<{ readonly names: readonly string[]; readonly value: T }>): ReadonlyMap<string, T> {

@@ -23,7 +23,6 @@ import { buildNameMap, lookupName, nameKey } from "./names";
 /** The package names, in the order of the terms (the dropdown's order). */
 export const PS_PACKAGE_NAMES: readonly string[] = Object.freeze(PS_PACKAGES.rows.map((r) => r.name));
 
-const PACKAGES_EXACT: ReadonlyMap<string, PsPackageRow> = new Map(PS_PACKAGES.rows.map((r) => [r.name, r]));
 const PACKAGES_BY_KEY = buildNameMap(PS_PACKAGES.rows.map((r) => ({ names: [r.name, ...r.aliases], value: r })));
 
 /** An Order's packages given as `rates` (Kustomer_PsPackages); null for the built-in card. */
@@ -77,12 +76,6 @@ export function compilePackages(g: GivenRows): GivenChoices<PsPackageRow> {
  */
 export function psPackage(v: unknown, arg = "package_name", table: PsPackages = null): PsPackageRow {
   if (table !== null) return lookupGiven(v, arg, table);
-  // Most calls pass a dropdown value, exactly as listed: one lookup, no normalising.
-  // Stryker disable next-line BlockStatement: without the exact lookup, lookupName finds the same row by its normalised name
-  if (typeof v === "string") {
-    const exact = PACKAGES_EXACT.get(v);
-    if (exact !== undefined) return exact;
-  }
   return lookupName(v, arg, PACKAGES_BY_KEY, PS_PACKAGE_NAMES);
 }
 
@@ -125,19 +118,14 @@ export type PsInclusionItem =
 export interface PsInclusionDef {
   readonly names: readonly string[];
   readonly value: PsInclusionItem;
-  /** What the number counts, for the #N/A message. */
-  readonly label: string;
+  /** What the number counts, for the #N/A message; none where every package has the number (kick-off window, duration). */
+  readonly label?: string;
   readonly read: (r: PsPackageRow) => number | null;
 }
 
 /** Hours added exactly: whole on the card, but an Order may state 1.5 hours (1.1 + 2.2 is 3.3, not 3.3000000000000003). */
 const sum = (a: number | null, b: number | null): number | null =>
-  a === null && b === null
-    ? null
-    : // Stryker disable next-line ConditionalExpression: whole hours summed in decimal give the same whole number
-      Number.isInteger(a ?? 0) && Number.isInteger(b ?? 0)
-      ? (a ?? 0) + (b ?? 0)
-      : new Money(a ?? 0).plus(b ?? 0).toNumber();
+  a === null && b === null ? null : new Money(a ?? 0).plus(b ?? 0).toNumber();
 
 export const PS_INCLUSION_ITEMS: readonly PsInclusionDef[] = Object.freeze([
   {
@@ -184,13 +172,7 @@ export const PS_INCLUSION_ITEMS: readonly PsInclusionDef[] = Object.freeze([
   },
   { names: ["AI teams", "AI team", "teams"], value: "AI teams", label: "AI teams", read: (r) => r.aiTeams },
   {
-    names: [
-      // Stryker disable next-line StringLiteral: "subagents" below has the same key (nameKey ignores dashes), so "sub-agents" is still found
-      "sub-agents",
-      "AI sub-agents",
-      "subagents",
-      "agents",
-    ],
+    names: ["sub-agents", "AI sub-agents", "subagents", "agents"],
     value: "sub-agents",
     label: "AI sub-agents",
     read: (r) => r.subAgents,
@@ -203,29 +185,20 @@ export const PS_INCLUSION_ITEMS: readonly PsInclusionDef[] = Object.freeze([
     read: (r) => r.maxRecords,
   },
   {
-    names: [
-      // Stryker disable next-line StringLiteral: "kickoff days" below has the same key (nameKey ignores dashes), so "kick-off days" is still found
-      "kick-off days",
-      "kickoff days",
-      "kick-off window",
-      "kick-off window days",
-    ],
+    names: ["kick-off days", "kickoff days", "kick-off window", "kick-off window days"],
     value: "kick-off days",
-    // Stryker disable next-line StringLiteral: unreachable in a message: every package, on the card or in a validated Order table, has a kick-off window
-    label: "kick-off window",
     read: (r) => r.kickoffWithinDays,
   },
   {
     names: ["duration days", "duration"],
     value: "duration days",
-    // Stryker disable next-line StringLiteral: unreachable in a message: every package, on the card or in a validated Order table, has a duration
-    label: "duration",
     read: (r) => r.durationDays,
   },
 ] satisfies PsInclusionDef[]);
 
 const ITEMS_BY_KEY = buildNameMap(PS_INCLUSION_ITEMS.map((d) => ({ names: d.names, value: d })));
-const ITEM_NAMES = PS_INCLUSION_ITEMS.map((d) => d.value);
+// Each item's first name is its value, the name the #VALUE! message lists.
+const ITEM_NAMES = PS_INCLUSION_ITEMS.map((d) => d.names[0]);
 
 /** An inclusion item by name; unknown is #VALUE! listing the items. */
 export function psInclusionItem(v: unknown, arg = "item"): PsInclusionDef {

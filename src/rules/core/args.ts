@@ -354,7 +354,7 @@ export function normalizeName(s: string): string {
     .replace(/ {2,}/g, " ");
 }
 
-/** Each table of choices gets its lookup map once: exact names and normalised names to the choice. */
+/** Each table of choices gets its lookup map once: normalised names to the choice. */
 const CHOICE_INDEX = new WeakMap<object, Map<string, { value: unknown }>>();
 function choiceIndex<T>(choices: ReadonlyArray<{ readonly names: readonly string[]; readonly value: T }>): Map<string, { value: T }> {
   let index = CHOICE_INDEX.get(choices) as Map<string, { value: T }> | undefined;
@@ -362,7 +362,8 @@ function choiceIndex<T>(choices: ReadonlyArray<{ readonly names: readonly string
     index = new Map();
     for (const c of choices)
       for (const n of c.names) {
-        for (const key of [n, normalizeName(n)]) if (!index.has(key)) index.set(key, { value: c.value });
+        const key = normalizeName(n);
+        if (!index.has(key)) index.set(key, { value: c.value });
       }
     CHOICE_INDEX.set(choices, index as Map<string, { value: unknown }>);
   }
@@ -389,8 +390,7 @@ export function toChoice<T>(
   if (typeof v !== "string" && typeof v !== "number") throw valueError(Msg.unknownName(arg, describe(v), knownNames(choices)));
   const text = String(v);
   const index = choiceIndex(choices);
-  // Most calls pass a dropdown value or a name exactly as listed: one lookup, no normalising.
-  const found = index.has(text) ? index.get(text) : index.get(normalizeName(text));
+  const found = index.get(normalizeName(text));
   if (found !== undefined) return found.value;
   throw valueError(Msg.unknownName(arg, text, knownNames(choices)));
 }

@@ -16,7 +16,7 @@
  */
 import { cellValue } from "../core/args";
 import { describe, Msg, numError, valueError } from "../core/errors";
-import { exactMulDiv, Money, type Money as MoneyT, scaledInteger, scaledOfText, toExcelNumber } from "../core/money";
+import { Money, type Money as MoneyT, toExcelNumber } from "../core/money";
 import { TRANSLATION_PRICE } from "../rates/translation";
 import { characterCount, type CountAs, numberText } from "./characters";
 
@@ -75,19 +75,8 @@ export function translationFee(words: number, pricePerWord: MoneyT = DEFAULT_PRI
   return pricePerWord.times(words);
 }
 
-const DEFAULT_PRICE_SCALED = scaledOfText(RATE.pricePerWord);
-
-/**
- * The fee as the double nearest the exact value: words x price by one correctly rounded division
- * of safe integers when the price is the card's or a number with a safe scaled integer;
- * otherwise, and for every error, the decimal path of {@link translationFee}.
- */
+/** The fee as the double nearest the exact value of {@link translationFee}; the price defaults to the card's. */
 export function translationFeeToNumber(words: number, pricePerWord?: number | MoneyT): number {
-  if (words >= 0 && (pricePerWord === undefined || (typeof pricePerWord === "number" && pricePerWord >= 0))) {
-    const price = pricePerWord === undefined ? DEFAULT_PRICE_SCALED : scaledInteger(pricePerWord);
-    const q = price && exactMulDiv(price, words, 1);
-    if (q !== undefined) return q;
-  }
   const price =
     pricePerWord === undefined ? DEFAULT_PRICE_PER_WORD : typeof pricePerWord === "number" ? new Money(pricePerWord) : pricePerWord;
   return toExcelNumber(translationFee(words, price));

@@ -287,6 +287,9 @@ describe("gaps a mutation run found (issue 19 section 4)", () => {
     expect(prorate(money(100), p).toString()).toBe("100");
     // Exactly at the length: 25 Mar leaves 68 actual days of 68, the whole amount too; 26 Mar 67/68.
     expect(prorate(money(68), period("2023-03-23", "2023-05-31", "2023-03-25", "actual/360")).toString()).toBe("68");
+    // There the share is the whole period, 1/1 (not 68/68).
+    const at = prorationShare(period("2023-03-23", "2023-05-31", "2023-03-25", "actual/360"));
+    expect([at.daysCharged, at.daysInPeriod, at.shareNumerator, at.shareDenominator]).toEqual([68, 68, 1, 1]);
     expect(prorate(money(68), period("2023-03-23", "2023-05-31", "2023-03-26", "actual/360")).toString()).toBe("67");
   });
   test("actual/360 charges a 365-day year in full for a change on its days 2 to 6, as the basis's description says", () => {
@@ -380,7 +383,7 @@ describe("survivors of the mutation run on proration.ts (npm run mutation)", () 
     // Credit -300 x 10/31 = -3000/31, charge 610 x 10/31 = 6100/31, net 100.
     const w = planChangeWorking(300, 610, jan);
     expect([w.credit, w.charge, w.net]).toEqual([-3000 / 31, 6100 / 31, 100]);
-    // Prices past 2^53 leave the integer path for the decimal one: 2 x 1e20 x 10 / 31 = 2e21 / 31
+    // Prices past 2^53: 2 x 1e20 x 10 / 31 = 2e21 / 31
     // ((3e20 - 1e20) x 10 / 31 the same); both operands are exact doubles, so JS's division is
     // the double nearest the exact quotient.
     expect(seatChargeToNumber(2, 1e20, jan)).toBe(2e21 / 31);
