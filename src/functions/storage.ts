@@ -3,7 +3,7 @@
  * arguments, calls the rule and converts the result.
  */
 import { isBlank, toBoolean, toChoice, toNumber, toRange } from "../rules/core/args";
-import { Money, toAmount, toExcelNumber } from "../rules/core/money";
+import { Money, toExcelNumber, toMoney } from "../rules/core/money";
 import { attachmentStorage } from "../rules/storage/attachments";
 import { dataStorageNumbers, recordSizesOf } from "../rules/storage/data";
 import { allocationPlan, allocationTableOf, STORAGE_CATEGORIES, storageAllowanceToNumber } from "../rules/storage/allowance";
@@ -87,7 +87,7 @@ export function storageAllowanceFn(
     storageAllowanceToNumber({
       plan: allocationPlan(plan, allocationTableOf(rates)),
       category: toCategory(category),
-      fullTimeUsers: isBlank(full_time_users) ? undefined : toAmount(full_time_users, "full_time_users"),
+      fullTimeUsers: isBlank(full_time_users) ? undefined : toMoney(full_time_users, "full_time_users"),
       committedConversations: isBlank(committed_conversations) ? undefined : toNumber(committed_conversations, "committed_conversations"),
       organizations: toNumber(organizations, "organizations", { default: 1 }),
     }),
@@ -111,7 +111,7 @@ export function storageOverageFn(used_gb: any, allowance_gb: any, category: Stor
       toGb(used_gb, "used_gb", "a number of GB"),
       toGb(allowance_gb, "allowance_gb", "a number of GB"),
       toCategory(category),
-      isBlank(price_per_gb) ? undefined : toAmount(price_per_gb, "price_per_gb"),
+      isBlank(price_per_gb) ? undefined : toMoney(price_per_gb, "price_per_gb"),
       toBoolean(whole_gb, "whole_gb", true),
     ),
   );

@@ -52,7 +52,7 @@ describe("every cell of the allocation table", () => {
   });
 });
 
-test.each(CELLS)("%s %s, as a cell's number (the integer path): %s, %s, %s", (plan, category, def, seat, conv) => {
+test.each(CELLS)("%s %s, as a cell's number: %s, %s, %s", (plan, category, def, seat, conv) => {
   // The same hand-worked cells as above, through storageAllowanceToNumber, which the function
   // STORAGEALLOWANCE calls: each the double nearest the exact decimal.
   expect(storageAllowanceToNumber(input(plan, category))).toBe(Number(def));
