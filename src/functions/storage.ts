@@ -5,7 +5,7 @@
 import { isBlank, toBoolean, toChoice, toNumber, toRange } from "../rules/core/args";
 import { Money, toExcelNumber, toMoney } from "../rules/core/money";
 import { attachmentStorage } from "../rules/storage/attachments";
-import { dataStorageNumbers, recordSizesOf } from "../rules/storage/data";
+import { dataStorageGb, dataStorageNumbers, recordSizesOf } from "../rules/storage/data";
 import { allocationPlan, allocationTableOf, STORAGE_CATEGORIES, storageAllowanceToNumber } from "../rules/storage/allowance";
 import { storageOverageToNumber } from "../rules/storage/overage";
 import { countToExcel, toGb } from "../rules/storage/units";
@@ -49,7 +49,7 @@ const toCategory = (v: unknown) => toChoice(v, "category", STORAGE_CATEGORIES);
  * @returns The data storage in GB, exact (3 events are 0.00000021 GB).
  */
 export function dataStorageFn(record_types: any[][], counts: any[][], rates?: any[][]): number {
-  return excel("DATASTORAGE", () => dataStorageNumbers(toRange(record_types), toRange(counts), recordSizesOf(rates)).gb);
+  return excel("DATASTORAGE", () => toExcelNumber(dataStorageGb(toRange(record_types), toRange(counts), recordSizesOf(rates))));
 }
 
 /**

@@ -263,7 +263,14 @@ function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): Tal
   return { order, counts: total };
 }
 
-/** The data storage in GB of `recordTypes` x `counts`: the `gb` of {@link dataStorage}. */
+/**
+ * The data storage in GB of `recordTypes` x `counts`: the `gb` of {@link dataStorage}, the one
+ * decimal made from the sum of every type's units (no line is made).
+ */
 export function dataStorageGb(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): MoneyT {
-  return dataStorage(recordTypes, counts, sizes).gb;
+  const { order, counts: n } = tally(recordTypes, counts, sizes);
+  return scaled(
+    order.reduce((units, i) => units + n[i] * sizes.types[i].unitsBig, 0n),
+    sizes.gbDigits,
+  );
 }
