@@ -63,10 +63,10 @@ const LEGACY = "(legacy)";
  * and "X legacy". The label arrives trimmed (an Order's cells are read trimmed).
  */
 function planNames(label: string): string[] {
-  // The end compared and the rest trimmed, in one pass each (a lazy `^(.*?)\s*\(legacy\)$`
-  // rescans the run of spaces after every character it tries: quadratic in a long label).
-  const plan =
-    label.length > LEGACY.length && label.slice(-LEGACY.length).toLowerCase() === LEGACY ? label.slice(0, -LEGACY.length).trimEnd() : null;
+  // The end compared in one pass (a lazy `^(.*?)\s*\(legacy\)$` rescans the run of spaces after
+  // every character it tries: quadratic in a long label). The spaces before "(legacy)" stay:
+  // every name is looked up through normalizeName, which trims and collapses spaces.
+  const plan = label.length > LEGACY.length && label.slice(-LEGACY.length).toLowerCase() === LEGACY ? label.slice(0, -LEGACY.length) : null;
   if (plan === null) return [label];
   return [label, plan, `${plan} (legacy plan)`, `${plan} legacy`];
 }

@@ -36,6 +36,9 @@ describe("an Order's plan names", () => {
   });
   test("a plan the table lacks is #N/A naming plan", () => {
     expect(ruleError(() => allocationPlan("Silver legacy", t))).toMatchObject({ kind: "na" });
+    // A label longer than "(legacy)" but not ending in it has no shorter name: "Enterprise" is
+    // not "En" (its first 10 - 8 characters).
+    expect(ruleError(() => allocationPlan("En", table(["Enterprise", 10, 20, 1, 2, 0.5, 1])))).toMatchObject({ kind: "na" });
     expect(ruleError(() => allocationPlan("Platinum", t)).message).toMatch(/^plan "Platinum"/);
   });
   test("(legacy) in any case, after any spaces: 'Tin   (LEGACY)' is also Tin; '(legacy)' alone is itself only", () => {
