@@ -3,9 +3,9 @@
  * arguments, calls the rule and converts the result.
  */
 import { isBlank, toBoolean, toChoice, toNumber, toRange } from "../rules/core/args";
-import { Money, toAmount, toExcelNumber } from "../rules/core/money";
+import { Money, toExcelNumber, toMoney } from "../rules/core/money";
 import { attachmentStorage } from "../rules/storage/attachments";
-import { dataStorageNumbers } from "../rules/storage/data";
+import { dataStorageGb, dataStorageNumbers } from "../rules/storage/data";
 import { allocationPlan, STORAGE_CATEGORIES, storageAllowanceToNumber } from "../rules/storage/allowance";
 import { allocationTableOf, recordSizesOf } from "./rates";
 import { storageOverageToNumber } from "../rules/storage/overage";
@@ -50,7 +50,7 @@ const toCategory = (v: unknown) => toChoice(v, "category", STORAGE_CATEGORIES);
  * @returns The data storage in GB, exact (3 events are 0.00000021 GB).
  */
 export function dataStorageFn(record_types: any[][], counts: any[][], rates?: any[][]): number {
-  return excel("DATASTORAGE", () => dataStorageNumbers(toRange(record_types), toRange(counts), recordSizesOf(rates)).gb);
+  return excel("DATASTORAGE", () => toExcelNumber(dataStorageGb(toRange(record_types), toRange(counts), recordSizesOf(rates))));
 }
 
 /**
@@ -88,7 +88,7 @@ export function storageAllowanceFn(
     storageAllowanceToNumber({
       plan: allocationPlan(plan, allocationTableOf(rates)),
       category: toCategory(category),
-      fullTimeUsers: isBlank(full_time_users) ? undefined : toAmount(full_time_users, "full_time_users"),
+      fullTimeUsers: isBlank(full_time_users) ? undefined : toMoney(full_time_users, "full_time_users"),
       committedConversations: isBlank(committed_conversations) ? undefined : toNumber(committed_conversations, "committed_conversations"),
       organizations: toNumber(organizations, "organizations", { default: 1 }),
     }),
@@ -112,7 +112,7 @@ export function storageOverageFn(used_gb: any, allowance_gb: any, category: Stor
       toGb(used_gb, "used_gb", "a number of GB"),
       toGb(allowance_gb, "allowance_gb", "a number of GB"),
       toCategory(category),
-      isBlank(price_per_gb) ? undefined : toAmount(price_per_gb, "price_per_gb"),
+      isBlank(price_per_gb) ? undefined : toMoney(price_per_gb, "price_per_gb"),
       toBoolean(whole_gb, "whole_gb", true),
     ),
   );

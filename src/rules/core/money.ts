@@ -66,8 +66,6 @@ export const POW10: readonly number[] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e
  */
 export function scaledInteger(x: number): { int: number; scale: number } | undefined {
   if (Number.isInteger(x)) return Number.isSafeInteger(x) ? { int: x === 0 ? 0 : x, scale: 0 } : undefined;
-  // Stryker disable next-line ConditionalExpression: without it a non-finite x is undefined below anyway: Math.round gives no safe integer, and "Infinity" or "NaN" no digits
-  if (!Number.isFinite(x)) return undefined;
   // Fast path for amounts with up to 8 decimals: the smallest k for which round(x * 10^k) / 10^k
   // gives back x exactly. That decimal parses to x (an exact integer over an exact power of ten,
   // divided once with correct rounding), and no shorter one does, so it is x's shortest text.
@@ -76,9 +74,11 @@ export function scaledInteger(x: number): { int: number; scale: number } | undef
     if (!Number.isSafeInteger(int)) break;
     if (int / POW10[k] === x) return { int, scale: k };
   }
+  // The digits of x's text without its point. Every other text gives no safe integer: "NaN" and
+  // "Infinity" have no point and read as NaN; a fraction in exponent notation ("1.5e-9") has a
+  // negative exponent and a last digit other than 0, so its digits read without the point make
+  // no integer.
   const s = String(x);
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: the text never starts with "e"; and a non-integer's exponent is negative and its last digit not 0, so its digits read without the "e" make no integer: undefined either way
-  if (s.indexOf("e") >= 0) return undefined;
   const dot = s.indexOf(".");
   const int = Number(s.slice(0, dot) + s.slice(dot + 1));
   return Number.isSafeInteger(int) ? { int, scale: s.length - dot - 1 } : undefined;
@@ -91,9 +91,8 @@ export function scaledInteger(x: number): { int: number; scale: number } | undef
  * same value computed in decimal. Undefined when the integers would not be exact (use decimal).
  */
 export function exactMulDiv(x: { int: number; scale: number }, mul: number, div: number): number | undefined {
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: past POW10 the power is undefined, den NaN, and the safe-integer check below gives undefined too
-  if (x.scale >= POW10.length) return undefined;
   const num = x.int * mul;
+  // Past 10^15 the power is undefined and den NaN, which is no safe integer.
   const den = div * POW10[x.scale];
   if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || den <= 0) return undefined;
   const q = num / den;

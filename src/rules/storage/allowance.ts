@@ -20,7 +20,7 @@
 import { normalizeName, toChoice } from "../core/args";
 import { Msg, naError, numError, valueError } from "../core/errors";
 import { givenChoices, type GivenChoices, type GivenRows, lookupGiven } from "../rates/given";
-import { Money, type Money as MoneyT, type Scaled, scaledInteger, scaledOfText, toExcelNumber, POW10 } from "../core/money";
+import { Money, type Money as MoneyT, toExcelNumber } from "../core/money";
 import { STORAGE_ALLOCATION, STORAGE_PRICES, type StorageCategory, type StoragePlan } from "../rates/storage";
 
 /** Plan names for toChoice: the plan, the document's label; legacy plans also with "(legacy plan)". */
@@ -43,8 +43,6 @@ export interface PlanRates {
   readonly defaultGb: Record<StorageCategory, MoneyT>;
   readonly perUserGb: Record<StorageCategory, MoneyT>;
   readonly per1kConversationsGb: Record<StorageCategory, MoneyT> | null;
-  /** The same rates as scaled integers, for the exact integer path (undefined where a rate has none). */
-  readonly scaled: Record<StorageCategory, { readonly def?: Scaled; readonly perUser?: Scaled; readonly per1k?: Scaled }>;
 }
 
 /** A table of allocations as the rule reads it: the built-in card, or an Order's given as `rates`. */
@@ -65,10 +63,10 @@ const LEGACY = "(legacy)";
  * and "X legacy". The label arrives trimmed (an Order's cells are read trimmed).
  */
 function planNames(label: string): string[] {
-  // The end compared and the rest trimmed, in one pass each (a lazy `^(.*?)\s*\(legacy\)$`
-  // rescans the run of spaces after every character it tries: quadratic in a long label).
-  const plan =
-    label.length > LEGACY.length && label.slice(-LEGACY.length).toLowerCase() === LEGACY ? label.slice(0, -LEGACY.length).trimEnd() : null;
+  // The end compared in one pass (a lazy `^(.*?)\s*\(legacy\)$` rescans the run of spaces after
+  // every character it tries: quadratic in a long label). The spaces before "(legacy)" stay:
+  // every name is looked up through normalizeName, which trims and collapses spaces.
+  const plan = label.length > LEGACY.length && label.slice(-LEGACY.length).toLowerCase() === LEGACY ? label.slice(0, -LEGACY.length) : null;
   if (plan === null) return [label];
   return [label, plan, `${plan} (legacy plan)`, `${plan} legacy`];
 }
@@ -84,18 +82,11 @@ function planRates(row: {
 }): PlanRates {
   const data = money(row.per1kConversationsDataGb);
   const attachment = money(row.per1kConversationsAttachmentGb);
-  const sc = (t: string | null) => (t === null ? undefined : scaledOfText(t));
   return {
     label: row.label,
     defaultGb: { data: new Money(row.defaultDataGb), attachment: new Money(row.defaultAttachmentGb) },
     perUserGb: { data: new Money(row.perUserDataGb), attachment: new Money(row.perUserAttachmentGb) },
     per1kConversationsGb: data && attachment ? { data, attachment } : null,
-    scaled: {
-      // Stryker disable next-line ObjectLiteral: an empty record sends every amount to the decimal path, which gives the same double
-      data: { def: sc(row.defaultDataGb), perUser: sc(row.perUserDataGb), per1k: sc(row.per1kConversationsDataGb) },
-      // Stryker disable next-line ObjectLiteral: an empty record sends every amount to the decimal path, which gives the same double
-      attachment: { def: sc(row.defaultAttachmentGb), perUser: sc(row.perUserAttachmentGb), per1k: sc(row.per1kConversationsAttachmentGb) },
-    },
   };
 }
 
@@ -199,8 +190,7 @@ export function storageAllowance(input: AllowanceInput): Allowance {
     additionalGb,
     accountGb,
     organizations,
-    // Stryker disable next-line ConditionalExpression: dividing by 1 leaves accountGb as it is (plus and times have already rounded it to 40 digits)
-    gb: organizations === 1 ? accountGb : accountGb.div(organizations),
+    gb: accountGb.div(organizations),
   };
 }
 
@@ -209,94 +199,16 @@ export function storageAllowanceGb(input: AllowanceInput): MoneyT {
   return storageAllowance(input).gb;
 }
 
-const safe = Number.isSafeInteger;
-
 /**
- * num / den as the nearest double when both are safe integers (one correctly rounded division);
- * else undefined. den is POW10[s] x organizations, and the fast path is only taken for a whole
- * number of organizations of 1 or more, so den is at least 1.
- */
-function exactQuotient(num: number, den: number): number | undefined {
-  // Stryker disable next-line ConditionalExpression: refusing a quotient only sends it to the decimal path, the same double
-  if (!safe(num) || !safe(den)) return undefined;
-  const q = num / den;
-  // Stryker disable next-line ConditionalExpression: q is never -0: every numerator is up(def, s) (an integer from +0 up) plus a product, so +0 at least
-  return q === 0 ? 0 : q;
-}
-
-/** x x 10^k, exact, for a scaled integer brought to a finer scale; NaN when not safe. */
-// Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: past POW10 the index is undefined and the product NaN, as the guard gives, and exactQuotient refuses NaN
-const up = (x: Scaled, scale: number) => (scale - x.scale < POW10.length ? x.int * POW10[scale - x.scale] : NaN);
-
-/**
- * The allocation of one organization as the double nearest the exact value (what a cell receives).
- * Plain numbers on a plan whose rates have safe scaled integers take integer arithmetic and one
- * correctly rounded division: (default + rate x count) / organizations; otherwise, and for every
- * error, the decimal path of {@link storageAllowance}.
+ * The allocation of one organization as the double nearest the exact value (what a cell
+ * receives): the `gb` of {@link storageAllowance}, users given as a number read as its exact
+ * decimal (its shortest text).
  */
 export function storageAllowanceToNumber(
   input: Omit<AllowanceInput, "fullTimeUsers"> & { readonly fullTimeUsers?: number | MoneyT },
 ): number {
-  const { plan, category, fullTimeUsers, committedConversations, organizations } = input;
-  const rates = typeof plan === "string" ? RATES.get(plan) : plan;
-  // Stryker disable BlockStatement: every block from here to the restore is the integer fast path; emptied, the decimal path below gives the same double
-  if (
-    rates &&
-    safe(organizations) &&
-    // Stryker disable next-line EqualityOperator: one organization by the decimal path gives the same double (0 and below are refused there too)
-    organizations >= 1 &&
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: a narrower test only sends more inputs to the decimal path, the same double (both given is refused there)
-    (fullTimeUsers === undefined || committedConversations === undefined)
-  ) {
-    const r = rates.scaled[category];
-    const def = r.def;
-    let q: number | undefined;
-    if (def !== undefined && fullTimeUsers === undefined && committedConversations === undefined) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: past POW10 the index is undefined, the denominator NaN, and exactQuotient refuses it, as the guard does
-      q = def.scale < POW10.length ? exactQuotient(def.int, POW10[def.scale] * organizations) : undefined;
-    } else if (
-      def !== undefined &&
-      // Stryker disable next-line ConditionalExpression: users given as a decimal have no scaled integer (scaledInteger of a non-number is undefined): the decimal path, the same double
-      typeof fullTimeUsers === "number" &&
-      // Stryker disable next-line EqualityOperator: 0 users by the decimal path give the same double (the default alone)
-      fullTimeUsers >= 0 &&
-      r.perUser !== undefined
-    ) {
-      const u = scaledInteger(fullTimeUsers);
-      if (u !== undefined) {
-        // default + perUser x users, on the finer of the two scales.
-        // Stryker disable next-line MethodExpression,ArithmeticOperator: a smaller s makes POW10's index below negative: NaN, which exactQuotient refuses
-        const s = Math.max(def.scale, r.perUser.scale + u.scale);
-        const product = r.perUser.int * u.int;
-        // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: past POW10 or a safe product the numerator is NaN or unsafe, which exactQuotient refuses
-        if (s < POW10.length && safe(product))
-          q = exactQuotient(up(def, s) + product * POW10[s - r.perUser.scale - u.scale], POW10[s] * organizations);
-      }
-    } else if (
-      def !== undefined &&
-      committedConversations !== undefined &&
-      safe(committedConversations) &&
-      // Stryker disable next-line EqualityOperator: 0 conversations by the decimal path give the same double (the default alone)
-      committedConversations >= 0
-    ) {
-      const per1k = r.per1k;
-      if (per1k !== undefined && rates.per1kConversationsGb !== null) {
-        // (default x 1000 + per1k x conversations) / (1000 x organizations).
-        // Stryker disable next-line MethodExpression: a smaller s makes POW10's index below negative: NaN, which exactQuotient refuses
-        const s = Math.max(def.scale, per1k.scale);
-        const product = per1k.int * committedConversations;
-        // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: past POW10 or a safe product the numerator is NaN or unsafe, which exactQuotient refuses
-        if (s < POW10.length && safe(product))
-          q = exactQuotient(up(def, s) * 1000 + product * POW10[s - per1k.scale], POW10[s] * 1000 * organizations);
-      }
-    }
-    if (q !== undefined) return q;
-  }
-  // Stryker restore BlockStatement
+  const { fullTimeUsers } = input;
   return toExcelNumber(
-    storageAllowance({
-      ...input,
-      fullTimeUsers: typeof fullTimeUsers === "number" ? new Money(fullTimeUsers) : fullTimeUsers,
-    }).gb,
+    storageAllowance({ ...input, fullTimeUsers: typeof fullTimeUsers === "number" ? new Money(fullTimeUsers) : fullTimeUsers }).gb,
   );
 }

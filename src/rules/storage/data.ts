@@ -20,10 +20,10 @@
 import { type Cell, assertSameShape, cellValue, isBlank, normalizeName } from "../core/args";
 import { describe, Msg, naError, valueError } from "../core/errors";
 import { type GivenRows, notInGivenRates } from "../rates/given";
-import { Money, type Money as MoneyT, toExcelNumber, POW10 } from "../core/money";
+import { Money, type Money as MoneyT, toExcelNumber } from "../core/money";
 import type { DecimalText } from "../rates/documents";
 import { STORAGE_RECORD_SIZES } from "../rates/storage";
-import { KB_PER_GB_DIGITS, MAX_SAFE, scaled, wholeCell } from "./units";
+import { KB_PER_GB_DIGITS, scaled, wholeCell } from "./units";
 
 export interface RecordType {
   /** Position in its table. */
@@ -177,7 +177,7 @@ export function dataStorage(recordTypes: Cell[][], counts: Cell[][], sizes: Reco
   let totalUnits = 0n;
   const lines = tallied.order.map((i) => {
     const t = sizes.types[i];
-    const count = countOf(tallied, i);
+    const count = tallied.counts[i];
     const units = count * t.unitsBig;
     totalCount += count;
     totalUnits += units;
@@ -193,73 +193,28 @@ export interface DataStorageNumbers {
   readonly gb: number;
 }
 
-/** units x 10^-digits as the nearest double: one correctly rounded division of safe integers, else decimal. */
-function unitsToNumber(units: bigint, digits: number): number {
-  if (units <= MAX_SAFE_BIG && digits < POW10.length) return Number(units) / POW10[digits];
-  return toExcelNumber(scaled(units, digits));
-}
-const MAX_SAFE_BIG = BigInt(MAX_SAFE);
-
-/** The data storage as numbers for a cell: the same sums as {@link dataStorage}, without a decimal per line. */
+/** The data storage as numbers for a cell: {@link dataStorage} with each GB as the double nearest the exact value. */
 export function dataStorageNumbers(
   recordTypes: Cell[][],
   counts: Cell[][],
   sizes: RecordSizes = BUILT_IN_RECORD_SIZES,
 ): DataStorageNumbers {
-  const tallied = tally(recordTypes, counts, sizes);
-  const { order, small } = tallied;
-  const digits = sizes.gbDigits;
-  // Plain numbers while every count, product and sum stays an exact integer below 2^53.
-  if (tallied.big === null && digits < POW10.length) {
-    let totalCount = 0;
-    let totalUnits = 0;
-    const lines: { recordType: string; sizeKb: DecimalText; count: bigint; gb: number }[] = [];
-    let exact = true;
-    for (const i of order) {
-      const t = sizes.types[i];
-      const units = small[i] * t.units;
-      totalCount += small[i];
-      totalUnits += units;
-      if (!(t.units <= MAX_SAFE && units <= MAX_SAFE && totalUnits <= MAX_SAFE && totalCount <= MAX_SAFE)) {
-        exact = false;
-        break;
-      }
-      lines.push({ recordType: t.name, sizeKb: t.sizeKb, count: BigInt(small[i]), gb: units / POW10[digits] });
-    }
-    if (exact) return { lines, totalCount: BigInt(totalCount), gb: totalUnits / POW10[digits] };
-  }
-  let totalCount = 0n;
-  let totalUnits = 0n;
-  const lines = order.map((i) => {
-    const t = sizes.types[i];
-    const count = countOf(tallied, i);
-    const units = count * t.unitsBig;
-    totalCount += count;
-    totalUnits += units;
-    return { recordType: t.name, sizeKb: t.sizeKb, count, gb: unitsToNumber(units, digits) };
-  });
-  return { lines, totalCount, gb: unitsToNumber(totalUnits, digits) };
+  const d = dataStorage(recordTypes, counts, sizes);
+  return { lines: d.lines.map((l) => ({ ...l, gb: toExcelNumber(l.gb) })), totalCount: d.totalCount, gb: toExcelNumber(d.gb) };
 }
 
-/** Records per type: `small[i]` while below 2^53, plus `big[i]` carried beyond (null when nothing was). */
+/** The records of each type (by index, exact) and the order the types first appear in. */
 interface Tally {
   readonly order: number[];
-  readonly small: Float64Array;
-  readonly big: bigint[] | null;
+  readonly counts: bigint[];
 }
-
-/** The exact count of type `i`. */
-const countOf = (t: Tally, i: number): bigint => (t.big === null ? BigInt(t.small[i]) : t.big[i] + BigInt(t.small[i]));
 
 /** The records of each type in `recordTypes` x `counts`, exact, and the order the types first appear in. */
 function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): Tally {
   assertSameShape(recordTypes, counts, "record_types", "counts");
   const types = sizes.types;
   const NAMES = sizes.names;
-  // Per type: an exact count, a plain number while below 2^53, carried into a BigInt beyond.
-  const small = new Float64Array(types.length);
-  // Carried beyond 2^53; allocated only when a sum gets there.
-  let big: bigint[] | null = null;
+  const total: bigint[] = types.map(() => 0n);
   const listed: boolean[] = types.map(() => false);
   const order: number[] = [];
   // Type indexes of the names seen in this call, as typed: 100,000 rows have a handful of distinct names.
@@ -270,16 +225,6 @@ function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): Tal
     for (let c = 0; c < typeRow.length; c++) {
       const tv = typeRow[c];
       const cv = countRow[c];
-      let i = typeof tv === "string" ? seen.get(tv) : undefined;
-      // Fast path: a known name and a plain whole number (x % 1 is NaN for ±Infinity and NaN).
-      if (i !== undefined && typeof cv === "number" && cv >= 0 && cv % 1 === 0) {
-        const s = small[i] + cv;
-        if (s <= MAX_SAFE) {
-          small[i] = s;
-          continue;
-        }
-      }
-      // Everything else: blanks, a name not seen yet, text counts, errors, sums beyond 2^53.
       if (isBlank(tv)) {
         if (isBlank(cv)) continue;
         throw valueError(
@@ -287,6 +232,7 @@ function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): Tal
             `expected a record type (one of: ${NAMES.join(", ")}), or clear the count.`,
         );
       }
+      let i = typeof tv === "string" ? seen.get(tv) : undefined;
       if (i === undefined) {
         i = recordType(tv, cellArg("record_types", r + 1, c + 1), sizes).index;
         if (typeof tv === "string") seen.set(tv, i);
@@ -301,20 +247,20 @@ function tally(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes): Tal
             `expected a whole number of records (0 or more), or clear the type.`,
         );
       }
-      const n = typeof cv === "number" && cv >= 0 && cv % 1 === 0 ? cv : wholeCell(cv, "counts", r + 1, c + 1);
-      const s = small[i] + n;
-      if (s <= MAX_SAFE) small[i] = s;
-      else {
-        big ??= types.map(() => 0n);
-        big[i] += BigInt(small[i]) + BigInt(n);
-        small[i] = 0;
-      }
+      total[i] += BigInt(wholeCell(cv, "counts", r + 1, c + 1));
     }
   }
-  return { order, small, big };
+  return { order, counts: total };
 }
 
-/** The data storage in GB of `recordTypes` x `counts`: the `gb` of {@link dataStorage}. */
+/**
+ * The data storage in GB of `recordTypes` x `counts`: the `gb` of {@link dataStorage}, the one
+ * decimal made from the sum of every type's units (no line is made).
+ */
 export function dataStorageGb(recordTypes: Cell[][], counts: Cell[][], sizes: RecordSizes = BUILT_IN_RECORD_SIZES): MoneyT {
-  return dataStorage(recordTypes, counts, sizes).gb;
+  const { order, counts: n } = tally(recordTypes, counts, sizes);
+  return scaled(
+    order.reduce((units, i) => units + n[i] * sizes.types[i].unitsBig, 0n),
+    sizes.gbDigits,
+  );
 }

@@ -8,26 +8,11 @@
  * the exact fractional excess is an option (`wholeGb` false). No excess is a charge of 0.
  */
 import { Msg, numError, valueError } from "../core/errors";
-import {
-  exactDifference,
-  exactMulDiv,
-  Money,
-  type Money as MoneyT,
-  type Scaled,
-  scaledInteger,
-  scaledOfText,
-  toExcelNumber,
-  POW10,
-} from "../core/money";
+import { Money, type Money as MoneyT, toExcelNumber } from "../core/money";
 import { STORAGE_PRICES, type StorageCategory } from "../rates/storage";
 
 // Built once from the card.
 const PRICE_PER_GB: ReadonlyMap<StorageCategory, MoneyT> = new Map(STORAGE_PRICES.rows.map((r) => [r.category, new Money(r.pricePerGb)]));
-
-// The card's prices as scaled integers, for the exact integer path.
-const PRICE_SCALED: ReadonlyMap<StorageCategory, Scaled | undefined> = new Map(
-  STORAGE_PRICES.rows.map((r) => [r.category, scaledOfText(r.pricePerGb)]),
-);
 
 /** The card's price of one additional GB of `category` storage. */
 export function defaultPricePerGb(category: StorageCategory): MoneyT {
@@ -81,10 +66,8 @@ export function storageOverageCharge(input: OverageInput): MoneyT {
 export type Amount = number | MoneyT;
 
 /**
- * The overage charge as the double nearest the exact value (what a cell receives). When the
- * amounts are numbers whose decimals are safe integers over a power of ten, the excess, its
- * rounding up and the product with the price are integer arithmetic and one correctly rounded
- * division at the end; otherwise, and for every error, the decimal path of {@link storageOverage}.
+ * The overage charge as the double nearest the exact value (what a cell receives): the `charge`
+ * of {@link storageOverage}, each number read as its exact decimal (its shortest text).
  */
 export function storageOverageToNumber(
   usedGb: Amount,
@@ -93,48 +76,14 @@ export function storageOverageToNumber(
   pricePerGb: Amount | undefined,
   wholeGb: boolean,
 ): number {
-  // Stryker disable next-line EqualityOperator: with > 0, a used or allowance of 0 takes the decimal path, which gives the same double
-  // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
-  if (typeof usedGb === "number" && typeof allowanceGb === "number" && usedGb >= 0 && allowanceGb >= 0) {
-    const price =
-      // Stryker disable next-line ConditionalExpression: the card's price then takes the decimal path, which gives the same double
-      pricePerGb === undefined
-        ? PRICE_SCALED.get(category)
-        : // Stryker disable next-line EqualityOperator: with > 0, a price of 0 takes the decimal path, which gives the same 0
-          typeof pricePerGb === "number" && pricePerGb >= 0
-          ? scaledInteger(pricePerGb)
-          : undefined;
-    const used = scaledInteger(usedGb);
-    const allowance = scaledInteger(allowanceGb);
-    const excess = price && used && allowance && exactDifference(allowance, used);
-    // Stryker disable next-line BlockStatement: without the integer fast path the decimal path below gives the same double
-    if (excess) {
-      // Stryker disable next-line EqualityOperator: with < 0, an excess of 0 goes on to a product of 0 on either branch below: the same 0
-      if (excess.int <= 0) return 0;
-      // Stryker disable BlockStatement: either integer fast path emptied, the decimal path below gives the same double
-      if (!wholeGb) {
-        // excess x price = excess.int x price.int / 10^(excess.scale + price.scale).
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: at a scale of 16 or more POW10[scale] is undefined, so exactMulDiv gives undefined (NaN is not a safe integer) and the decimal path decides, as it does when the guard skips the fast path
-        const q = price.scale < POW10.length ? exactMulDiv(excess, price.int, POW10[price.scale]) : undefined;
-        if (q !== undefined) return q;
-      } else {
-        const unit = POW10[excess.scale];
-        const rest = excess.int % unit;
-        const billed = (excess.int - rest) / unit + (rest > 0 ? 1 : 0);
-        const q = exactMulDiv(price, billed, 1);
-        if (q !== undefined) return q;
-      }
-    }
-  }
-  // Stryker restore BlockStatement
   const money = (a: Amount) => (typeof a === "number" ? new Money(a) : a);
   return toExcelNumber(
-    storageOverage({
+    storageOverageCharge({
       usedGb: money(usedGb),
       allowanceGb: money(allowanceGb),
       category,
       pricePerGb: pricePerGb === undefined ? undefined : money(pricePerGb),
       wholeGb,
-    }).charge,
+    }),
   );
 }

@@ -9,7 +9,7 @@
  */
 import { type Cell, cellValue, toNumber } from "../core/args";
 import { Msg, numError } from "../core/errors";
-import { Money, type Money as MoneyT, toAmount, toMoney } from "../core/money";
+import { Money, type Money as MoneyT, toMoney } from "../core/money";
 import { UNITS } from "../rates/documents";
 
 /** Powers of ten between the storage units. */
@@ -48,22 +48,12 @@ export function kbRoundedUp(bytes: number): number | bigint {
   return (b + k - 1n) / k;
 }
 
-// Whole numbers typed as text: plain digits, or digits in groups of three ("1,200"); at most 15
-// digits, so the value is exact.
-const DIGITS = /^\s*\d{1,15}\s*$/;
-const GROUPED = /^\s*\d{1,3}(?:,\d{3}){1,4}\s*$/;
-const COMMAS = /,/g;
-
 /**
- * A non-blank cell that must hold a whole number, 0 or more (a count, a size in bytes), when it
- * is not already a plain whole number: numeric text is read as Excel reads it; a fraction or a
- * negative is #NUM!, anything else #VALUE!, naming `arg (row r, column c)`.
+ * A non-blank cell that must hold a whole number, 0 or more (a count, a size in bytes): a number,
+ * or numeric text read as Excel reads it ("1,200"); a fraction or a negative is #NUM!, anything
+ * else #VALUE!, naming `arg (row r, column c)`.
  */
 export function wholeCell(v: Cell, arg: string, row: number, col: number): number {
-  if (typeof v === "string") {
-    if (DIGITS.test(v)) return +v;
-    if (GROUPED.test(v)) return +v.replace(COMMAS, "");
-  }
   const name = `${arg} (row ${row}, column ${col})`;
   const n = toNumber(v, name);
   if (!Number.isInteger(n)) throw numError(Msg.notInteger(name, n));
@@ -85,14 +75,14 @@ const SIZE_TEXT = /^([+-]?)\s*(\d[\d,]*(?:\.\d*)?|\.\d+)\s*([A-Za-z]{2})$/;
  * A size in GB (STORAGEOVERAGE's used and allowance): a number, numeric text, or text with a
  * unit as the rate tables accept it: "45.3 GB" is 45.3, "500 MB" 0.5, "1.2 TB" 1200, "800 KB"
  * 0.0008. The number is read exactly (as text, not through a double), then scaled. Anything
- * else gets `toAmount`'s checks and messages.
+ * else gets `toMoney`'s checks and messages.
  */
-export function toGb(v: unknown, arg: string, expected: string): number | MoneyT {
+export function toGb(v: unknown, arg: string, expected: string): MoneyT {
   const plain = cellValue(v, arg);
   if (typeof plain === "string") {
     const m = SIZE_TEXT.exec(plain.trim());
     const factor = m ? GB_PER_UNIT.get(m[3].toLowerCase()) : undefined;
     if (m && factor !== undefined) return toMoney(m[1] + m[2], arg, { expected }).times(factor);
   }
-  return toAmount(plain, arg, { expected });
+  return toMoney(plain, arg, { expected });
 }

@@ -1,7 +1,7 @@
 /**
  * STORAGEALLOWANCE with an Order's allocation table (Kustomer_StorageAllocation given as
- * `rates`), the plan names such a table takes, and the exact arithmetic of the integer path on
- * rates the card does not have (issue 19 §4, the mutation run's survivors). Values by hand.
+ * `rates`), the plan names such a table takes, and exact arithmetic on rates the card does not
+ * have. Values by hand.
  */
 import { allocationPlan, storageAllowance, storageAllowanceToNumber, STORAGE_PLANS } from "../../../src/rules/storage/allowance";
 import { allocationTableOf } from "../../../src/functions/rates";
@@ -31,6 +31,9 @@ describe("an Order's plan names", () => {
   });
   test("a plan the table lacks is #N/A naming plan", () => {
     expect(ruleError(() => allocationPlan("Silver legacy", t))).toMatchObject({ kind: "na" });
+    // A label longer than "(legacy)" but not ending in it has no shorter name: "Enterprise" is
+    // not "En" (its first 10 - 8 characters).
+    expect(ruleError(() => allocationPlan("En", table(["Enterprise", 10, 20, 1, 2, 0.5, 1])))).toMatchObject({ kind: "na" });
     expect(ruleError(() => allocationPlan("Platinum", t)).message).toMatch(/^plan "Platinum"/);
   });
   test("(legacy) in any case, after any spaces: 'Tin   (LEGACY)' is also Tin; '(legacy)' alone is itself only", () => {
@@ -60,7 +63,7 @@ describe("an Order's plan names", () => {
   });
 });
 
-describe("the integer path on an Order's rates", () => {
+describe("exact arithmetic on an Order's rates", () => {
   test("a default with more decimals than the per-user rate: 2.5 GB + 1 GB x 10 users = 12.5 GB", () => {
     const plan = allocationPlan("Gold", table(["Gold", 2.5, 20, 1, 2, 0.1, 0.2]));
     expect(storageAllowanceToNumber({ plan, category: "data", fullTimeUsers: 10, organizations: 1 })).toBe(12.5);
@@ -117,9 +120,8 @@ describe("built-in names and errors", () => {
   });
 });
 
-describe("rates the integer path cannot hold go the exact decimal way (issue 19 §4)", () => {
-  // "0.001 KB" is 0.000000001 GB (1 KB = 0.000001 GB): as a double its shortest text is "1e-9",
-  // which has no scaled integer, so such a rate has none and its allocation is summed in decimal.
+describe("rates far below a GB are exact", () => {
+  // "0.001 KB" is 0.000000001 GB (1 KB = 0.000001 GB), read digit for digit and summed exactly.
   const tiny = "0.001 KB";
   test("a tiny default alone: 0.000000001 GB", () => {
     const plan = allocationPlan("Gold", table(["Gold", tiny, 20, 1, 2, 0.5, 1]));
@@ -179,11 +181,11 @@ describe("a plan label with spaces around it", () => {
   });
 });
 
-describe("organizations past 2^53 / 10: the divisor is no safe integer, so the exact decimal path answers", () => {
+describe("organizations past 2^53 / 10: still the double nearest the exact quotient", () => {
   test("Ultimate data, 0.5 users, 9,007,199,254,740,988 organizations", () => {
-    // (20 GB + 1 GB x 0.5) / 9,007,199,254,740,988 = 205 / 90,071,992,547,409,880. On the integer
-    // path the divisor would be 10 x 9,007,199,254,740,988, which is past 2^53 and rounds, and
-    // 205 divided by that rounded double is 2.2759572004815717e-15, one unit in the last place
+    // (20 GB + 1 GB x 0.5) / 9,007,199,254,740,988 = 205 / 90,071,992,547,409,880. In doubles the
+    // divisor 10 x 9,007,199,254,740,988 would be past 2^53 and round, and 205 divided by that
+    // rounded double is 2.2759572004815717e-15, one unit in the last place
     // low. The exact quotient is 2.27595720048157196...e-15 (decimal.js, 60 digits, below), whose
     // nearest double prints as 2.275957200481572e-15.
     const exact = new (Money.clone({ precision: 60 }))(205).div("90071992547409880");

@@ -52,7 +52,7 @@ describe("every cell of the allocation table", () => {
   });
 });
 
-test.each(CELLS)("%s %s, as a cell's number (the integer path): %s, %s, %s", (plan, category, def, seat, conv) => {
+test.each(CELLS)("%s %s, as a cell's number: %s, %s, %s", (plan, category, def, seat, conv) => {
   // The same hand-worked cells as above, through storageAllowanceToNumber, which the function
   // STORAGEALLOWANCE calls: each the double nearest the exact decimal.
   expect(storageAllowanceToNumber(input(plan, category))).toBe(Number(def));
@@ -101,7 +101,12 @@ describe("conversation-based: per-1k amounts scale linearly (domain.md decision)
     expect(gb(input("Ultimate", "attachment", { committedConversations: 1500 }))).toBe("46");
     expect(gb(input("Enterprise", "attachment", { committedConversations: 1 }))).toBe("20.003");
   });
-  test("3 committed conversations on Ultimate: 20.0009 GB of data, on both paths", () => {
+  test("0 committed conversations on Ultimate: the 20 GB default, conversation-based", () => {
+    // 0 x 300 MB / 1,000 = 0 GB on top of the 20 GB default.
+    const a = storageAllowance(input("Ultimate", "data", { committedConversations: 0 }));
+    expect([a.basis, a.additionalGb.toString(), a.gb.toString()]).toEqual(["conversation-based", "0", "20"]);
+  });
+  test("3 committed conversations on Ultimate: 20.0009 GB of data", () => {
     // 300 MB per 1,000 conversations = 0.3 MB per conversation; 3 x 0.3 MB = 0.9 MB = 0.0009 GB;
     // + the 20 GB default = 20.0009 GB. The cell's number is the double nearest 20.0009.
     const a = storageAllowance(input("Ultimate", "data", { committedConversations: 3 }));

@@ -66,7 +66,7 @@ describe("whole GB rounded up (the default, domain.md decision)", () => {
   });
 });
 
-describe("whole GB rounded up, as a cell's number (storageOverageToNumber, the integer path STORAGEOVERAGE takes)", () => {
+describe("whole GB rounded up, as a cell's number (storageOverageToNumber, which STORAGEOVERAGE calls)", () => {
   test.each([
     // [used, allowance, category, price or undefined for the card's, charge]
     // 45.3 - 45.1 = 0.2 GB over: 1 whole GB x $50.

