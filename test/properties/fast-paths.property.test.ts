@@ -1,7 +1,7 @@
 /**
  * The exact integer paths (scaled integers and one correctly rounded division) give the same
  * number as the decimal path for every input, and the same error when there is one: storage
- * overage and allocation, data storage, SLA credits, translation fees.
+ * overage and allocation, data storage, translation fees.
  */
 import fc from "fast-check";
 import { Money, toExcelNumber } from "../../src/rules/core/money";
@@ -9,7 +9,6 @@ import { RuleError } from "../../src/rules/core/errors";
 import { storageOverage, storageOverageToNumber } from "../../src/rules/storage/overage";
 import { storageAllowance, storageAllowanceToNumber } from "../../src/rules/storage/allowance";
 import { dataStorage, dataStorageNumbers } from "../../src/rules/storage/data";
-import { slaCredit, slaCreditPct, slaCreditPctToNumber, slaCreditToNumber } from "../../src/rules/sla/uptime";
 import { translationFee, translationFeeToNumber, DEFAULT_PRICE_PER_WORD } from "../../src/rules/translation/words";
 import type { StoragePlan } from "../../src/rules/rates/storage";
 
@@ -53,20 +52,6 @@ test("STORAGEOVERAGE: the integer path equals the decimal path", () => {
         expect(outcome(() => storageOverageToNumber(u, a, c, p, w))).toEqual(decimal);
       },
     ),
-    { numRuns: 3000 },
-  );
-});
-
-test("SLACREDIT and SLACREDITPCT: the integer path equals the decimal path", () => {
-  const uptime = fc.oneof(
-    fc.integer({ min: -1000, max: 1_001_000 }).map((n) => n / 1_000_000),
-    fc.constantFrom(0.97, 0.99, 0.999, 0.98999999999, 1, 0, 0.9899999999999999),
-  );
-  fc.assert(
-    fc.property(uptime, amount, (u, fee) => {
-      expect(outcome(() => slaCreditToNumber(u, fee))).toEqual(outcome(() => toExcelNumber(slaCredit(new Money(u), new Money(fee)))));
-      expect(outcome(() => slaCreditPctToNumber(u))).toEqual(outcome(() => toExcelNumber(slaCreditPct(new Money(u)))));
-    }),
     { numRuns: 3000 },
   );
 });

@@ -6,7 +6,7 @@
  * 2 June 10:00 is 45810 + 10/24. Epoch seconds: 2025-06-02 is epoch day 20241.
  */
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
-import { intervalsFromRanges, outageInMonth, sortWholeNumbers } from "../../../src/rules/sla/outage";
+import { intervalsFromRanges, outageInMonth } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
 import { log } from "../../helpers/outage-log";
 import { ruleError as errorOf } from "../../helpers/rule-error";
@@ -74,15 +74,5 @@ describe("Excluded Downtime in pieces", () => {
     const excluded = log(["2025-06-02T10:10", "2025-06-02T10:20"], ["2025-06-02T10:40", "2025-06-02T10:50"]);
     const c = outageInMonth(slaMonth(epochDayFromYmd(2025, 6, 1)), down, undefined, 5, 6 * 3600, excluded);
     expect([c.minutes, c.excludedSeconds / 60]).toEqual([100, 20]);
-  });
-});
-
-describe("sortWholeNumbers at the edges of its passes", () => {
-  test("a span of exactly 2^22 needs the upper passes: 0, 4194304, 1 sort to 0, 1, 4194304", () => {
-    expect(Array.from(sortWholeNumbers(Float64Array.from([0, 4194304, 1])))).toEqual([0, 1, 4194304]);
-  });
-  test("values either side of 0 spanning more than 2^22: 3000000, -3000000, 0", () => {
-    // The span is 6,000,000 > 4,194,304, though max + min is 0.
-    expect(Array.from(sortWholeNumbers(Float64Array.from([3000000, -3000000, 0])))).toEqual([-3000000, 0, 3000000]);
   });
 });
