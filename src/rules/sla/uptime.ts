@@ -12,8 +12,8 @@
  *
  * Exactness: the uptime is kept as the ratio (minutes - outage) / minutes of two exact decimals.
  * Its band is found by comparing the numerator with threshold x denominator (no division, no
- * rounding), and it becomes a JS number by one correctly-rounded division of two integers, so
- * 43.2 outage minutes in June (43,200 minutes) is exactly 0.999 and earns no credit. An uptime
+ * rounding), and it becomes a JS number by one 40-digit division rounded once to the nearest
+ * double, so 43.2 outage minutes in June (43,200 minutes) is exactly 0.999 and earns no credit. An uptime
  * given as a number is read as the exact decimal of its shortest text (0.999 is 0.999, not the
  * double just below it).
  */
