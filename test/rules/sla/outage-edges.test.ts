@@ -6,7 +6,7 @@
  * 2 June 10:00 is 45810 + 10/24. Epoch seconds: 2025-06-02 is epoch day 20241.
  */
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
-import { intervalsFromRanges, outageInMonth } from "../../../src/rules/sla/outage";
+import { excuseUnderCap, intervalsFromRanges, mergeIntervals, outageInMonth } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
 import { log } from "../../helpers/outage-log";
 import { ruleError as errorOf } from "../../helpers/rule-error";
@@ -74,5 +74,17 @@ describe("Excluded Downtime in pieces", () => {
     const excluded = log(["2025-06-02T10:10", "2025-06-02T10:20"], ["2025-06-02T10:40", "2025-06-02T10:50"]);
     const c = outageInMonth(slaMonth(epochDayFromYmd(2025, 6, 1)), down, undefined, 5, 6 * 3600, excluded);
     expect([c.minutes, c.excludedSeconds / 60]).toEqual([100, 20]);
+  });
+});
+
+describe("the sweeps' results hold no empty interval", () => {
+  test("an empty log merges to an empty log", () => {
+    expect(mergeIntervals({ starts: [], ends: [] })).toStrictEqual({ starts: [], ends: [] });
+  });
+  test("a cap used up by 2 June 00:00-06:00 excuses none of 07:00-08:00, and adds no empty interval there", () => {
+    // The first six hours fill the 6-hour cap; at 07:00 the 14 days before hold all 360 minutes,
+    // so no second of 07:00-08:00 is excused: the result is the first interval alone.
+    const k = log(["2025-06-02T00:00", "2025-06-02T06:00"], ["2025-06-02T07:00", "2025-06-02T08:00"]);
+    expect(excuseUnderCap(k, 6 * 3600)).toEqual(log(["2025-06-02T00:00", "2025-06-02T06:00"]));
   });
 });
