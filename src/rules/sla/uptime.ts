@@ -132,7 +132,7 @@ function creditBands(
       }),
     ),
   );
-  const cap = bands.reduce((m, b) => (b.credit.gt(m) ? b.credit : m), new Money(0));
+  const cap = Money.max(...bands.map((b) => b.credit));
   return Object.freeze({ bands, cap });
 }
 
@@ -174,7 +174,7 @@ const FRACTION_HINT = "1 (a fraction: 99.5% is written 0.995)";
 export function uptimeFraction(uptime: MoneyT, arg = "uptime"): Ratio {
   if (uptime.isNegative() && !uptime.isZero()) throw numError(Msg.between(arg, "0", FRACTION_HINT, uptime.toString()));
   if (uptime.gt(1)) throw numError(Msg.between(arg, "0", FRACTION_HINT, uptime.toString()));
-  return { numerator: uptime.isZero() ? new Money(0) : uptime, denominator: new Money(1) };
+  return { numerator: uptime, denominator: new Money(1) };
 }
 
 /** The service credit percentage (0, 0.1, 0.25 or 0.5 on the card) for an uptime fraction. */
@@ -190,8 +190,7 @@ function checkFee(fee: MoneyT, arg: string): void {
 /** The credit amount: the band's percentage x the monthly fee, never above the 50% cap. */
 export function creditAmount(pct: MoneyT, monthlyFee: MoneyT, feeArg = "monthly_fee", cap: MoneyT = CREDIT_CAP): MoneyT {
   checkFee(monthlyFee, feeArg);
-  const capped = pct.gt(cap) ? cap : pct;
-  return monthlyFee.times(capped);
+  return monthlyFee.times(Money.min(pct, cap));
 }
 
 /** SLACREDIT: the credit for an uptime fraction and a monthly fee (or average monthly Commitment). */
