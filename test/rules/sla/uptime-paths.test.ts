@@ -12,6 +12,7 @@ import {
   creditBandsOf,
   monthlyUptime,
   ratioToNumber,
+  slaCredit,
   slaCreditPctToNumber,
   slaCreditToNumber,
   slaMonth,
@@ -87,6 +88,16 @@ describe("messages name the argument when the caller names none", () => {
     expect(ruleError(() => creditAmount(new Money(0.1), new Money(-1)))).toEqual(want);
     expect(ruleError(() => slaWorking(slaMonth(epochDayFromYmd(2025, 6, 1)), new Money(0), new Money(-1)))).toEqual(want);
   });
+  test("SLACREDITPCT and SLACREDIT name uptime and monthly_fee", () => {
+    const uptime = { kind: "num", message: "uptime must be between 0 and 1 (a fraction: 99.5% is written 0.995); got 1.5." };
+    const fee = { kind: "num", message: "monthly_fee must not be negative; got -1." };
+    expect(ruleError(() => slaCreditPctToNumber(1.5))).toEqual(uptime);
+    expect(ruleError(() => slaCreditToNumber(1.5, 100))).toEqual(uptime);
+    expect(ruleError(() => slaCredit(new Money(1.5), new Money(100)))).toEqual(uptime);
+    // 50% uptime is in a band (50% credit), so the fee is checked next.
+    expect(ruleError(() => slaCreditToNumber(0.5, -1))).toEqual(fee);
+    expect(ruleError(() => slaCredit(new Money(0.5), new Money(-1)))).toEqual(fee);
+  });
   test("a table that is not one names rates", () => {
     expect(ruleError(() => creditBandsOf(42))).toEqual({
       kind: "value",
@@ -98,4 +109,11 @@ describe("messages name the argument when the caller names none", () => {
 test("SLAWORKING without a fee has no credit amount at all (not an amount of undefined)", () => {
   const w = slaWorking(slaMonth(epochDayFromYmd(2025, 6, 1)), new Money(0));
   expect(Object.keys(w)).not.toContain("creditAmount");
+});
+
+test("June 2025 runs from epoch day 20240 (1 June) to 20270 (1 July), 30 days of 1,440 minutes", () => {
+  // 2025-06-01 is epoch day 20240 (2025-06-02 is 20241); 1 July is 30 days later: 20270.
+  // Any day of the month gives the same month: 17 June is 20256.
+  const m = slaMonth(20256);
+  expect([m.firstDay, m.nextFirstDay, m.days, m.minutes, m.label]).toEqual([20240, 20270, 30, 43200, "June 2025"]);
 });
