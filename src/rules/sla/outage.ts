@@ -82,13 +82,12 @@ export function intervalsFromRanges(starts: unknown, ends: unknown, startsArg: s
       const ve = rb[c];
       const blankStart = isBlank(vs);
       const blankEnd = isBlank(ve);
+      const at = `(row ${r + 1}, column ${c + 1})`;
       if (blankStart || blankEnd) {
         if (blankStart && blankEnd) return;
-        const at = `(row ${r + 1}, column ${c + 1})`;
         if (blankStart) throw valueError(Msg.required(`${startsArg} ${at}`, `a date-time, as ${endsArg} ${at} has one`));
         throw valueError(Msg.required(`${endsArg} ${at}`, `a date-time, as ${startsArg} ${at} has one`));
       }
-      const at = `(row ${r + 1}, column ${c + 1})`;
       const s = toDateTime(vs, `${startsArg} ${at}`, system);
       const e = toDateTime(ve, `${endsArg} ${at}`, system);
       if (e < s) {
