@@ -34,7 +34,7 @@
  */
 import { type Cell, isBlank, shapeOf, toDateTime } from "../core/args";
 import { Msg, numError, valueError } from "../core/errors";
-import { type DateSystem, epochDayFromSerial, formatEpochSecond, SECONDS_PER_DAY } from "../core/serial";
+import { type DateSystem, formatEpochSecond, SECONDS_PER_DAY } from "../core/serial";
 import { SLA_TERMS } from "../rates/sla";
 import type { SlaMonth } from "./uptime";
 
@@ -46,55 +46,22 @@ export interface Intervals {
 
 export const MIN_MINUTES = SLA_TERMS.outageThresholdMinutes;
 
-// Built-ins read once: in a sandboxed runtime every lookup of a global (Math, Array) is slow,
-// and these run once per cell of a log that may hold 10,000 rows.
-const floor = Math.floor;
 const maxOf = Math.max;
 const minOf = Math.min;
-const round = Math.round;
-const isArray = Array.isArray;
-const F64 = Float64Array;
 
 /** An optional range argument as rows of cells: omitted or blank is empty; a value is 1x1. */
 export function rowsOf(v: unknown): Cell[][] {
   if (isBlank(v)) return [];
-  if (!isArray(v)) return [[v as Cell]];
+  if (!Array.isArray(v)) return [[v as Cell]];
   if (v.length === 0) return [];
-  if (!isArray(v[0])) return [v as Cell[]];
+  if (!Array.isArray(v[0])) return [v as Cell[]];
   // A row that is one value (a script's ragged array; Excel passes rows of cells) is a row of one cell.
-  return v.map((row) => (isArray(row) ? (row as Cell[]) : [row as Cell]));
+  return v.map((row) => (Array.isArray(row) ? (row as Cell[]) : [row as Cell]));
 }
 
 function allBlank(range: Cell[][]): boolean {
   for (const row of range) for (const v of row) if (!isBlank(v)) return false;
   return true;
-}
-
-// Serials that are a valid date-time in both date systems (1900: from 61 = 1900-03-01, past
-// the phantom 29 Feb; 1904: up to 2957003 = 9999-12-31).
-const SAFE_SERIAL_MIN = 61;
-const SAFE_SERIAL_MAX = 2957003;
-
-/**
- * A cell as epoch seconds. A plain serial takes toDateTime's own arithmetic (epoch day of the
- * whole serial, the fraction to the nearest second) without its global lookups; anything else
- * (text, or a serial toDateTime must refuse) goes through toDateTime itself.
- */
-function cellSecond(v: Cell, system: DateSystem, arg: string, row: number, col: number): number {
-  // Stryker disable BlockStatement: without the fast path toDateTime gives the same second
-  if (
-    typeof v === "number" &&
-    // Stryker disable next-line EqualityOperator: serial 61 by toDateTime gives the same second
-    v >= SAFE_SERIAL_MIN &&
-    // Stryker disable next-line ArithmeticOperator: serials 2957002 to 2957003 by toDateTime give the same second
-    v < SAFE_SERIAL_MAX + 1
-  ) {
-    const whole = floor(v);
-    // Stryker disable next-line StringLiteral: only serials valid in both systems come here, so no message names the argument
-    return epochDayFromSerial(whole, system, "") * SECONDS_PER_DAY + round((v - whole) * SECONDS_PER_DAY);
-  }
-  // Stryker restore BlockStatement
-  return toDateTime(v, `${arg} (row ${row}, column ${col})`, system);
 }
 
 /**
@@ -109,115 +76,30 @@ export function intervalsFromRanges(starts: unknown, ends: unknown, startsArg: s
   const same = a.length === b.length && a.every((row, i) => row.length === b[i].length);
   if (!same) throw valueError(Msg.shapeMismatch(startsArg, endsArg, shapeOf(a), shapeOf(b)));
   const out: Intervals = { starts: [], ends: [] };
-  for (let r = 0; r < a.length; r++) {
-    const ra = a[r];
+  a.forEach((ra, r) => {
     const rb = b[r];
-    // Stryker disable next-line EqualityOperator: one cell past the row reads two undefined, a blank pair, skipped
-    for (let c = 0; c < ra.length; c++) {
-      const vs = ra[c];
+    ra.forEach((vs, c) => {
       const ve = rb[c];
       const blankStart = isBlank(vs);
       const blankEnd = isBlank(ve);
+      const at = `(row ${r + 1}, column ${c + 1})`;
       if (blankStart || blankEnd) {
-        if (blankStart && blankEnd) continue;
-        const at = `(row ${r + 1}, column ${c + 1})`;
+        if (blankStart && blankEnd) return;
         if (blankStart) throw valueError(Msg.required(`${startsArg} ${at}`, `a date-time, as ${endsArg} ${at} has one`));
         throw valueError(Msg.required(`${endsArg} ${at}`, `a date-time, as ${startsArg} ${at} has one`));
       }
-      const s = cellSecond(vs, system, startsArg, r + 1, c + 1);
-      const e = cellSecond(ve, system, endsArg, r + 1, c + 1);
+      const s = toDateTime(vs, `${startsArg} ${at}`, system);
+      const e = toDateTime(ve, `${endsArg} ${at}`, system);
       if (e < s) {
-        const at = `(row ${r + 1}, column ${c + 1})`;
         throw numError(
           `${endsArg} ${at} must not be before ${startsArg} ${at}; got an interval from ${formatEpochSecond(s)} to ${formatEpochSecond(e)}.`,
         );
       }
       out.starts.push(s);
       out.ends.push(e);
-    }
-  }
+    });
+  });
   return out;
-}
-
-/** A sorted typed copy; a log already in time order (most are, and MAINTENANCEWINDOWS' spill is) skips the sort. */
-function sortedCopy(xs: number[]): Float64Array {
-  const a = F64.from(xs);
-  // Stryker disable next-line EqualityOperator: one past the end compares with undefined, which is false
-  for (let i = 1; i < a.length; i++) {
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: sorting an ordered copy (or at equal neighbours) changes nothing
-    if (a[i] < a[i - 1]) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: both sorts give the same order; the radix sort is only faster
-      return a.length >= RADIX_MIN ? sortWholeNumbers(a) : a.sort();
-    }
-  }
-  return a;
-}
-
-const RADIX_MIN = 256;
-const LOW = 4194304; // 2^22: a key is split into two 22-bit halves, each sorted in two 11-bit passes
-const I32 = Int32Array;
-
-/**
- * Sorts whole numbers in place, ascending: an LSD radix sort of (value - min) in four stable
- * 11-bit passes (two when the span is under 2^22), about twice as fast as the native sort on
- * 10,000 epoch seconds. Anything else (a fraction, a span of 2^44 or more) takes the native sort.
- */
-export function sortWholeNumbers(a: Float64Array): Float64Array {
-  const n = a.length;
-  // Stryker disable next-line ConditionalExpression: 0 or 1 values come out of the native sort or the passes as they went in
-  if (n < 2) return a;
-  let min = a[0];
-  let max = a[0];
-  // In this loop and the guard after it, a changed test only sends the values to the native sort: the same order.
-  // Stryker disable next-line EqualityOperator,UpdateOperator: one past the end (or before the start) reads undefined, not whole: the native sort
-  for (let i = 0; i < n; i++) {
-    const v = a[i];
-    // Stryker disable next-line ConditionalExpression: the native sort gives the same order
-    if (v !== floor(v)) return a.sort();
-    // Stryker disable next-line EqualityOperator: at a tie min is the same value
-    if (v < min) min = v;
-    // Stryker disable next-line EqualityOperator: at a tie max is the same value
-    if (v > max) max = v;
-  }
-  // Stryker disable next-line ConditionalExpression,ArithmeticOperator: the native sort gives the same order
-  if (!(max - min < LOW * LOW)) return a.sort();
-  let lo = new I32(n);
-  let hi = new I32(n);
-  let lo2 = new I32(n);
-  let hi2 = new I32(n);
-  // Stryker disable next-line EqualityOperator: a typed array ignores a write one past its end
-  for (let i = 0; i < n; i++) {
-    const k = a[i] - min;
-    const h = floor(k / LOW);
-    hi[i] = h;
-    lo[i] = k - h * LOW;
-  }
-  const count = new I32(2048);
-  // Stryker disable next-line ConditionalExpression: four passes sort a span under 2^22 too (the upper halves are all 0)
-  const passes = max - min < LOW ? 2 : 4;
-  for (let p = 0; p < passes; p++) {
-    const key = p < 2 ? lo : hi;
-    const shift = (p & 1) * 11;
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(key[i] >>> shift) & 2047]++;
-    let sum = 0;
-    // Stryker disable next-line EqualityOperator: a typed array ignores a write one past its end, and the sum is not read after
-    for (let d = 0; d < 2048; d++) {
-      const c = count[d];
-      count[d] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const j = count[(key[i] >>> shift) & 2047]++;
-      lo2[j] = lo[i];
-      hi2[j] = hi[i];
-    }
-    [lo, lo2] = [lo2, lo];
-    [hi, hi2] = [hi2, hi];
-  }
-  // Stryker disable next-line EqualityOperator: a typed array ignores a write one past its end
-  for (let i = 0; i < n; i++) a[i] = min + hi[i] * LOW + lo[i];
-  return a;
 }
 
 /**
@@ -230,29 +112,28 @@ export function sortWholeNumbers(a: Float64Array): Float64Array {
  * and merge.
  */
 export function mergeIntervals(log: Intervals): Intervals {
-  const n = log.starts.length;
-  const starts = sortedCopy(log.starts);
-  const ends = sortedCopy(log.ends);
+  const starts = Float64Array.from(log.starts).sort();
+  const ends = Float64Array.from(log.ends).sort();
   const ms: number[] = [];
   const me: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < n) {
-    // A merged interval opens at the next start and closes at the end that leaves none active.
-    ms.push(starts[i]);
-    let active = 0;
-    for (;;) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last start starts[i] is undefined, and undefined <= x is false
-      if (i < n && starts[i] <= ends[j]) {
-        active++;
-        i++;
-      } else {
-        j++;
-        if (--active === 0) break;
-      }
+  let open = 0; // starts taken less ends passed: the intervals still open
+  let j = 0; // the first end not passed
+  starts.forEach((s) => {
+    // The ends before s close what they can (an end at s does not: the two touch and merge).
+    // Every interval ends on or after its start, so j stays below the starts taken.
+    while (ends[j] < s) {
+      j++;
+      open--;
     }
-    me.push(ends[j - 1]);
-  }
+    // None open: the merged interval before ends at the last end passed, and a new one opens at s.
+    if (open === 0) {
+      if (j > 0) me.push(ends[j - 1]);
+      ms.push(s);
+    }
+    open++;
+  });
+  // The last merged interval ends at the last end.
+  if (starts.length > 0) me.push(ends[ends.length - 1]);
   return { starts: ms, ends: me };
 }
 
@@ -305,7 +186,7 @@ export const NO_CAP = Number.POSITIVE_INFINITY;
  */
 export function capSeconds(hours: number, arg = "maintenance_cap_hours"): number {
   if (hours < 0) throw numError(Msg.negative(arg, String(hours)));
-  return hours === 0 ? NO_CAP : round(hours * 3600);
+  return hours === 0 ? NO_CAP : Math.round(hours * 3600);
 }
 
 /**
@@ -332,10 +213,6 @@ export function capSeconds(hours: number, arg = "maintenance_cap_hours"): number
  * (1 + span / 14 days) intervals per interval of `k`, where span is the log's length.
  */
 export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_WINDOW_SECONDS): Intervals {
-  // Stryker disable next-line ConditionalExpression,MethodExpression: with no cap the runs below excuse every second too, and no caller changes the arrays
-  if (cap === NO_CAP) return { starts: k.starts.slice(), ends: k.ends.slice() };
-  // Stryker disable next-line ConditionalExpression,EqualityOperator: with a cap of 0 the runs below excuse nothing too
-  if (!(cap > 0)) return { starts: [], ends: [] };
   const D = window - 1;
   const es: number[] = [];
   const ee: number[] = [];
@@ -345,9 +222,8 @@ export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_W
   const excuse = (p: number, q: number) => {
     if (q <= p) return;
     S += q - p;
-    const n = es.length;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: with no interval yet ee[-1] is undefined, never p
-    if (n > 0 && ee[n - 1] === p) ee[n - 1] = q;
+    // Joined to the interval before when they touch (its end is undefined when there is none).
+    if (ee[ee.length - 1] === p) ee[ee.length - 1] = q;
     else {
       es.push(p);
       ee.push(q);
@@ -370,43 +246,32 @@ export function excuseUnderCap(k: Intervals, cap: number, window: number = CAP_W
       if (tail === ee[h]) h++;
     }
   };
-  // Stryker disable next-line EqualityOperator: one past the end reads undefined bounds, and no comparison with them is true
-  for (let i = 0; i < k.starts.length; i++) {
-    let t = k.starts[i];
+  k.starts.forEach((start, i) => {
+    let t = start;
     const b = k.ends[i];
     advance(t - D);
     while (t < b) {
-      let g: number;
-      let run: number;
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last excused interval es[h] is undefined, and undefined <= x is false
-      if (h < es.length && es[h] <= tail) {
-        g = 1;
-        run = ee[h] - tail;
-      } else {
-        g = 0;
-        // Stryker disable next-line ConditionalExpression,EqualityOperator: past the last excused interval the run is NaN, which no length is above, as with Infinity
-        run = h < es.length ? es[h] - tail : Infinity;
-      }
+      // The run ends where the second leaving the window (t - D) changes from excused to not,
+      // or back: at the end of the excused interval it is in, or the start of the next one
+      // (none: the run is not bounded there).
+      const g = es[h] <= tail;
+      const run = (g ? ee[h] : (es[h] ?? Infinity)) - tail;
       const len = minOf(b - t, run, D);
-      if (g === 1) excuse(S < cap ? t : t + 1, t + len);
+      if (g) excuse(S < cap ? t : t + 1, t + len);
       else excuse(t, t + minOf(cap - S, len));
       t += len;
       advance(t - D);
     }
-  }
+  });
   return { starts: es, ends: ee };
 }
 
 /** The seconds of sorted disjoint intervals inside [lo, hi). */
 function measureIn(x: Intervals, lo: number, hi: number): number {
   let total = 0;
-  // Stryker disable next-line EqualityOperator: one past the end reads undefined bounds: NaN, and b > a is false
-  for (let i = 0; i < x.starts.length; i++) {
-    const a = maxOf(x.starts[i], lo);
-    const b = minOf(x.ends[i], hi);
-    // Stryker disable next-line EqualityOperator: an empty part adds 0
-    if (b > a) total += b - a;
-  }
+  x.starts.forEach((s, i) => {
+    total += maxOf(0, minOf(x.ends[i], hi) - maxOf(s, lo));
+  });
   return total;
 }
 
@@ -430,94 +295,77 @@ export function outageInMonth(
   const maint = mergeIntervals(maintenance);
   const monthStart = month.firstDay * SECONDS_PER_DAY;
   const monthEnd = month.nextFirstDay * SECONDS_PER_DAY;
-  // The part of [x, y) inside the month.
-  const inMonth = (x: number, y: number) => {
-    const lo = maxOf(x, monthStart);
-    const hi = minOf(y, monthEnd);
-    // Stryker disable next-line EqualityOperator: an empty part is 0 either way
-    return hi > lo ? hi - lo : 0;
-  };
+  // The seconds of [x, y) inside the month (0 when there are none).
+  const inMonth = (x: number, y: number) => maxOf(0, minOf(y, monthEnd) - maxOf(x, monthStart));
 
   // Steps 3 and 4: the kept downtimes up to the month's end, less Excluded Downtime, as sorted
-  // disjoint pieces. One sweep, linear: `x` only moves forward, and each downtime visits the
-  // excluded intervals that overlap it: those inside it (no other downtime visits them) and at
-  // most two across its ends.
+  // pieces. One sweep, linear: both logs are sorted and disjoint, and `x` only moves forward,
+  // past each excluded range once the downtime it reaches into is done.
   const xs = excl.starts;
   const xe = excl.ends;
-  const nx = xs.length;
   const rest: Intervals = { starts: [], ends: [] };
-  // Two pieces may touch (where a zero-length excluded range splits a downtime): every count
-  // below is a sum over seconds, and excuseUnderCap takes touching intervals as one.
+  let downtimeSeconds = 0;
+  let keptSeconds = 0; // of those, the seconds outside Excluded Downtime
+  // A piece may be empty, or touch the next (where an excluded range of no length splits a
+  // downtime): every count below is a sum over seconds, and excuseUnderCap joins touching intervals.
   const piece = (p: number, q: number) => {
     rest.starts.push(p);
     rest.ends.push(q);
+    keptSeconds += inMonth(p, q);
   };
-  let downtimeSeconds = 0;
-  let excludedSeconds = 0;
   let dropped = 0;
-  let x = 0; // first excluded interval that may still overlap a downtime
-  // Stryker disable next-line EqualityOperator: one past the end reads undefined bounds, and every test on them is false: nothing is added
-  for (let i = 0; i < down.starts.length; i++) {
-    const a = down.starts[i];
-    let b = down.ends[i];
-    if (b - a < threshold) {
+  let x = 0; // first excluded range that may reach into a downtime
+  down.starts.forEach((a, i) => {
+    const whole = down.ends[i];
+    if (whole - a < threshold) {
       dropped++;
-      continue;
+      return;
     }
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a downtime from the month's end on is cut to nothing below: it adds 0
-    if (a >= monthEnd) continue;
-    downtimeSeconds += inMonth(a, b);
     // Cut at the month's end, once judged whole: the cap is earliest first, so what comes after
     // the month changes nothing in it, and a downtime running on to 9999 costs no more work.
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: uncut, the part after the month is cut by inMonth and measureIn, and the cap is earliest first
-    if (b > monthEnd) b = monthEnd;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: an excluded range not skipped ends by a and adds nothing below (skipping is for speed)
-    while (x < nx && xe[x] <= a) x++;
-    let cur = a;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: one more excluded range (one past the end, from b, or after cur passed b) adds nothing
-    for (let k = x; k < nx && xs[k] < b && cur < b; k++) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: a piece of no length counts no second
-      if (xs[k] > cur) piece(cur, xs[k]);
-      excludedSeconds += inMonth(maxOf(xs[k], a), minOf(xe[k], b));
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: merged excluded ranges end later each time, so xe[k] is above cur
-      if (xe[k] > cur) cur = xe[k];
+    // A downtime from the month's end on is cut to nothing: it adds no second and no piece.
+    const b = minOf(whole, monthEnd);
+    downtimeSeconds += inMonth(a, b);
+    let cur = a; // the downtime before cur is done
+    // The excluded ranges that end by b: the downtime up to each is kept, and it is done to its end.
+    // (Past the last range xe[x] is undefined, and undefined <= b is false.)
+    while (xe[x] <= b) {
+      piece(cur, maxOf(cur, xs[x]));
+      cur = maxOf(cur, xe[x]);
+      x++;
     }
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a piece of no length counts no second
-    if (cur < b) piece(cur, b);
-  }
+    // The next range may start before b (and run on into later downtimes: x stays on it).
+    piece(cur, maxOf(cur, minOf(b, xs[x] ?? b)));
+  });
+  const excludedSeconds = downtimeSeconds - keptSeconds;
 
   // Step 5: each piece split into its parts outside maintenance (Outage) and inside (the cap's
-  // candidates, over the whole log up to the month's end).
+  // candidates, over the whole log up to the month's end), in one sweep like the one above.
   const ms = maint.starts;
   const me = maint.ends;
-  const m = ms.length;
   let outside = 0; // downtime in the month neither excluded nor in maintenance
   const inMaint: Intervals = { starts: [], ends: [] };
-  let j = 0; // first maintenance interval that may still overlap a piece
-  // Stryker disable next-line EqualityOperator: one past the end reads undefined bounds, and no comparison with them is true
-  for (let i = 0; i < rest.starts.length; i++) {
-    const a = rest.starts[i];
+  const maintained = (p: number, q: number) => {
+    inMaint.starts.push(p);
+    inMaint.ends.push(q);
+  };
+  let j = 0; // first maintenance interval that may reach into a piece
+  rest.starts.forEach((a, i) => {
     const b = rest.ends[i];
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a maintenance interval not skipped ends by a and adds nothing below (skipping is for speed)
-    while (j < m && me[j] <= a) j++;
     let cur = a;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: one more maintenance interval (one past the end, from b, or after cur passed b) adds nothing
-    for (let k = j; k < m && ms[k] < b && cur < b; k++) {
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty part adds 0
-      if (ms[k] > cur) outside += inMonth(cur, ms[k]);
-      const p = maxOf(ms[k], a);
-      const q = minOf(me[k], b);
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: an interval of no length is excused and measured as 0
-      if (q > p) {
-        inMaint.starts.push(p);
-        inMaint.ends.push(q);
-      }
-      // Stryker disable next-line ConditionalExpression,EqualityOperator: merged maintenance intervals end later each time, so me[k] is above cur
-      if (me[k] > cur) cur = me[k];
+    // The maintenance intervals that end by b (before a: they add nothing).
+    while (me[j] <= b) {
+      outside += inMonth(cur, ms[j]);
+      const p = maxOf(cur, ms[j]);
+      cur = maxOf(cur, me[j]);
+      maintained(p, maxOf(p, cur));
+      j++;
     }
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty part adds 0
-    if (cur < b) outside += inMonth(cur, b);
-  }
+    // The next interval may start before b and run on past it.
+    const p = maxOf(cur, minOf(b, ms[j] ?? b));
+    outside += inMonth(cur, p);
+    maintained(p, b);
+  });
   const excused = excuseUnderCap(inMaint, capSecs);
   const maintenanceSeconds = measureIn(inMaint, monthStart, monthEnd);
   const excusedSeconds = measureIn(excused, monthStart, monthEnd);

@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
-import { capSeconds, excuseUnderCap, type Intervals, NO_CAP, outageInMonth, sortWholeNumbers } from "../../../src/rules/sla/outage";
+import { capSeconds, excuseUnderCap, type Intervals, NO_CAP, outageInMonth } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
 import { ruleError as errorOf } from "../../helpers/rule-error";
 import { log } from "../../helpers/outage-log";
@@ -194,22 +194,5 @@ test("no 14 days hold more than the cap, and long maintenance is excused in 6-ho
   const e = excuseUnderCap(all, SIX_HOURS);
   expect(e).toEqual(
     log(["2025-05-01T00:00", "2025-05-01T06:00"], ["2025-05-15T00:00", "2025-05-15T06:00"], ["2025-05-29T00:00", "2025-05-29T06:00"]),
-  );
-});
-
-test("sortWholeNumbers (the radix sort behind OUTAGEMINUTES' logs) equals the native numeric sort", () => {
-  const whole = fc.oneof(
-    fc.integer({ min: -2_208_988_800, max: 253_402_300_799 }), // epoch seconds of Excel's calendar
-    fc.integer({ min: -5, max: 5 }),
-    fc.constantFrom(0, -0, 2 ** 44, -(2 ** 44), 2 ** 52),
-  );
-  const values = fc.oneof(fc.array(whole, { maxLength: 600 }), fc.array(fc.oneof(whole, fc.double({ noNaN: true })), { maxLength: 300 }));
-  fc.assert(
-    fc.property(values, (xs) => {
-      const got = Array.from(sortWholeNumbers(Float64Array.from(xs)));
-      const want = Array.from(Float64Array.from(xs).sort());
-      return got.length === want.length && got.every((v, i) => v === want[i]);
-    }),
-    { numRuns: 300 },
   );
 });

@@ -6,7 +6,7 @@
  * 2 June 10:00 is 45810 + 10/24. Epoch seconds: 2025-06-02 is epoch day 20241.
  */
 import { epochDayFromYmd } from "../../../src/rules/core/serial";
-import { intervalsFromRanges, outageInMonth, sortWholeNumbers } from "../../../src/rules/sla/outage";
+import { excuseUnderCap, intervalsFromRanges, mergeIntervals, outageInMonth } from "../../../src/rules/sla/outage";
 import { slaMonth } from "../../../src/rules/sla/uptime";
 import { log } from "../../helpers/outage-log";
 import { ruleError as errorOf } from "../../helpers/rule-error";
@@ -77,12 +77,14 @@ describe("Excluded Downtime in pieces", () => {
   });
 });
 
-describe("sortWholeNumbers at the edges of its passes", () => {
-  test("a span of exactly 2^22 needs the upper passes: 0, 4194304, 1 sort to 0, 1, 4194304", () => {
-    expect(Array.from(sortWholeNumbers(Float64Array.from([0, 4194304, 1])))).toEqual([0, 1, 4194304]);
+describe("the sweeps' results hold no empty interval", () => {
+  test("an empty log merges to an empty log", () => {
+    expect(mergeIntervals({ starts: [], ends: [] })).toStrictEqual({ starts: [], ends: [] });
   });
-  test("values either side of 0 spanning more than 2^22: 3000000, -3000000, 0", () => {
-    // The span is 6,000,000 > 4,194,304, though max + min is 0.
-    expect(Array.from(sortWholeNumbers(Float64Array.from([3000000, -3000000, 0])))).toEqual([-3000000, 0, 3000000]);
+  test("a cap used up by 2 June 00:00-06:00 excuses none of 07:00-08:00, and adds no empty interval there", () => {
+    // The first six hours fill the 6-hour cap; at 07:00 the 14 days before hold all 360 minutes,
+    // so no second of 07:00-08:00 is excused: the result is the first interval alone.
+    const k = log(["2025-06-02T00:00", "2025-06-02T06:00"], ["2025-06-02T07:00", "2025-06-02T08:00"]);
+    expect(excuseUnderCap(k, 6 * 3600)).toEqual(log(["2025-06-02T00:00", "2025-06-02T06:00"]));
   });
 });

@@ -11,6 +11,7 @@ import {
   creditAmount,
   monthlyUptime,
   ratioToNumber,
+  slaCredit,
   slaCreditPctToNumber,
   slaCreditToNumber,
   slaMonth,
@@ -43,8 +44,7 @@ describe("the uptime as a number: one rounding, of the exact quotient", () => {
 
 describe("an Order's credit bands whose edges have no safe scaled integer", () => {
   // Three bands: 99.9% or above none; from 1e-19 (0.00000000000000001%) to 99.9% 10%; below
-  // 1e-19 50%. 1e-19 prints in exponent notation, so the integer path cannot compare with it
-  // and every uptime takes the exact decimal path.
+  // 1e-19 50%. 1e-19 prints in exponent notation; the bands compare exactly all the same.
   const table = creditBandsOf([
     HEADERS,
     ["top", 0.999, "n/a", 0],
@@ -52,7 +52,6 @@ describe("an Order's credit bands whose edges have no safe scaled integer", () =
     ["bottom", "n/a", "0.0000000000000000001", 0.5],
   ]);
   test("SLACREDITPCT and SLACREDIT find the band: 50% uptime is 10%, 10% of $1,000 is $100", () => {
-    expect(table.scaled).toBeNull();
     expect(slaCreditPctToNumber(0.5, "uptime", table)).toBe(0.1);
     expect(slaCreditToNumber(0.5, 1000, undefined, table)).toBe(100);
     // 0 is below 1e-19: 50%, $500; 0.999 is the top band: none.
@@ -89,6 +88,16 @@ describe("messages name the argument when the caller names none", () => {
     expect(ruleError(() => creditAmount(new Money(0.1), new Money(-1)))).toEqual(want);
     expect(ruleError(() => slaWorking(slaMonth(epochDayFromYmd(2025, 6, 1)), new Money(0), new Money(-1)))).toEqual(want);
   });
+  test("SLACREDITPCT and SLACREDIT name uptime and monthly_fee", () => {
+    const uptime = { kind: "num", message: "uptime must be between 0 and 1 (a fraction: 99.5% is written 0.995); got 1.5." };
+    const fee = { kind: "num", message: "monthly_fee must not be negative; got -1." };
+    expect(ruleError(() => slaCreditPctToNumber(1.5))).toEqual(uptime);
+    expect(ruleError(() => slaCreditToNumber(1.5, 100))).toEqual(uptime);
+    expect(ruleError(() => slaCredit(new Money(1.5), new Money(100)))).toEqual(uptime);
+    // 50% uptime is in a band (50% credit), so the fee is checked next.
+    expect(ruleError(() => slaCreditToNumber(0.5, -1))).toEqual(fee);
+    expect(ruleError(() => slaCredit(new Money(0.5), new Money(-1)))).toEqual(fee);
+  });
   test("a table that is not one names rates", () => {
     expect(ruleError(() => creditBandsOf(42))).toEqual({
       kind: "value",
@@ -100,4 +109,11 @@ describe("messages name the argument when the caller names none", () => {
 test("SLAWORKING without a fee has no credit amount at all (not an amount of undefined)", () => {
   const w = slaWorking(slaMonth(epochDayFromYmd(2025, 6, 1)), new Money(0));
   expect(Object.keys(w)).not.toContain("creditAmount");
+});
+
+test("June 2025 runs from epoch day 20240 (1 June) to 20270 (1 July), 30 days of 1,440 minutes", () => {
+  // 2025-06-01 is epoch day 20240 (2025-06-02 is 20241); 1 July is 30 days later: 20270.
+  // Any day of the month gives the same month: 17 June is 20256.
+  const m = slaMonth(20256);
+  expect([m.firstDay, m.nextFirstDay, m.days, m.minutes, m.label]).toEqual([20240, 20270, 30, 43200, "June 2025"]);
 });
