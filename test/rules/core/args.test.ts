@@ -122,37 +122,6 @@ describe("ranges and choices", () => {
   });
 });
 
-describe("scaled integers (the exact decimal value of a number, as its shortest text)", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { scaledInteger } = require("../../../src/rules/core/money");
-  test("hand-picked values", () => {
-    expect(scaledInteger(1200)).toEqual({ int: 1200, scale: 0 });
-    expect(scaledInteger(0.1)).toEqual({ int: 1, scale: 1 });
-    // 1.1 * 10 is 11.000000000000002 in binary, yet 1.1's decimal value is 11 / 10.
-    expect(scaledInteger(1.1)).toEqual({ int: 11, scale: 1 });
-    expect(scaledInteger(-45.3)).toEqual({ int: -453, scale: 1 });
-    expect(scaledInteger(0.0005)).toEqual({ int: 5, scale: 4 });
-    // 0.1 + 0.2 is 0.30000000000000004: 17 significant digits, more than an exact integer holds,
-    // so it is left to decimal.js (as is exponent notation).
-    expect(scaledInteger(0.1 + 0.2)).toBeUndefined();
-    expect(scaledInteger(123.456789012)).toEqual({ int: 123456789012, scale: 9 });
-    // 1e-7 is 1 / 10^7, found without its text; 1e-9 needs 9 decimals and its text is exponent
-    // notation ("1e-9"), so it is left to decimal.js.
-    expect(scaledInteger(1e-7)).toEqual({ int: 1, scale: 7 });
-    expect(scaledInteger(1e-9)).toBeUndefined();
-  });
-  test("agrees with the number's shortest text for many values", () => {
-    for (let i = 1; i < 20000; i++) {
-      const x = (i * 7919) / 10 ** (i % 9) - 3.5;
-      const s = scaledInteger(x);
-      const text = String(x);
-      if (s === undefined) continue;
-      const digits = s.scale === 0 ? String(s.int) : (s.int / 10 ** s.scale).toString();
-      expect(digits).toBe(text);
-    }
-  });
-});
-
 describe("Excel's Invocation object in an argument's position reads as omitted", () => {
   // Excel passes it after the last argument its cached functions.json declares (docs/contributing.md).
   class InvocationContext {
