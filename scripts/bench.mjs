@@ -389,7 +389,7 @@ function timeBoth(f) {
   }
   return { wall: median(wall), cpu: median(cpu) };
 }
-/** Issue 10.4's rows: [case, { wall, cpu }, target ms]. */
+/** The big-text rows: [case, { wall, cpu }, target ms]. */
 const scriptRows = [];
 if (fn("DATASTORAGE")) {
   const types = ["Company", "Customer", "Conversation", "Message", "Attachment", "Event", "Note", "KObject", "Custom attribute"];
@@ -409,7 +409,7 @@ if (fn("TRANSLATEDWORDS")) {
   ranged.push(["TRANSLATEDWORDS, 100k texts of 100 chars (60% ASCII)", out.translatedwords_100k_ms, 250]);
 }
 if (fn("TRANSLATEDWORDS")) {
-  // Issue 10.4: every script at ASCII speed. Texts of 100 code points drawn from each script's
+  // Every script at ASCII speed. Texts of 100 code points drawn from each script's
   // block (letters, vowel signs, viramas, digits) by a fixed linear congruential sequence.
   let seed = 12345;
   const draw = (lo, hi) => {
@@ -462,7 +462,7 @@ if (fn("OUTAGEMINUTES")) {
   }
   out.outageminutes_10k_ms = timeBoth(() => fn("OUTAGEMINUTES")(JUN1, starts, ends, null, null, null));
   ranged.push(["OUTAGEMINUTES, 10k downtimes", out.outageminutes_10k_ms, 20]);
-  // Issue 14: the same log against 10k maintenance ranges (overlapping, 1-60 minutes, scattered
+  // The same log against 10k maintenance ranges (overlapping, 1-60 minutes, scattered
   // over the month), so much of the downtime falls in maintenance and the 6-hour cap is reached.
   const mStarts = [];
   const mEnds = [];
@@ -473,7 +473,7 @@ if (fn("OUTAGEMINUTES")) {
   }
   out.outageminutes_10k_maint_ms = timeBoth(() => fn("OUTAGEMINUTES")(JUN1, starts, ends, mStarts, mEnds, null, null));
   ranged.push(["OUTAGEMINUTES, 10k downtimes, 10k maintenance ranges, 6-hour cap", out.outageminutes_10k_maint_ms, 20]);
-  // Issue 19: and 10k Excluded Downtime ranges (1-3 minutes, scattered over the month), which
+  // And 10k Excluded Downtime ranges (1-3 minutes, scattered over the month), which
   // split the downtimes before the maintenance and the cap are applied.
   const xStarts = [];
   const xEnds = [];
@@ -491,7 +491,7 @@ if (fn("OUTAGEMINUTES")) {
   }
 }
 
-// ---- issue 10.5: hostile 32,767-character arguments (every parser linear; goal well under 5 ms) ----
+// ---- hostile 32,767-character arguments (every parser linear; goal well under 5 ms) ----
 const hostile = [];
 {
   const N = 32767;
@@ -535,7 +535,7 @@ const hostile = [];
   out.hostile_arg_worst_ms = Math.max(...hostile.map((h) => h[2]));
 }
 
-// ---- issue 10.7: the slowest fuzzed call of each function (processor time, best of 3) ----
+// ---- the slowest fuzzed call of each function (processor time, best of 3) ----
 const { fuzz, slowestCalls, brief } = require("./fuzz-lib.js");
 const FUZZ_CALLS = 50000;
 const fuzzed = fuzz({ calls: FUZZ_CALLS, seed: 20261121, timeLimitMs: 50 });
@@ -588,7 +588,7 @@ try {
   log(`(Order import not measured: ${e.message})`);
 }
 
-// ---- context.sync round trips of the pane's Quote and Invoice check sheets (issue 12) ----
+// ---- context.sync round trips of the pane's Quote and Invoice check sheets ----
 try {
   const { measureSheetSyncs } = require("./bench-sheets.cjs");
   out.sheet_syncs = await measureSheetSyncs();

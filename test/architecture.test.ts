@@ -1,5 +1,5 @@
 /**
- * Issue 20: the rooms of src/ and what each may import (docs/architecture.md). Every import
+ * The rooms of src/ and what each may import (docs/architecture.md). Every import
  * statement of every file under src/ is read (test/helpers/rooms.ts) and compared with the table
  * of rooms; deliberately wrong files, checked the same way, prove the check can fail.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 17.3: what the code uses of the Excel JavaScript API agrees with what it checks.
+ * What the code uses of the Excel JavaScript API agrees with what it checks.
  *
  * Each Excel API member's requirement set is read from @types/office-js's `[Api set: ExcelApi
  * 1.x]` annotations; the code of src/taskpane, src/functions and src/sheets is compiled and each

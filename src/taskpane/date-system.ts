@@ -1,5 +1,5 @@
 /**
- * The pane's "This workbook uses the 1904 date system" setting (issue 17.2).
+ * The pane's "This workbook uses the 1904 date system" setting.
  *
  * Excel cannot yet tell an add-in which date system a workbook uses (`Workbook.use1904DateSystem`
  * is a preview-only API), so the user says it. The answer is stored in the workbook, in Office's

@@ -512,7 +512,7 @@ function showProblems(card: AnyRateTable, fileName: string, problems: readonly I
 }
 
 // ---------------------------------------------------------------------------------------------
-// Sheets: "New quote" and "Check an invoice" (issue 12)
+// Sheets: "New quote" and "Check an invoice"
 // ---------------------------------------------------------------------------------------------
 
 /** One button per registered sheet (src/sheets/index.ts), in its order. */
@@ -564,7 +564,7 @@ async function onNewSheet(kind: SheetKind): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The workbook's date system (issue 17)
+// The workbook's date system
 // ---------------------------------------------------------------------------------------------
 
 /** Shows the date system read at start-up; opens the checkbox where the user's answer is what counts. */

@@ -1,5 +1,5 @@
 /**
- * Issue 17.2 in the built pane, in Chromium: the "This workbook uses the 1904 date system"
+ * The date system in the built pane, in Chromium: the "This workbook uses the 1904 date system"
  * checkbox. The fake Excel and the document's settings (test/helpers/fake-excel.ts) are in place
  * when Office is ready, as Excel's are; office.js is the local one (test/helpers/pane-browser.ts).
  * Ticking it stores the answer in the workbook's settings and recalculates; a workbook saved with

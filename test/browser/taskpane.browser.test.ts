@@ -90,7 +90,7 @@ const syncs = (): Promise<number> => page.evaluate(() => (window as any).__fake.
 test("the pane lists the 10 rate cards with their source document and its last-updated date", async () => {
   const cards = page.locator("#cards > li");
   await expect(cards.count()).resolves.toBe(10);
-  // domain.md's table of documents: SLA 2024-12-23, usage terms 2024-11-01, PS terms 2025-11-17, billing help undated.
+  // docs/terms.md's table of documents: SLA 2024-12-23, usage terms 2024-11-01, PS terms 2025-11-17, billing help undated.
   const sla = page.locator("#item-Kustomer_SlaCreditBands");
   await expect(sla.locator(".card-title").textContent()).resolves.toBe("SLA service credits by Monthly Uptime Percentage");
   await expect(sla.locator(".meta").first().textContent()).resolves.toBe("Service Level Agreement · last updated 23 Dec 2024");

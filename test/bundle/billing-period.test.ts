@@ -1,5 +1,5 @@
 /**
- * KUSTOMER.BILLINGPERIOD through the built bundle, as Excel calls it (issue 19 section 3), and in
+ * KUSTOMER.BILLINGPERIOD through the built bundle, as Excel calls it, and in
  * a 1904 workbook through its adapter.
  */
 import { loadBundle, StubError, ErrorCode, type LoadedBundle } from "../helpers/bundle";
@@ -22,7 +22,7 @@ afterAll(() => setWorkbookDateSystem("1900"));
 // 2025-03-31 = 45747, 2025-04-29 = 45776. 2024-02-29 = 45351; 2027-01-01 = 46388, so
 // 2027-02-28 = 46446 and 2027-03-01 = 46447; 2028-01-01 = 46753, so 2028-02-28 = 46811.
 describe("BILLINGPERIOD", () => {
-  test("issue 19's examples", () => {
+  test("the worked examples", () => {
     expect(b.call("BILLINGPERIOD", 45688, 45721, null)).toEqual([[45716, 45746]]);
     expect(b.call("BILLINGPERIOD", 45688, 45747, null)).toEqual([[45747, 45776]]);
     expect(b.call("BILLINGPERIOD", 45672, 45672, null)).toEqual([[45672, 45702]]);

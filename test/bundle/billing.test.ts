@@ -22,7 +22,7 @@ describe("PRORATE", () => {
     // 1 Jul to 31 Dec 2025 is 184 of 365 days.
     expect(b.call("PRORATE", 1200, JAN1, DEC31, JUL1, null)).toBe(220800 / 365);
   });
-  test("a one-day period from its first day is the whole amount on every basis (issue 10)", () => {
+  test("a one-day period from its first day is the whole amount on every basis", () => {
     // =KUSTOMER.PRORATE(100, DATE(2025,1,30), DATE(2025,1,30), DATE(2025,1,30), "30/360"):
     // DAYS360 sees 0 days in the period, but a change on the first day charges it all: 100.
     const JAN30 = JAN31 - 1;
@@ -137,14 +137,14 @@ describe("PRORATEWORKING", () => {
   });
 });
 
-// Serials of issue 19's dates: 2025-03-15 = 45658 + 31 + 28 + 14 = 45731; 2025-01-15 = 45672;
+// Serials of the worked examples' dates: 2025-03-15 = 45658 + 31 + 28 + 14 = 45731; 2025-01-15 = 45672;
 // 2026-01-14 = 46022 + 14 = 46036; 2025-03-01 = 45717; 2025-03-30 = 45746; 2025-02-14 = 45702;
 // 2025-02-01 = 45689.
 const MAR15 = 45731;
 const JAN15 = 45672;
 
-describe('the months basis ("months", issue 19 section 2) as Excel calls it', () => {
-  test("issue 19's four examples", () => {
+describe('the months basis ("months") as Excel calls it', () => {
+  test("the four worked examples", () => {
     // 1200 x (9 + 17/31) / 12: 15 to 31 Mar is 17 of 31 days, April to December 9 whole months.
     expect(b.call("PRORATE", 1200, JAN1, DEC31, MAR15, "months")).toBe(954.8387096774194);
     // From 15 Jan: 1 to 14 Mar is 14 of the billing month [15 Feb, 14 Mar]'s 28 days, then 10
@@ -200,7 +200,7 @@ describe('the months basis ("months", issue 19 section 2) as Excel calls it', ()
   });
 });
 
-describe("issue 19 section 4's gaps, as Excel calls them", () => {
+describe("gaps a mutation run found, as Excel calls them", () => {
   test("actual/360 capped: 23 Mar to 31 May 2023, effective 24 Mar, is the whole amount (69 actual days of 68)", () => {
     // 2023-03-23 = 45008, 2023-03-24 = 45009, 2023-05-31 = 45077. DAYS360(23 Mar, 1 Jun) = 68.
     expect(b.call("PRORATE", 100, 45008, 45077, 45009, "actual/360")).toBe(100);

@@ -444,7 +444,7 @@ describe("1904 date system (the adapters from source)", () => {
   });
 });
 
-describe("PSINCLUSION: issue 19 §4", () => {
+describe("PSINCLUSION: gaps a mutation run found", () => {
   // Every other name of every item (src/rules/contract/packages.ts), with a package that states it.
   const ALIASES = PS_ITEM_ALIASES;
   test.each(ALIASES)('"%s" also as "%s": %s gives %i, and the help lists the name', (item, alias, pkg, n) => {

@@ -1,5 +1,5 @@
 /**
- * Issue 10.6: until Excel says whether the workbook uses the 1904 date system, the date
+ * Until Excel says whether the workbook uses the 1904 date system, the date
  * functions wait for the answer (they return a Promise, which Excel's runtime awaits) instead
  * of computing in the 1900 system; functions without dates answer at once; after a timeout the
  * 1900 system is assumed, as before. `detectDateSystem` is tested against a fake Office/Excel.

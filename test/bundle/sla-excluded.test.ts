@@ -1,8 +1,8 @@
 /**
- * Issue 19 §1 through the built bundle, as Excel calls it: OUTAGEMINUTES and OUTAGEWORKING with
+ * Excluded Downtime through the built bundle, as Excel calls it: OUTAGEMINUTES and OUTAGEWORKING with
  * Excluded Downtime as their 8th and 9th arguments (excluded_starts, excluded_ends), ranges of
  * date-times as Excel passes them (rows of one-cell arrays). Excluded Downtime is never Outage
- * and uses none of the 6-hour maintenance cap (003 §3; domain.md Decision).
+ * and uses none of the 6-hour maintenance cap (003 §3; Decision in docs/terms.md).
  */
 import { dateTimeSerial, loadBundle, type LoadedBundle } from "../helpers/bundle";
 

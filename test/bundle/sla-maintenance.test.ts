@@ -1,5 +1,5 @@
 /**
- * Issue 14 through the built bundle, as Excel calls it: MAINTENANCEWINDOWS, OUTAGEMINUTES with
+ * Scheduled Maintenance through the built bundle, as Excel calls it: MAINTENANCEWINDOWS, OUTAGEMINUTES with
  * the six-hour maintenance cap fed by MAINTENANCEWINDOWS' spill (INDEX(F2#,0,1) and
  * INDEX(F2#,0,2) arrive as one-column ranges), OUTAGEWORKING, PLANCHANGEWORKING.
  */
@@ -226,7 +226,7 @@ describe("PLANCHANGEWORKING", () => {
     ]);
     expect(w[6][1]).toBe(b.call("PLANCHANGE", 0.1, 0.3, NOV1, on(NOV1, 30), on(NOV1, 21), "30/360"));
   });
-  test("from the period's first day the share is 1 on every basis (issue 10): a one-day period on the 30th on 30/360", () => {
+  test("from the period's first day the share is 1 on every basis: a one-day period on the 30th on 30/360", () => {
     // DAYS360(30 Jan, 31 Jan) = 0: no days on the basis, but the change on the first day charges in full.
     const JAN30 = on(JAN1, 30);
     expect(b.call("PLANCHANGEWORKING", 300, 400, JAN30, JAN30, JAN30, "30/360")).toEqual([

@@ -294,7 +294,7 @@ describe("a 1904 workbook (the adapters, as date-system.test.ts loads them)", ()
   });
 });
 
-describe("issue 19 §4: the outage log's shapes and earliest dates, the credit bands lowest first", () => {
+describe("the outage log's shapes and earliest dates, the credit bands lowest first", () => {
   test("outage_starts and outage_ends of different widths: #VALUE!", () => {
     // Two columns of starts (10:00 on 2 and 3 June) against one of ends.
     expect(b.call("OUTAGEMINUTES", JUNE1, [[dt(JUNE1 + 1, 10), dt(JUNE1 + 2, 10)]], [[dt(JUNE1 + 1, 11)]], null, null, null)).toEqual({

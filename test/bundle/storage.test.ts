@@ -324,7 +324,7 @@ describe("garbage in: a number, a string, a 2-D array of those, or an Excel erro
   });
 });
 
-describe("issue 19 §4: per-1k conversations and whole-GB rounding, as Excel calls them", () => {
+describe("per-1k conversations and whole-GB rounding, as Excel calls them", () => {
   test("Ultimate data with 3 committed conversations is 20.0009 GB", () => {
     // 300 MB per 1,000 conversations: 3 x 0.3 MB = 0.9 MB = 0.0009 GB; + 20 GB = 20.0009.
     expect(b.call("STORAGEALLOWANCE", "Ultimate", "data", null, 3, null, null)).toBe(20.0009);

@@ -18,14 +18,14 @@ export interface FakeCell {
   color?: string;
   wrap?: boolean;
   verticalAlignment?: string;
-  /** Issue 12 (sheets): a formula written by Range.formulas, its fill, borders and data validation. */
+  /** Sheets: a formula written by Range.formulas, its fill, borders and data validation. */
   formula?: string;
   fill?: string;
   border?: boolean;
   validation?: { rule: unknown; prompt?: unknown };
 }
 
-/** A conditional format added to a range (issue 12: custom formula rules). */
+/** A conditional format added to a range (custom formula rules). */
 export interface FakeConditionalFormat {
   address: string;
   type: string;
@@ -145,7 +145,7 @@ export interface FakeExcel {
   /** Test set-up: a table over a sheet's range (header row first). */
   addTable(sheet: string, name: string, address: string): FakeTable;
   addName(name: string, formula: string): void;
-  /** Fault injection (issue 12): the command with this 0-based index, counted over all syncs of the fake, fails at sync. */
+  /** Fault injection: the command with this 0-based index, counted over all syncs of the fake, fails at sync. */
   failAtCommand?: number;
   /**
    * Test set-up: a formula (known by `label`) referring to a table (`Kustomer_X[#All]`) or to a

@@ -1,5 +1,5 @@
 /**
- * Invariants of the months basis and of billing periods (issue 19), checked by fast-check with
+ * Invariants of the months basis and of billing periods, checked by fast-check with
  * exact integer arithmetic (BigInt cross-multiplication of the shares).
  */
 import fc from "fast-check";

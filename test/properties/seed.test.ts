@@ -1,5 +1,5 @@
 /**
- * `npm test` is green on every run: each property draws from one fixed seed (issue 10).
+ * `npm test` is green on every run: each property draws from one fixed seed.
  */
 import fc from "fast-check";
 import { DEFAULT_FC_SEED } from "../setup/fast-check-seed";

@@ -1,5 +1,5 @@
 /**
- * Invariants of the maintenance cap and of Excluded Downtime in OUTAGEMINUTES (issues 14, 19),
+ * Invariants of the maintenance cap and of Excluded Downtime in OUTAGEMINUTES,
  * checked by fast-check on random logs that start up to 14 days before June 2025, with the
  * standing US windows of May and June, random extra maintenance ranges (overlapping ones among
  * them) and random excluded ranges.
@@ -64,7 +64,7 @@ test("the outage lies between the no-cap outage and the outage with no maintenan
   );
 });
 
-// Issue 19 §1: Excluded Downtime is never Outage and uses none of the cap.
+// Excluded Downtime is never Outage and uses none of the cap.
 const union = (a: Intervals, b: Intervals): Intervals => ({ starts: [...a.starts, ...b.starts], ends: [...a.ends, ...b.ends] });
 
 // Excluding more is not monotone in general: excused minutes are taken earliest first, so an

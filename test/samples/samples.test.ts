@@ -3,7 +3,7 @@
  * the Order's rates import with no problem, in CSV and in JSON, and quote as the sales guide says;
  * the invoice check flags exactly the six lines the auditor's guide names; the June 2025 outage
  * log gives the guide's Outage minutes, uptime and credit through the built bundle, as Excel calls
- * the functions. Every expected value is worked by hand below from the terms (shared/domain.md).
+ * the functions. Every expected value is worked by hand below from the terms (docs/terms.md).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

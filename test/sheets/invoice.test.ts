@@ -1,7 +1,7 @@
 /**
  * The Invoice check sheet's layout, evaluated in HyperFormula with the KUSTOMER functions of the
  * built bundle (./engine; structured references translated row by row, as Excel fills a
- * calculated column), against an invoice checked by hand from the terms (shared/domain.md).
+ * calculated column), against an invoice checked by hand from the terms (docs/terms.md).
  */
 import { NOTHING_LOADED } from "../../src/sheets/layout";
 import {

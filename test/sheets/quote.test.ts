@@ -1,6 +1,6 @@
 /**
  * The Quote sheet's layout, evaluated in HyperFormula with the KUSTOMER functions of the built
- * bundle (./engine), against a quote worked out by hand from the terms (shared/domain.md).
+ * bundle (./engine), against a quote worked out by hand from the terms (docs/terms.md).
  */
 import { NOTHING_LOADED, type SheetLayout } from "../../src/sheets/layout";
 import {

@@ -1,5 +1,5 @@
 /**
- * The sheets with an Order's rate cards loaded in the workbook (issues 11 and 12): the layouts pass
+ * The sheets with an Order's rate cards loaded in the workbook: the layouts pass
  * each loaded card's table as the functions' `rates` argument, and the engine (HyperFormula with
  * the built bundle's KUSTOMER functions, ./engine) shows the Order's rates flowing into the
  * quote's lines and the invoice check's expected amounts. Each table is laid out as the pane

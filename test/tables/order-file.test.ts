@@ -360,7 +360,7 @@ test("problems render with their row and column", () => {
   expect(describeProblem({ row: null, column: null, message: "The file is empty." })).toBe("The file is empty.");
 });
 
-describe("hostile or mistaken files: every shape is judged, with a clear message (issue 10)", () => {
+describe("hostile or mistaken files: every shape is judged, with a clear message", () => {
   const HEADER = "Storage,Price per GB (USD)";
 
   test("an unquoted field full of quotes is one literal value; too long a value is refused by its length", () => {

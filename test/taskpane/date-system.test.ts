@@ -1,5 +1,5 @@
 /**
- * Issue 17.2, end to end in the fake Excel: the user's "This workbook uses the 1904 date system"
+ * The date system, end to end in the fake Excel: the user's "This workbook uses the 1904 date system"
  * is stored in the workbook (Office's document settings), read at start-up before any date
  * function answers, and changing it recalculates the KUSTOMER cells.
  *

@@ -25,7 +25,7 @@ test("today is the local calendar day", () => {
   expect(todayIso(new Date(2026, 10, 21, 23, 59, 59))).toBe("2026-11-21");
 });
 
-test("each card names its source document and that document's last-updated date (domain.md)", () => {
+test("each card names its source document and that document's last-updated date (docs/terms.md)", () => {
   expect(Object.fromEntries(RATE_CARDS.map((c) => [c.id, sourceOf(c)]))).toEqual({
     Kustomer_StorageRecordSizes: {
       title: "Billing help pages: FAQ, seasonal seats, storage limits and pricing, subscription",

@@ -1,7 +1,7 @@
 /**
  * Billing months and billing periods, counted as Excel's EDATE counts months.
  *
- * Decision (domain.md, billing period): a contract's billing periods begin on EDATE(anchor, n)
+ * Decision (docs/terms.md, billing period): a contract's billing periods begin on EDATE(anchor, n)
  * (monthly) or EDATE(anchor, 12n) (annual) and end the day before the next begins, as Stripe's
  * billing-cycle anchor does: an anchor on 31 Jan gives periods from 28 Feb, 31 Mar, 30 Apr; an
  * anchor on 29 Feb 2024 gives annual periods from 28 Feb in common years and 29 Feb in leap years.

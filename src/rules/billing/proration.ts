@@ -6,7 +6,7 @@
  * - A change to a higher plan is charged for the remainder of the paid period; a change to a
  *   lower plan leaves a credit balance for the remainder.
  *
- * Decision (domain.md): proration counts whole days, the effective day included:
+ * Decision (docs/terms.md): proration counts whole days, the effective day included:
  *   share = (period_end - effective + 1) / (period_end - period_start + 1).
  * Other bases, as options:
  * - "30/360": days counted as Excel's DAYS360 counts them, the period ending at the start of the
@@ -16,7 +16,7 @@
  *   360), capped at the whole amount (Zuora's "Actual/360"). A 365-day year is 360 days long on
  *   this basis, so a change on any of its days 2 to 6 (364 to 360 actual days left) charges the
  *   whole year.
- * - "months" (Decision, domain.md): billing months counted from period_start as EDATE counts them,
+ * - "months" (a Decision in docs/terms.md): billing months counted from period_start as EDATE counts them,
  *   [EDATE(start, k), EDATE(start, k+1) - 1]; each day weighs 1 / (days in its billing month), and
  *   the share is the weight from the effective day to period_end over the weight of the period.
  *   A whole month charged is 1/12 of a year whatever its length; within one billing month this is

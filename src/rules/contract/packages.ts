@@ -6,7 +6,7 @@
  *   products for the AI packages).
  * - All activities are completed "within N calendar days / weeks of Kick-Off"; unused hours and
  *   services expire then, with no refund or carry-over.
- * - Decision (domain.md): "within N days / weeks of X" ends on X + N days (X + 7N for weeks), that
+ * - Decision (docs/terms.md): "within N days / weeks of X" ends on X + N days (X + 7N for weeks), that
  *   day included; the table holds every duration in days.
  * - Completion Notice (§1) and the Optimization Assessment readout (§6): the client has 5
  *   business days from receipt to raise anything; otherwise the services are accepted. Business

@@ -1,5 +1,5 @@
 /**
- * The four documents the rules implement (shared/seeds), with the date each was last updated.
+ * The four documents the rules implement, with the date each was last updated.
  * Every rate table names one of these as its source, and that date is the version of the
  * built-in rate card.
  */
@@ -10,8 +10,6 @@ export interface SourceDocument {
   readonly title: string;
   /** ISO date of the document's "last updated" line, or null where the document has none. */
   readonly lastUpdated: string | null;
-  /** The file in shared/seeds the rules were read from. */
-  readonly seedFile: string;
 }
 
 export const DOCUMENTS: Readonly<Record<DocumentId, SourceDocument>> = Object.freeze({
@@ -19,25 +17,21 @@ export const DOCUMENTS: Readonly<Record<DocumentId, SourceDocument>> = Object.fr
     id: "ps-terms",
     title: "Professional Services Terms",
     lastUpdated: "2025-11-17",
-    seedFile: "000_85c2b1a903f2125d.txt",
   },
   "usage-terms": {
     id: "usage-terms",
     title: "Supplemental Terms, usage-based plans",
     lastUpdated: "2024-11-01",
-    seedFile: "001_031688e6f7576106.txt",
   },
   "billing-help": {
     id: "billing-help",
     title: "Billing help pages: FAQ, seasonal seats, storage limits and pricing, subscription",
     lastUpdated: null,
-    seedFile: "002_af0fda83b318108d.txt",
   },
   sla: {
     id: "sla",
     title: "Service Level Agreement",
     lastUpdated: "2024-12-23",
-    seedFile: "003_6cb3240488d7ee9d.txt",
   },
 });
 

@@ -1,5 +1,5 @@
 /**
- * Professional-services packages (ps-terms). Durations follow domain.md's decision: "within N
+ * Professional-services packages (ps-terms). Durations follow the decision in docs/terms.md: "within N
  * days / weeks of X" ends on X + N days (X + 7N for weeks), that day included.
  */
 import { rateTable } from "./documents";

@@ -7,7 +7,7 @@
  *
  * - US: 02:00-06:00 US Eastern time, Monday to Friday by the Eastern calendar, with US daylight
  *   saving (EST = UTC-5, EDT = UTC-4): 07:00-11:00 UTC in winter, 06:00-10:00 UTC in summer.
- * - EU: Decision (domain.md): GMT means UTC+0 all year (no British Summer Time): 02:00-06:00 UTC,
+ * - EU: Decision (docs/terms.md): GMT means UTC+0 all year (no British Summer Time): 02:00-06:00 UTC,
  *   Monday to Friday by the UTC calendar.
  *
  * US daylight saving is computed here from the rules in law, in integer arithmetic (no `Date`, no

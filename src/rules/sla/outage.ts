@@ -4,7 +4,7 @@
  * - An Outage excludes Scheduled Maintenance and Excluded Downtime (sla section 3).
  * - "An Outage period may begin after observing one to five consecutive minutes of downtime."
  *
- * Decision (domain.md): a downtime shorter than a threshold (default 5 minutes, argument 1..5)
+ * Decision (docs/terms.md): a downtime shorter than a threshold (default 5 minutes, argument 1..5)
  * does not count; overlapping outages are counted once; an outage that crosses a month
  * boundary counts in each month for its own minutes.
  *
@@ -15,12 +15,12 @@
  *    them, so they are one run of consecutive downtime;
  * 3. merged downtimes shorter than min_minutes dropped (one of exactly min_minutes counts),
  *    judged on the whole downtime, before Excluded Downtime, maintenance and the month cut it;
- * 4. the parts inside Excluded Downtime (merged the same way) taken out: Decision (domain.md),
+ * 4. the parts inside Excluded Downtime (merged the same way) taken out: Decision (docs/terms.md),
  *    downtime outside Kustomer's reasonable control "do[es] not factor in" (sla section 3), so it
  *    is never Outage, whatever its length, and uses none of the maintenance cap; a second both
  *    excluded and in maintenance is Excluded Downtime, leaving the cap to later maintenance;
  * 5. of what is left, the parts inside the Scheduled Maintenance intervals (merged the same
- *    way) excused, but only up to the maintenance cap: Decision (domain.md), 360 minutes in any
+ *    way) excused, but only up to the maintenance cap: Decision (docs/terms.md), 360 minutes in any
  *    rolling 14 days, earliest first, over the whole log (downtime before the month counts
  *    toward the cap, so the log should reach at least 14 days before the month, and older
  *    downtime, where given, is used too: what was excused earlier decides what the cap leaves);
@@ -171,7 +171,7 @@ export function checkMinMinutes(minMinutes: number, arg = "min_minutes"): number
 
 /**
  * The maintenance cap (sla section 3: Scheduled Maintenance of "no more than six (6) hours during
- * any rolling two (2) week period"). Decision (domain.md): downtime in maintenance is excused up
+ * any rolling two (2) week period"). Decision (docs/terms.md): downtime in maintenance is excused up
  * to 360 minutes in any rolling 14 days, earliest first; the rest counts as Outage.
  */
 export const MAINTENANCE_CAP = Object.freeze({ defaultHours: 6, windowDays: 14 });

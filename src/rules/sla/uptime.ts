@@ -7,7 +7,7 @@
  * - Service credit by band, as a share of the monthly fees (license based) or of the average
  *   monthly Commitment (conversation based), capped at 50%.
  *
- * Decision (domain.md): the bands are contiguous and compared unrounded:
+ * Decision (docs/terms.md): the bands are contiguous and compared unrounded:
  * [99.9%, 100%] none, [99.0%, 99.9%) 10%, [97.0%, 99.0%) 25%, below 97.0% 50%.
  *
  * Exactness: the uptime is kept as the ratio (minutes - outage) / minutes of two exact decimals.

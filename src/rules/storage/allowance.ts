@@ -7,9 +7,9 @@
  * - Full-time users are counted at the end of the calendar month; for a custom usage-based
  *   license measured monthly, the straight-line average of full-time users across the commitment
  *   period, so a fractional number of users is valid.
- * - Decision (domain.md): per-1k amounts scale linearly (1,500 committed conversations on
+ * - Decision (docs/terms.md): per-1k amounts scale linearly (1,500 committed conversations on
  *   Ultimate give 1.5 x 300 MB = 450 MB of data).
- * - Decision (domain.md): an account with several organizations splits its allocation equally:
+ * - Decision (docs/terms.md): an account with several organizations splits its allocation equally:
  *   (default + per-user or per-1k part) / organizations.
  * - Where neither users nor conversations are given, the allocation is the organization default
  *   alone (split across the organizations).

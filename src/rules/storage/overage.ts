@@ -4,7 +4,7 @@
  * limits to the amount you need", at $50 per additional GB of data and $1 per additional GB of
  * attachments (STORAGE_PRICES) unless the Order says otherwise.
  *
- * Decision (domain.md): the excess is billed in whole GB, rounded up (0.2 GB over is 1 GB);
+ * Decision (docs/terms.md): the excess is billed in whole GB, rounded up (0.2 GB over is 1 GB);
  * the exact fractional excess is an option (`wholeGb` false). No excess is a charge of 0.
  */
 import { Msg, numError, valueError } from "../core/errors";

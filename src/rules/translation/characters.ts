@@ -2,7 +2,7 @@
  * Counting characters of a text to translate (usage-terms A.3: "A translated word is equal to 5
  * characters, including spaces and punctuation").
  *
- * Decision (domain.md): characters are counted as a reader counts them, i.e. as Unicode extended
+ * Decision (docs/terms.md): characters are counted as a reader counts them, i.e. as Unicode extended
  * grapheme clusters: an emoji with a skin tone, a flag, or e + a combining accent is one
  * character; a CR LF line break is one character too. Counting as Excel's LEN (UTF-16 code
  * units: the thumbs-up with a skin tone is 4) is the option "len".

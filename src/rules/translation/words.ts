@@ -5,7 +5,7 @@
  *   order" is 15 characters, so 3 words.
  * - $0.0005 per Premium Translated Word unless the Order says otherwise.
  *
- * Decision (domain.md): each text is counted on its own and a partial word rounds up (16
+ * Decision (docs/terms.md): each text is counted on its own and a partial word rounds up (16
  * characters are 4 words); a month's words are the sum over its texts. Characters are counted
  * as a reader counts them (see ./characters), or as Excel's LEN as an option.
  *

@@ -44,8 +44,8 @@ describe("edate: Excel's EDATE on calendar days", () => {
   });
 });
 
-describe("billingPeriod (domain.md's Decision on the billing period)", () => {
-  test("issue 19's examples", () => {
+describe("billingPeriod (the Decision in docs/terms.md on the billing period)", () => {
+  test("the worked examples", () => {
     // Anchor 31 Jan: periods begin 31 Jan, 28 Feb (EDATE 1), 31 Mar (EDATE 2); 5 Mar is in the
     // second, which ends the day before 31 Mar.
     expect(period("2025-01-31", "2025-03-05")).toEqual(["2025-02-28", "2025-03-30"]);

@@ -26,7 +26,7 @@ const period = (start: string, end: string, effective: string, basis: ProrationB
 });
 const money = (v: number | string) => new Money(v);
 
-describe("actual days (the default, domain.md's decision)", () => {
+describe("actual days (the default, the decision in docs/terms.md)", () => {
   test("a year: 1 Jul to 31 Dec 2025 is 184 of 365 days", () => {
     // Jul 31 + Aug 31 + Sep 30 + Oct 31 + Nov 30 + Dec 31 = 184 days; 1200 x 184 / 365.
     const s = prorationShare(period("2025-01-01", "2025-12-31", "2025-07-01"));
@@ -149,7 +149,7 @@ describe("errors", () => {
       "num: old_price must not be negative; got -1.",
     );
   });
-  test("from the period's first day the share is 1 on every basis, even a one-day period on the 30th (issue 10)", () => {
+  test("from the period's first day the share is 1 on every basis, even a one-day period on the 30th", () => {
     // DAYS360(30 Jan, 31 Jan) = 0: the 31st counts as the 30th, so 30/360 sees no days in the
     // period 30 Jan to 30 Jan. Decision: effective = period_start charges the whole amount, so
     // 100 x 1 = 100, as on 31 January (DAYS360(31 Jan, 1 Feb) = 1, 1/1).
@@ -164,7 +164,7 @@ describe("errors", () => {
   });
 });
 
-describe('the months basis ("months", domain.md\'s Decision)', () => {
+describe('the months basis ("months", docs/terms.md\'s Decision)', () => {
   const share = (start: string, end: string, effective: string) => {
     const s = prorationShare(period(start, end, effective, "months"));
     return [s.shareNumerator, s.shareDenominator];
@@ -268,7 +268,7 @@ describe('the months basis ("months", domain.md\'s Decision)', () => {
   });
 });
 
-describe("gaps a mutation run found (issue 19 section 4)", () => {
+describe("gaps a mutation run found", () => {
   const err = (f: () => unknown) => {
     try {
       f();

@@ -1,7 +1,7 @@
 /**
  * Professional-services schedule: kick-off deadlines, expiry, acceptance, inclusions.
  * Every expected date is counted by hand on the calendar; the working is in the comments.
- * Decision (domain.md): "within N days / weeks of X" ends on X + N days (X + 7N for weeks).
+ * Decision (docs/terms.md): "within N days / weeks of X" ends on X + N days (X + 7N for weeks).
  */
 import { epochDayFromYmd as d } from "../../../src/rules/core/serial";
 import {
@@ -26,7 +26,7 @@ const ALL =
   "Implementation - AI Basic, Implementation - AI Advanced";
 
 describe("package names", () => {
-  test("the eleven packages of domain.md's table, in the terms' order", () => {
+  test("the eleven packages of the table in docs/terms.md, in the terms' order", () => {
     expect(PS_PACKAGE_NAMES.join(", ")).toBe(ALL);
   });
   test("case, spaces and dashes do not matter; aliases are read", () => {
@@ -215,7 +215,7 @@ describe("PSINCLUSION: the numbers the terms state", () => {
   });
 });
 
-describe("PSINCLUSION: issue 19's gaps", () => {
+describe("PSINCLUSION: gaps a mutation run found", () => {
   test('"training hours" on a package with no training (Onboarding - Self-Paced) is #N/A, not 0', () => {
     // Self-Paced states 4 sessions and an intro call, no user or admin training: the terms are
     // silent, so the sum of two missing numbers is no number.
@@ -248,7 +248,7 @@ describe("PSINCLUSION: issue 19's gaps", () => {
     );
   });
 
-  // Every name of every item, each checked against the item it names (domain.md's table).
+  // Every name of every item, each checked against the item it names (the table in docs/terms.md).
   const byAlias = PS_ITEM_ALIASES;
   test.each(byAlias)('%s by its other name "%s": %s gives %i', (item, alias, pkg, n) => {
     expect(psInclusionItem(alias).value).toBe(item);

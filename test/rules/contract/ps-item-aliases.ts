@@ -1,7 +1,7 @@
 /**
  * Every other name of every PSINCLUSION item (src/rules/contract/packages.ts), each with a package
- * that states the item and what it states (domain.md's package table, worked by hand): [item,
- * alias, package, count]. Shared by the rule's tests and the bundle's (issue 19 §4).
+ * that states the item and what it states (docs/terms.md's package table, worked by hand): [item,
+ * alias, package, count]. Shared by the rule's tests and the bundle's.
  */
 export const PS_ITEM_ALIASES: readonly (readonly [string, string, string, number])[] = [
   ["sessions", "one-hour sessions", "Onboarding Essentials", 6],

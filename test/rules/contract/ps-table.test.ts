@@ -53,7 +53,7 @@ test("every package as the terms state it", () => {
   ).toEqual(TERMS);
 });
 
-test("durations in days are the stated weeks x 7 (domain.md decision)", () => {
+test("durations in days are the stated weeks x 7 (a Decision in docs/terms.md)", () => {
   for (const r of PS_PACKAGES.rows) {
     const m = /^(\d+) (weeks|days|calendar days)$/.exec(r.durationStated);
     expect(m).not.toBeNull();

@@ -1,5 +1,5 @@
 /**
- * Issue 10, items 5 and 7: hostile arguments (Excel's longest cell, 32,767 characters) get a
+ * Hostile arguments (Excel's longest cell, 32,767 characters) get a
  * short message, and Excel data types (formatted numbers, entities, error values) are read in
  * the one coercion place. Speed is measured in `npm run bench` and `npm run fuzz`, never here.
  */

@@ -27,7 +27,7 @@ test("cards are read-only at run time", () => {
   }).toThrow(TypeError);
 });
 
-test("documents carry domain.md's last-updated dates", () => {
+test("documents carry the documents' last-updated dates", () => {
   expect(DOCUMENTS["ps-terms"].lastUpdated).toBe("2025-11-17");
   expect(DOCUMENTS["usage-terms"].lastUpdated).toBe("2024-11-01");
   expect(DOCUMENTS["billing-help"].lastUpdated).toBeNull();

@@ -1,5 +1,5 @@
 /**
- * An Order's SLA tables in any row order (domain.md: "rows in any order"; issue 19 §4): each
+ * An Order's SLA tables in any row order (docs/terms.md: "rows in any order"): each
  * built-in SLA card, given as `rates` with its rows in every order, with and without its header
  * row, gives the card's own results. The expected values are worked by hand from 003 §5 and §6.
  */
@@ -41,7 +41,7 @@ function everyOrder(card: Parameters<typeof cardGrid>[0]): [string, unknown[][]]
 }
 
 describe("Kustomer_SlaCreditBands in every order (24 orders x with and without header)", () => {
-  // 003 §6 and domain.md's Decision: [99.9%, 100%] none, [99.0%, 99.9%) 10%, [97.0%, 99.0%) 25%,
+  // 003 §6 and the Decision in docs/terms.md: [99.9%, 100%] none, [99.0%, 99.9%) 10%, [97.0%, 99.0%) 25%,
   // below 97.0% 50%, compared unrounded. On a $1,000 fee: $0, $100, $250, $500.
   const CASES: [number, string, number, number][] = [
     [1, "99.9% or above", 0, 0],

@@ -1,5 +1,5 @@
 /**
- * Excluded Downtime (issue 19 §1; domain.md Decision): downtime outside Kustomer's reasonable
+ * Excluded Downtime (Decision in docs/terms.md): downtime outside Kustomer's reasonable
  * control "do[es] not factor in to the Monthly Uptime Percentage calculation" (003 §3). It is
  * never Outage, whatever its length, and uses none of the maintenance cap (360 minutes in any
  * rolling 14 days, which covers Scheduled Maintenance only). A second both in maintenance and

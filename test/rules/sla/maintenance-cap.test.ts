@@ -1,5 +1,5 @@
 /**
- * The maintenance cap (domain.md Decision): downtime in maintenance is excused up to 360 minutes
+ * The maintenance cap (Decision in docs/terms.md): downtime in maintenance is excused up to 360 minutes
  * in any rolling 14 days, earliest first; the rest counts as Outage; excused downtime before the
  * month counts toward the cap. All logs here are UTC; maintenance is given as explicit ranges.
  */

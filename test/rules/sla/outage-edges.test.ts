@@ -1,6 +1,5 @@
 /**
- * OUTAGEMINUTES' log reader and sweeps at their edges (issue 19 §4: the mutation run's
- * survivors in src/rules/sla/outage.ts that a user or a script could see). Values by hand.
+ * OUTAGEMINUTES' log reader and sweeps at their edges. Values by hand.
  *
  * Serials: 2025-06-01 is 45809 (2025-01-01 is 45658, and January to May hold 151 days), so
  * 2 June 10:00 is 45810 + 10/24. Epoch seconds: 2025-06-02 is epoch day 20241.

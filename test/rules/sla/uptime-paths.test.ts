@@ -1,7 +1,7 @@
 /**
  * Monthly uptime and service credits: the exact paths behind SLAUPTIME, SLACREDITPCT, SLACREDIT
- * and SLAWORKING at their edges (issue 19 §4, the mutation run's survivors). Expected values are
- * worked by hand from 003 §2 and §6 and domain.md's Decision on the bands.
+ * and SLAWORKING at their edges. Expected values are
+ * worked by hand from 003 §2 and §6 and the Decision in docs/terms.md on the bands.
  */
 import { Money } from "../../../src/rules/core/money";
 import { epochDayFromYmd } from "../../../src/rules/core/serial";

@@ -67,7 +67,7 @@ describe("Monthly Uptime Percentage, exact", () => {
   });
 });
 
-describe("credit bands: contiguous, compared unrounded (domain.md)", () => {
+describe("credit bands: contiguous, compared unrounded (docs/terms.md)", () => {
   // Band edges as outage minutes: 0.1%, 1% and 3% of the month.
   test("a 30-day month (43200 minutes): edges at 43.2, 432 and 1296 minutes", () => {
     expect(pctOf(2025, 6, 43.2)).toBe(0); // 0.999 exactly: none

@@ -88,7 +88,7 @@ describe("seat-based", () => {
   });
 });
 
-describe("conversation-based: per-1k amounts scale linearly (domain.md decision)", () => {
+describe("conversation-based: per-1k amounts scale linearly (a Decision in docs/terms.md)", () => {
   test("1,500 committed conversations on Ultimate give 0.45 GB of data", () => {
     // 300 MB x 1,500 / 1,000 = 450 MB = 0.45 GB; + 20 GB default = 20.45 GB.
     const a = storageAllowance(input("Ultimate", "data", { committedConversations: 1500 }));
@@ -149,7 +149,7 @@ describe("users and conversations together", () => {
   });
 });
 
-describe("organizations share the allocation equally (domain.md decision)", () => {
+describe("organizations share the allocation equally (a Decision in docs/terms.md)", () => {
   test("the account's allocation is divided", () => {
     // Ultimate data, 10 users: 30 GB / 3 = 10 GB each.
     expect(gb(input("Ultimate", "data", { ...users(10), organizations: 3 }))).toBe("10");

@@ -50,7 +50,7 @@ describe("exact fractional excess (whole_gb FALSE)", () => {
   });
 });
 
-describe("whole GB rounded up (the default, domain.md decision)", () => {
+describe("whole GB rounded up (the default, docs/terms.md decision)", () => {
   test("0.2 GB over is billed as 1 GB: $50", () => {
     const o = storageOverage(input(45.3, 45.1, "data"));
     expect([o.excessGb.toString(), o.billedGb.toString(), o.charge.toString()]).toEqual(["0.2", "1", "50"]);

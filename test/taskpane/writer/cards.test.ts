@@ -78,7 +78,7 @@ describe("loading into an empty workbook", () => {
     const s = sheet(fake, "Storage Prices");
     expect(s.values).toEqual({
       A1: "Additional storage prices",
-      // domain.md: document 002 has no "last updated" date.
+      // docs/terms.md: document 002 has no "last updated" date.
       A2: 'Source: Billing help pages: FAQ, seasonal seats, storage limits and pricing, subscription (undated), section "Purchase additional data and attachment storage".',
       A4: "Storage",
       B4: "Price per GB (USD)",
