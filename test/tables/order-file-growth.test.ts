@@ -5,7 +5,8 @@
  * fail it by chance). For every rate card, as CSV and as JSON: each hostile shape of the fuzzer in
  * each cell of a row (1,000 against 32,767 characters), and whole files of hostile
  * shapes (30,303 against 1,000,000 characters, the largest file read). 33 times the text must cost
- * at most 100 times as much; quadratic code costs about 1,000 times.
+ * at most 100 times as much in a cell, 250 times in a whole file (FILE_BOUND); quadratic code costs
+ * about 1,000 times.
  */
 import { RATE_CARDS } from "../../src/rules/rates";
 import { importOrderRates } from "../../src/tables/order-file";
@@ -24,6 +25,13 @@ interface Growth {
 }
 
 const BOUND = 100;
+/**
+ * Whole files: 1,000,000 characters (2 MB of text, and as many records as it holds) leave the
+ * processor's caches and the collector's young generation, where 30,303 stay inside them, so
+ * linear code has been measured at up to 101 times on a busy machine. Quadratic code costs about
+ * 1,000 times: a bound of 250 still tells the two apart.
+ */
+const FILE_BOUND = 250;
 const SHAPES = LONG_SHAPES as Shape[];
 const csvCell = (v: unknown) => `"${String(v ?? "").replace(/"/g, '""')}"`;
 const csvLine = (cells: readonly unknown[]) => cells.map(csvCell).join(",");
@@ -82,7 +90,7 @@ test("whole files of hostile text, up to the largest file read (1,000,000 charac
         short: Math.ceil(MAX_ORDER_FILE_CHARS / 33),
         long: MAX_ORDER_FILE_CHARS,
       });
-      if (g.ratio > BOUND) worse.push(`${fileName}, ${name}: ${g.shortMs.toFixed(3)} ms, ${g.longMs.toFixed(1)} ms`);
+      if (g.ratio > FILE_BOUND) worse.push(`${fileName}, ${name}: ${g.shortMs.toFixed(3)} ms, ${g.longMs.toFixed(1)} ms`);
     }
   }
   expect(worse).toEqual([]);
