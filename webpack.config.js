@@ -191,7 +191,7 @@ module.exports = async (env, argv) => {
     devtool: mode === "production" ? false : "source-map",
     target: ["web", "es2020"],
     // Both bundles run in one page (the shared runtime: taskpane.html loads functions.js, then
-    // taskpane.js). The pane depends on the functions entry, so the modules they share (decimal.js,
+    // taskpane.js). The pane depends on the functions entry, so the modules they share (decimal.js-light,
     // the rules) are bundled once, in functions.js, which also holds the webpack runtime and so
     // still loads alone (Functions.Script.Url, and the bundle tests).
     entry: {
@@ -199,7 +199,7 @@ module.exports = async (env, argv) => {
       taskpane: { import: "./src/taskpane/taskpane.ts", dependOn: "functions" },
       // The help page's live examples (scripts/help-page.js, src/help/help.ts). It stands in for
       // Excel's CustomFunctions, so it runs before the functions bundle, on its own runtime; it
-      // imports no rule, so nothing (decimal.js least of all) is bundled twice.
+      // imports no rule, so nothing (decimal.js-light least of all) is bundled twice.
       help: "./src/help/help.ts",
     },
     output: {

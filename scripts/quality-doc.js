@@ -162,7 +162,7 @@ function renderQuality(b) {
     "## What the suite checks on every run",
     "",
     "- **Invariants** (fast-check, fixed seed): a whole period prorates to the whole amount; a plan change split at any day sums to the two pieces; overage never falls as usage rises; the SLA credit never rises as uptime rises and never exceeds 50%; raising the maintenance cap never raises the Outage minutes, and the cap's run-by-run sweep excuses exactly the seconds its second-by-second definition does; a business-day result is never a weekend or a listed holiday; serial to date and back is the identity in both date systems.",
-    "- **Exact money without binary rounding**: every amount is read as the exact decimal it shows and computed in exact decimals (decimal.js), with one correctly rounded division at the end; where a shortcut stays beside the exact path because the goal above needs it, a property test compares the two on generated inputs.",
+    "- **Exact money without binary rounding**: every amount is read as the exact decimal it shows and computed in exact decimals (decimal.js-light), with one correctly rounded division at the end; where a shortcut stays beside the exact path because the goal above needs it, a property test compares the two on generated inputs.",
     "- **Safety**: no `eval` or `new Function` in any bundle, no network call in `functions.js` (`test/bundle/safety.test.ts`). `npm run audit` runs `npm audit --omit=dev` and says so when the registry does not answer its audit service.",
     "",
   );

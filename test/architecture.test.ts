@@ -46,8 +46,8 @@ test("an import that crosses the lines is reported, with its file, line and the 
     "src/taskpane/writer/__bad.ts": 'import("../taskpane").then(() => undefined);\n',
     // A file outside every room.
     "src/misc/__bad.ts": "export const x = 1;\n",
-    // What is allowed stays allowed: a rule using a given table's rows and decimal.js, an adapter reading rates, help its theme.
-    "src/rules/billing/__good.ts": 'import type { GivenRows } from "../rates/given";\nimport Decimal from "decimal.js";\n',
+    // What is allowed stays allowed: a rule using a given table's rows and decimal.js-light, an adapter reading rates, help its theme.
+    "src/rules/billing/__good.ts": 'import type { GivenRows } from "../rates/given";\nimport Decimal from "decimal.js-light";\n',
     "src/functions/__good.ts": 'import { givenRatesReader } from "../tables/given";\n',
     "src/help/__good.ts": 'import { themeFromQuery } from "../taskpane/theme";\n',
   };
@@ -93,5 +93,5 @@ test("src/rules imports nothing outside src/rules but its runtime packages: a ru
   }
   expect(outside).toEqual([]);
   // The runtime packages are exactly the three the rules compute with.
-  expect([...packages].sort()).toEqual(["date-fns", "decimal.js", "unicode-segmenter"]);
+  expect([...packages].sort()).toEqual(["date-fns", "decimal.js-light", "unicode-segmenter"]);
 });

@@ -77,7 +77,7 @@ export function readCell(v: Raw, format: ColumnFormat, nullable: boolean): CellR
   let amount: Money;
   if (typeof text === "number") {
     if (!Number.isFinite(text)) return { problem: `expected ${EXPECTED[format]}; got ${text}.` };
-    amount = new Money(text === 0 ? 0 : text);
+    amount = new Money(text);
   } else {
     if (text.length > MAX_NUMBER_TEXT) {
       return { problem: `expected ${EXPECTED[format]}; got ${describeRaw(text)}.` };
@@ -101,8 +101,7 @@ export function readCell(v: Raw, format: ColumnFormat, nullable: boolean): CellR
     amount = new Money(plain).times(factor);
     if (sign === "-") amount = amount.negated();
   }
-  if (amount.isNegative() && !amount.isZero()) return { problem: `${describeRaw(v)} is negative; rates cannot be negative.` };
-  if (amount.isZero()) amount = new Money(0);
+  if (amount.isNegative()) return { problem: `${describeRaw(v)} is negative; rates cannot be negative.` };
   if (WHOLE.has(format) && !amount.isInteger()) return { problem: `expected ${EXPECTED[format]}; got ${describeRaw(v)}.` };
   if (format === "percent" && amount.greaterThan(1)) {
     return { problem: `${describeRaw(v)} is above 100%; write a percentage such as 10% (or the fraction 0.1).` };

@@ -479,7 +479,7 @@ test("nothing left the machine; the page ran without errors", async () => {
   const violations: string[] = await page.evaluate(() => (window as any).__csp);
   console.log(`CSP violations: ${violations.join(", ") || "none"}`);
   for (const v of violations) expect(v).not.toMatch(/127\.0\.0\.1|appsforoffice\.microsoft\.com|^(script-src|style-src)\S* inline/);
-  // decimal.js is bundled once: in functions.js, which the pane's page loads first.
+  // decimal.js-light is bundled once: in functions.js, which the pane's page loads first.
   expect(readFileSync(join(dist, "functions.js"), "utf8")).toContain("DecimalError");
   expect(readFileSync(join(dist, "taskpane.js"), "utf8")).not.toContain("DecimalError");
 });

@@ -189,7 +189,7 @@ function applyShare(amount: MoneyT, s: ProrationShare): MoneyT {
 }
 
 const asMoney = (a: Amount): MoneyT => (typeof a === "number" ? new Money(a) : a);
-const isNegative = (a: Amount) => (typeof a === "number" ? a < 0 : a.isNegative() && !a.isZero());
+const isNegative = (a: Amount) => (typeof a === "number" ? a < 0 : a.isNegative());
 
 /** The prorated amount for the remainder of the period, effective day included. */
 export function prorate(amount: MoneyT, p: ProrationPeriod, names?: PeriodArgNames): MoneyT {

@@ -5,11 +5,11 @@
  * `Money` is a private Decimal constructor (40 significant digits, banker's rounding only where
  * a division cannot be exact), so the global Decimal settings of any other code are untouched.
  */
-import Decimal from "decimal.js";
+import Decimal from "decimal.js-light";
 import { cellValue, isBlank, numericText } from "./args";
 import { describe, Msg, numError, valueError } from "./errors";
 
-export const Money = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -40, toExpPos: 40 });
+export const Money = Decimal.clone({ precision: 40, toExpNeg: -40, toExpPos: 40 });
 export type Money = Decimal;
 
 export const ZERO: Money = new Money(0);
@@ -37,23 +37,27 @@ export function toMoney(value: unknown, arg: string, opts: MoneyOptions = {}): M
     if (!Number.isFinite(v)) throw numError(Msg.notFinite(arg));
     d = new Money(v === 0 ? 0 : v);
   } else if (typeof v === "string" && numericText(v) !== undefined) {
-    d = new Money(numericText(v) as string);
-    if (!d.isFinite()) throw numError(Msg.notFinite(arg));
+    const text = numericText(v) as string;
+    // Text is read digit for digit, within what a cell holds: past the largest double it is
+    // #NUM! (as an infinite number is), below the smallest it is 0 (as Excel reads "1e-400").
+    const n = Number(text);
+    if (!Number.isFinite(n)) throw numError(Msg.notFinite(arg));
+    d = n === 0 ? ZERO : new Money(text);
   } else {
     throw valueError(Msg.notNumber(arg, describe(v)));
   }
-  if (opts.nonNegative && d.isNegative() && !d.isZero()) throw numError(Msg.negative(arg, d.toString()));
+  if (opts.nonNegative && d.isNegative()) throw numError(Msg.negative(arg, d.toString()));
   return d;
 }
 
 /**
  * The JS number Excel receives: the double nearest the exact value. This is the only place a
- * money value becomes binary floating point. -0 becomes 0.
+ * money value becomes binary floating point (never -0: a decimal zero has no sign).
  */
 export function toExcelNumber(d: Money): number {
   const n = d.toNumber();
   if (!Number.isFinite(n)) throw numError(`The result ${d.toString()} is too large for Excel.`);
-  return n === 0 ? 0 : n;
+  return n;
 }
 
 /**

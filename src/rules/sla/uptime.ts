@@ -90,7 +90,7 @@ export function ratioToNumber(r: Ratio): number {
 
 /** The Monthly Uptime Percentage of a month with `outage` Outage minutes, as an exact ratio. */
 export function monthlyUptime(m: SlaMonth, outage: MoneyT, arg = "outage_minutes"): Ratio {
-  if (outage.isNegative() && !outage.isZero()) throw numError(Msg.negative(arg, outage.toString()));
+  if (outage.isNegative()) throw numError(Msg.negative(arg, outage.toString()));
   if (outage.gt(m.minutes)) {
     throw numError(Msg.atMost(arg, `the ${m.minutes} minutes in ${m.label}`, outage.toString()));
   }
@@ -131,7 +131,7 @@ function creditBands(
       }),
     ),
   );
-  const cap = Money.max(...bands.map((b) => b.credit));
+  const cap = bands.reduce((max, b) => (b.credit.gt(max) ? b.credit : max), bands[0].credit);
   return Object.freeze({ bands, cap });
 }
 
@@ -161,7 +161,7 @@ const FRACTION_HINT = "1 (a fraction: 99.5% is written 0.995)";
 
 /** An uptime given as a fraction, checked to be within 0..1, as a ratio over 1. */
 export function uptimeFraction(uptime: MoneyT, arg = "uptime"): Ratio {
-  if (uptime.isNegative() && !uptime.isZero()) throw numError(Msg.between(arg, "0", FRACTION_HINT, uptime.toString()));
+  if (uptime.isNegative()) throw numError(Msg.between(arg, "0", FRACTION_HINT, uptime.toString()));
   if (uptime.gt(1)) throw numError(Msg.between(arg, "0", FRACTION_HINT, uptime.toString()));
   return { numerator: uptime, denominator: new Money(1) };
 }
@@ -173,13 +173,13 @@ export function slaCreditPct(uptime: MoneyT, arg = "uptime", table: CreditBands 
 
 /** Checks a fee or Commitment: not negative. */
 function checkFee(fee: MoneyT, arg: string): void {
-  if (fee.isNegative() && !fee.isZero()) throw numError(Msg.negative(arg, fee.toString()));
+  if (fee.isNegative()) throw numError(Msg.negative(arg, fee.toString()));
 }
 
 /** The credit amount: the band's percentage x the monthly fee, never above the 50% cap. */
 export function creditAmount(pct: MoneyT, monthlyFee: MoneyT, feeArg = "monthly_fee", cap: MoneyT = CREDIT_CAP): MoneyT {
   checkFee(monthlyFee, feeArg);
-  return monthlyFee.times(Money.min(pct, cap));
+  return monthlyFee.times(pct.gt(cap) ? cap : pct);
 }
 
 /** SLACREDIT: the credit for an uptime fraction and a monthly fee (or average monthly Commitment). */

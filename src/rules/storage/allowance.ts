@@ -171,7 +171,7 @@ export function storageAllowance(input: AllowanceInput): Allowance {
   let basis: AllowanceBasis = "organization default only";
   let additionalGb: MoneyT = new Money(0);
   if (fullTimeUsers !== undefined) {
-    if (fullTimeUsers.isNegative() && !fullTimeUsers.isZero()) throw numError(Msg.negative("full_time_users", fullTimeUsers.toString()));
+    if (fullTimeUsers.isNegative()) throw numError(Msg.negative("full_time_users", fullTimeUsers.toString()));
     basis = "seat-based";
     additionalGb = rates.perUserGb[category].times(fullTimeUsers);
   } else if (committedConversations !== undefined && rates.per1kConversationsGb !== null) {

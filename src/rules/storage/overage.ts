@@ -42,7 +42,7 @@ export interface Overage {
 }
 
 function nonNegative(d: MoneyT, arg: string): MoneyT {
-  if (d.isNegative() && !d.isZero()) throw numError(Msg.negative(arg, d.toString()));
+  if (d.isNegative()) throw numError(Msg.negative(arg, d.toString()));
   return d;
 }
 
@@ -52,8 +52,8 @@ export function storageOverage(input: OverageInput): Overage {
   const allowance = nonNegative(input.allowanceGb, "allowance_gb");
   const pricePerGb = input.pricePerGb === undefined ? defaultPricePerGb(input.category) : nonNegative(input.pricePerGb, "price_per_gb");
   const over = used.minus(allowance);
-  const excessGb = over.isPositive() && !over.isZero() ? over : new Money(0);
-  const billedGb = input.wholeGb ? excessGb.ceil() : excessGb;
+  const excessGb = over.isPositive() ? over : new Money(0);
+  const billedGb = input.wholeGb ? excessGb.toDecimalPlaces(0, Money.ROUND_CEIL) : excessGb;
   return { excessGb, billedGb, pricePerGb, charge: billedGb.times(pricePerGb) };
 }
 

@@ -71,7 +71,7 @@ export function translatedWords(texts: unknown, countAs: CountAs = "characters",
 /** The fee for `words` Premium Translated Words: words x price, exact. */
 export function translationFee(words: number, pricePerWord: MoneyT = DEFAULT_PRICE_PER_WORD): MoneyT {
   if (words < 0) throw numError(Msg.negative("words", String(words)));
-  if (pricePerWord.isNegative() && !pricePerWord.isZero()) throw numError(Msg.negative("price_per_word", pricePerWord.toString()));
+  if (pricePerWord.isNegative()) throw numError(Msg.negative("price_per_word", pricePerWord.toString()));
   return pricePerWord.times(words);
 }
 

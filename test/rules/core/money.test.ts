@@ -25,11 +25,25 @@ describe("toMoney", () => {
       message: "fee is required: expected a monthly fee.",
     });
   });
-  test("NaN is #VALUE!; an infinite number or text past decimal's range is #NUM!", () => {
+  test("NaN is #VALUE!; an infinite number or text past the largest double is #NUM!", () => {
     expect(ruleError(() => toMoney(NaN, "fee"))).toEqual({ kind: "value", message: "fee must be a number; got NaN." });
     expect(ruleError(() => toMoney(Infinity, "fee"))).toEqual({ kind: "num", message: "fee must be a finite number." });
-    // 10^(10^17) is beyond decimal.js's largest exponent (9e15): Infinity.
+    // 10^400 is past the largest double, 1.7976931348623157 x 10^308: no cell holds it.
+    expect(ruleError(() => toMoney("1e400", "fee"))).toEqual({ kind: "num", message: "fee must be a finite number." });
+    expect(ruleError(() => toMoney("-1.8e308", "fee"))).toEqual({ kind: "num", message: "fee must be a finite number." });
+    // 10^(10^17): an exponent of 18 digits.
     expect(ruleError(() => toMoney("1e100000000000000000", "fee"))).toEqual({ kind: "num", message: "fee must be a finite number." });
+  });
+  test("text up to the largest double is read digit for digit; below the smallest it is 0, as Excel reads it", () => {
+    // 1.7976931348623157e308 is the largest double; its text, with 17 digits, is exact.
+    expect(toMoney("1.7976931348623157e308", "fee").toString()).toBe("1.7976931348623157e+308");
+    // 10^-400 is below the smallest double (about 4.9 x 10^-324): Excel reads the text "1e-400" as 0.
+    expect(toMoney("1e-400", "fee").isZero()).toBe(true);
+    expect(toMoney("-1e-400", "fee", { nonNegative: true }).isZero()).toBe(true);
+    // 10^-(10^17): an exponent no decimal holds, also 0.
+    expect(toMoney("1e-100000000000000000", "fee").isZero()).toBe(true);
+    // 5 x 10^-324 is the smallest double: kept, digit for digit.
+    expect(toMoney("5e-324", "fee").toString()).toBe("5e-324");
   });
   test("other values are #VALUE! describing them", () => {
     expect(ruleError(() => toMoney("ten", "fee"))).toEqual({ kind: "value", message: 'fee must be a number; got "ten".' });
@@ -52,8 +66,10 @@ describe("toMoney", () => {
 
 describe("toExcelNumber", () => {
   test("the double nearest the exact value; -0 becomes 0", () => {
-    // 1/3 to 40 digits rounds to the double nearest 1/3, which is what 1/3 gives in JS.
+    // 1/3 cut at 40 digits is 0.333...3 (40 threes), whose nearest double is the one nearest 1/3,
+    // which is what 1/3 gives in JS; 2/3 cut at 40 digits ends in ...666, and still rounds to 2/3's double.
     expect(toExcelNumber(new Money(1).div(3))).toBe(1 / 3);
+    expect(toExcelNumber(new Money(2).div(3))).toBe(2 / 3);
     expect(Object.is(toExcelNumber(new Money("-0")), 0)).toBe(true);
   });
   test("a value past the largest double is #NUM!", () => {

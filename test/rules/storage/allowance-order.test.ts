@@ -186,7 +186,7 @@ describe("organizations past 2^53 / 10: still the double nearest the exact quoti
     // (20 GB + 1 GB x 0.5) / 9,007,199,254,740,988 = 205 / 90,071,992,547,409,880. In doubles the
     // divisor 10 x 9,007,199,254,740,988 would be past 2^53 and round, and 205 divided by that
     // rounded double is 2.2759572004815717e-15, one unit in the last place
-    // low. The exact quotient is 2.27595720048157196...e-15 (decimal.js, 60 digits, below), whose
+    // low. The exact quotient is 2.27595720048157196...e-15 (decimal.js-light, 60 digits, below), whose
     // nearest double prints as 2.275957200481572e-15.
     const exact = new (Money.clone({ precision: 60 }))(205).div("90071992547409880");
     expect(exact.toFixed(35)).toMatch(/^0\.0000000000000022759572004815719/);
