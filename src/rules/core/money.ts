@@ -1,9 +1,16 @@
 /**
- * Exact money. Amounts are decimal.js values from the moment they enter the rules to the moment
- * an adapter hands Excel a number (`toExcelNumber`), so no binary rounding happens in between.
+ * Exact money. Amounts are decimal values (decimal.js-light) from the moment they enter the rules
+ * to the moment an adapter hands Excel a number (`toExcelNumber`), so no binary rounding happens
+ * in between.
  *
- * `Money` is a private Decimal constructor (40 significant digits, banker's rounding only where
- * a division cannot be exact), so the global Decimal settings of any other code are untouched.
+ * `Money` is a private Decimal constructor, so the global Decimal settings of any other code are
+ * untouched. Sums and products of amounts are exact. A division that cannot be exact (a share of
+ * days, an allowance split between organizations) is cut at 40 significant digits, 23 more than a
+ * double holds: the cut can move the double Excel receives only where the exact quotient lies
+ * within one part in 10^39 of halfway between two doubles. An amount in cents times n over d days
+ * never does: its quotient is a fraction over 100 x d, at least 1 / (100 x d x 2^54) of itself
+ * away from any such halfway point (below 2^53; above it, 1 / (100 x d) away, which is more than
+ * the cut up to 10^30 / d). Decimal values have no NaN, no infinity and no negative zero.
  */
 import Decimal from "decimal.js-light";
 import { cellValue, isBlank, numericText } from "./args";
