@@ -15,12 +15,27 @@ import { describe, numError, quote, valueError } from "../core/errors";
 import { cellValue, isBlank } from "../core/args";
 import { epochDayFromYmd, formatEpochDay, SECONDS_PER_DAY } from "../core/serial";
 
-/** A time zone: an IANA zone read through Intl, or a fixed offset from UTC in seconds. */
+/**
+ * A time zone: an IANA zone read through Intl, or a fixed offset from UTC in seconds. An IANA
+ * zone's `fields` are the positions, in its formatter's text, of year, month, day, hour, minute
+ * and second (the order the formatter's own parts give, learned once per zone).
+ */
 export type TimeZone =
-  | { readonly kind: "iana"; readonly name: string; readonly format: Intl.DateTimeFormat }
+  | {
+      readonly kind: "iana";
+      readonly name: string;
+      readonly format: Intl.DateTimeFormat;
+      readonly fields: { readonly [K in Field]: number };
+    }
   | { readonly kind: "offset"; readonly name: string; readonly offsetSeconds: number };
 
-const OFFSET = /^(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$/i;
+type Field = "year" | "month" | "day" | "hour" | "minute" | "second";
+const FIELDS: readonly Field[] = ["year", "month", "day", "hour", "minute", "second"];
+
+/** An offset ("+05:30", "UTC-4", "-0700"), or UTC / GMT alone (offset 0). */
+const OFFSET = /^(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$|^(?:UTC|GMT)$/i;
+/** The six numbers of a formatted instant: runs of digits, anything else between them. */
+const SIX_NUMBERS = /^\D*(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D*$/;
 /** Longer than any IANA zone name (the longest is 32 characters) or offset: refused before Intl reads it. */
 const MAX_ZONE_LENGTH = 64;
 const ZONES = new Map<string, TimeZone>();
@@ -38,7 +53,9 @@ export function timeZone(value: unknown, arg = "time_zone"): TimeZone {
   if (cached) return cached;
   let zone: TimeZone;
   const m = OFFSET.exec(text);
-  if (m) {
+  if (m && m[1] === undefined) {
+    zone = { kind: "offset", name: text.toUpperCase(), offsetSeconds: 0 };
+  } else if (m) {
     const hours = Number(m[2]);
     const minutes = m[3] === undefined ? 0 : Number(m[3]);
     if (hours > 23 || minutes > 59) throw valueError(`${arg} ${quote(text)} is not a valid offset; expected -23:59 to +23:59.`);
@@ -61,19 +78,37 @@ export function timeZone(value: unknown, arg = "time_zone"): TimeZone {
     } catch {
       throw valueError(`${arg} ${quote(text)} is not a known time zone; expected ${EXPECTED}.`);
     }
-    zone = { kind: "iana", name: format.resolvedOptions().timeZone, format };
+    zone = ianaZone(format);
   }
   if (ZONES.size < 1000) ZONES.set(key, zone);
   return zone;
 }
 
-/** The local wall-clock time of a UTC instant, as "local epoch seconds" (a serial's day and fraction). */
+/**
+ * An IANA zone from its formatter (Latin digits, numeric fields, 24-hour clock), with where each
+ * number stands in the formatter's text (month/day/year in en-US), learned from its parts.
+ */
+export function ianaZone(format: Intl.DateTimeFormat): TimeZone {
+  const order = format
+    .formatToParts(0)
+    .map((p) => p.type)
+    .filter((t): t is Field => (FIELDS as readonly string[]).includes(t));
+  const fields = Object.fromEntries(FIELDS.map((f) => [f, order.indexOf(f) + 1])) as { [K in Field]: number };
+  return { kind: "iana", name: format.resolvedOptions().timeZone, format, fields };
+}
+
+/**
+ * The local wall-clock time of a UTC instant, as "local epoch seconds" (a serial's day and
+ * fraction). An IANA zone's time is read from its formatter's text (a fifth of the cost of its
+ * parts), number by number in the order the zone's parts gave.
+ */
 export function localEpochSecond(utcEpochSecond: number, zone: TimeZone): number {
   if (zone.kind === "offset") return utcEpochSecond + zone.offsetSeconds;
-  const parts: Record<string, number> = {};
-  for (const p of zone.format.formatToParts(utcEpochSecond * 1000)) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  const hour = parts.hour === 24 ? 0 : parts.hour; // some engines write midnight as 24 in h23
-  return epochDayFromYmd(parts.year, parts.month, parts.day) * SECONDS_PER_DAY + hour * 3600 + parts.minute * 60 + parts.second;
+  const n = SIX_NUMBERS.exec(zone.format.format(utcEpochSecond * 1000)) as RegExpExecArray;
+  const f = zone.fields;
+  const hour = Number(n[f.hour]) % 24; // some engines write midnight as 24 in h23
+  const day = epochDayFromYmd(Number(n[f.year]), Number(n[f.month]), Number(n[f.day]));
+  return day * SECONDS_PER_DAY + hour * 3600 + Number(n[f.minute]) * 60 + Number(n[f.second]);
 }
 
 export interface SeasonWindow {
