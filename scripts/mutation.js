@@ -111,6 +111,16 @@ function main() {
     console.log(`=== ${run.name}: ${((Date.now() - started) / 60000).toFixed(1)} min; report reports/mutation/${run.name}.html ===`);
     if (r.status !== 0) ok = false;
   }
+  // Each file's newest score, for docs/quality.md.
+  const { record } = require("./mutation-scores.js");
+  const scores = record().files;
+  for (const run of plan.runs)
+    for (const [file, f] of Object.entries(scores))
+      if (run.mutate.some((m) => m === file || file.startsWith(m.replace(/\*\*\/\*\.ts$/, ""))))
+        console.log(
+          `${file}: ${f.score ?? "n/a"}% (${f.killed} killed, ${f.timeout} timed out, ${f.survived} survived, ${f.no_coverage} not covered; ${f.marks} marks)`,
+        );
+  console.log("docs/mutation.json updated.");
   process.exit(ok ? 0 : 1);
 }
 

@@ -7,6 +7,7 @@
  *                                                (`npm run bench -- --json > FILE`), and keep it as docs/quality.json
  *   node scripts/quality-doc.js --check          fail when docs/quality.md is not docs/quality.json rendered
  *
+ * The page also shows the mutation scores recorded in docs/mutation.json (`npm run mutation`).
  * test/scripts/quality-doc.test.ts checks the committed page is the committed JSON rendered. */
 "use strict";
 const fs = require("fs");
@@ -16,17 +17,57 @@ const { spawnSync } = require("child_process");
 const ROOT = path.join(__dirname, "..");
 const MD = path.join(ROOT, "docs", "quality.md");
 const JSON_FILE = path.join(ROOT, "docs", "quality.json");
+const MUTATION_FILE = path.join(ROOT, "docs", "mutation.json");
+/** docs/mutation.json (written by `npm run mutation`), or none. */
+const readMutation = () => (fs.existsSync(MUTATION_FILE) ? JSON.parse(fs.readFileSync(MUTATION_FILE, "utf8")) : { files: {} });
 
 const int = (n) => Math.round(n).toLocaleString("en-US");
 const fixed = (n, d) => (n === null || n === undefined ? "n/a" : Number(n).toFixed(d));
 const esc = (s) => String(s).replace(/\|/g, "\\|");
 const table = (head, align, rows) =>
-  [`| ${head.join(" | ")} |`, `|${align.map((a) => (a === "r" ? "---:" : "---")).join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join(
-    "\n",
-  );
+  [
+    `| ${head.join(" | ")} |`,
+    `|${align.map((a) => (a === "r" ? "---:" : "---")).join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 
-/** The page for one run of the bench (its `--json` object). */
-function renderQuality(b) {
+/** The mutation scores section, from docs/mutation.json's `files`. */
+function renderMutation(files) {
+  const rows = Object.entries(files || {});
+  if (rows.length === 0) return [];
+  const pct = (x) => (x === null || x === undefined ? "not measured" : `${fixed(x, 2)}%`);
+  const marks = rows.reduce((n, [, f]) => n + f.marks, 0);
+  return [
+    "## Mutation scores",
+    "",
+    `\`npm run mutation\` (Stryker) changes one operator, condition or literal of a rule at a time and runs the tests that cover it; the score is the share of those mutants the tests catch (killed or timed out), over the mutants that ran. A \`// Stryker disable\` mark leaves a mutant out of the score, so a file's score without marks is only known when it carries none. The marks in these files when measured: ${marks}. Each file's newest run (docs/mutation.json, written by \`npm run mutation\`; the source it mutated is identified by its SHA-256 there).`,
+    "",
+    table(
+      ["file", "measured", "killed", "timed out", "survived", "not covered", "marks", "score", "score without marks"],
+      ["l", "l", "r", "r", "r", "r", "r", "r", "r"],
+      rows.map(([file, f]) => [
+        file,
+        f.measured,
+        int(f.killed),
+        int(f.timeout),
+        int(f.survived),
+        int(f.no_coverage),
+        int(f.marks),
+        pct(f.score),
+        pct(f.score_without_marks),
+      ]),
+    ),
+    "",
+    ...rows.flatMap(([file, f]) =>
+      (f.survivors || []).length === 0
+        ? []
+        : [`Surviving in ${file} (line:column, mutator, replacement): ${f.survivors.map((x) => `\`${esc(x)}\``).join("; ")}.`, ""],
+    ),
+  ];
+}
+
+/** The page for one run of the bench (its `--json` object) and the mutation scores (docs/mutation.json). */
+function renderQuality(b, mutation = { files: {} }) {
   const m = b.machine || {};
   const fns = Object.entries(b.functions || {});
   const withRates = fns.filter(([, f]) => f.rates_cost !== undefined);
@@ -49,9 +90,23 @@ function renderQuality(b) {
     `Every function is called ${int(b.per_call_calls ?? 20000)} times through the built bundle exactly as Excel calls it: on its help examples (the inputs the help page shows) and, where the next table has them, on 1024 varied arguments, half the calls each; "with rates" passes the built-in card as \`rates\`, a fresh copy of the array per call as Excel passes one. The median and 99th percentile are of the wall time of each call, less the cost of reading the clock (${fixed(b.clock_overhead_us, 3)} µs); the processor time is the whole run's over its calls.`,
     "",
     table(
-      ["function", "inputs", "median µs", "99th percentile µs", "processor µs a call", "goal: 99th percentile <= " + (b.goal_us ?? 10) + " µs"],
+      [
+        "function",
+        "inputs",
+        "median µs",
+        "99th percentile µs",
+        "processor µs a call",
+        "goal: 99th percentile <= " + (b.goal_us ?? 10) + " µs",
+      ],
       ["l", "l", "r", "r", "r", "l"],
-      (b.per_call || []).map((r) => [r.fn, r.inputs, fixed(r.median_us, 2), fixed(r.p99_us, 2), fixed(r.cpu_us, 2), r.p99_us <= (b.goal_us ?? 10) ? "met" : "**missed**"]),
+      (b.per_call || []).map((r) => [
+        r.fn,
+        r.inputs,
+        fixed(r.median_us, 2),
+        fixed(r.p99_us, 2),
+        fixed(r.cpu_us, 2),
+        r.p99_us <= (b.goal_us ?? 10) ? "met" : "**missed**",
+      ]),
     ),
     "",
     "## Money and date functions",
@@ -159,6 +214,7 @@ function renderQuality(b) {
       (b.order_import || []).map((r) => [esc(r.name), int(r.chars), fixed(r.ms, 1), fixed(r.plain_ms, 1), "< 1000"]),
     ),
     "",
+    ...renderMutation(mutation.files),
     "## What the suite checks on every run",
     "",
     "- **Invariants** (fast-check, fixed seed): a whole period prorates to the whole amount; a plan change split at any day sums to the two pieces; overage never falls as usage rises; the SLA credit never rises as uptime rises and never exceeds 50%; raising the maintenance cap never raises the Outage minutes, and the cap's run-by-run sweep excuses exactly the seconds its second-by-second definition does; a business-day result is never a weekend or a listed holiday; serial to date and back is the identity in both date systems.",
@@ -169,12 +225,12 @@ function renderQuality(b) {
   return out.join("\n");
 }
 
-module.exports = { renderQuality };
+module.exports = { renderQuality, readMutation };
 
 if (require.main === module) {
   const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   if (process.argv.includes("--check")) {
-    const want = renderQuality(JSON.parse(fs.readFileSync(JSON_FILE, "utf8")));
+    const want = renderQuality(JSON.parse(fs.readFileSync(JSON_FILE, "utf8")), readMutation());
     if (fs.readFileSync(MD, "utf8") !== want) {
       console.error("docs/quality.md is not docs/quality.json rendered: run node scripts/quality-doc.js --from=docs/quality.json");
       process.exit(1);
@@ -203,6 +259,6 @@ if (require.main === module) {
   const bench = JSON.parse(line);
   fs.mkdirSync(path.dirname(MD), { recursive: true });
   fs.writeFileSync(JSON_FILE, `${JSON.stringify(bench, null, 2)}\n`);
-  fs.writeFileSync(MD, renderQuality(bench));
+  fs.writeFileSync(MD, renderQuality(bench, readMutation()));
   console.log("docs/quality.json and docs/quality.md written.");
 }

@@ -6,13 +6,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { renderQuality } = require("../../scripts/quality-doc") as { renderQuality: (b: unknown) => string };
+const { renderQuality, readMutation } = require("../../scripts/quality-doc") as {
+  renderQuality: (b: unknown, mutation?: unknown) => string;
+  readMutation: () => unknown;
+};
 
 const docs = join(__dirname, "..", "..", "docs");
 
-test("docs/quality.md is docs/quality.json rendered (re-measure with npm run quality)", () => {
+test("docs/quality.md is docs/quality.json rendered, with docs/mutation.json's scores (re-measure with npm run quality)", () => {
   const bench = JSON.parse(readFileSync(join(docs, "quality.json"), "utf8"));
-  expect(readFileSync(join(docs, "quality.md"), "utf8")).toBe(renderQuality(bench));
+  expect(readFileSync(join(docs, "quality.md"), "utf8")).toBe(renderQuality(bench, readMutation()));
 });
 
 test("the page shows the JSON's figures, the machine and its load", () => {
@@ -77,4 +80,28 @@ test("the page shows the JSON's figures, the machine and its load", () => {
   expect(md).toContain("| to start: taskpane.html, functions.js (gzip) | 90,123 bytes | < 100 KB |");
   expect(md).toContain("| context.sync round trips, Quote (empty; 415 commands) | 2 | <= 2 |");
   expect(md).toContain("| quotes | 1,000,000 | 101.3 | 80.0 | < 1000 |");
+});
+
+test("the mutation scores: each file's counts, its marks, and a score without marks only where it carries none", () => {
+  const file = (marks: number, score: number, survivors: string[] = []) => ({
+    measured: "2026-12-08 02:00 UTC",
+    killed: 40,
+    timeout: 5,
+    survived: survivors.length,
+    no_coverage: 0,
+    marks,
+    score,
+    score_without_marks: marks === 0 ? score : null,
+    survivors,
+  });
+  const md = renderQuality(
+    {},
+    { files: { "src/rules/a.ts": file(0, 100), "src/rules/b.ts": file(2, 95.74, ["12:7 EqualityOperator -> a <= b"]) } },
+  );
+  expect(md).toContain("The marks in these files when measured: 2.");
+  expect(md).toContain("| src/rules/a.ts | 2026-12-08 02:00 UTC | 40 | 5 | 0 | 0 | 0 | 100.00% | 100.00% |");
+  expect(md).toContain("| src/rules/b.ts | 2026-12-08 02:00 UTC | 40 | 5 | 1 | 0 | 2 | 95.74% | not measured |");
+  expect(md).toContain("Surviving in src/rules/b.ts (line:column, mutator, replacement): `12:7 EqualityOperator -> a <= b`.");
+  // No scores recorded: no section.
+  expect(renderQuality({})).not.toContain("## Mutation scores");
 });
