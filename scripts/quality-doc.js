@@ -87,7 +87,7 @@ function renderQuality(b, mutation = { files: {} }) {
     "",
     "## Each call",
     "",
-    `Every function is called ${int(b.per_call_calls ?? 20000)} times through the built bundle exactly as Excel calls it: on its help examples (the inputs the help page shows) and, where the next table has them, on 1024 varied arguments, half the calls each; "with rates" passes the built-in card as \`rates\`, a fresh copy of the array per call as Excel passes one. The median and 99th percentile are of the wall time of each call, less the cost of reading the clock (${fixed(b.clock_overhead_us, 3)} µs); the processor time is the whole run's over its calls.`,
+    `Every function is called ${b.per_call_rounds ? `in ${b.per_call_rounds} rounds of ${int(b.per_call_calls ?? 20000)} calls` : `${int(b.per_call_calls ?? 20000)} times`} through the built bundle exactly as Excel calls it: on its help examples (the inputs the help page shows) and, where the next table has them, on 1024 varied arguments, half the calls each; "with rates" passes the built-in card as \`rates\`, a fresh copy of the array per call as Excel passes one. The median and 99th percentile are of the wall time of each call, less the cost of reading the clock (${fixed(b.clock_overhead_us, 3)} µs); the processor time is a round's over its calls${b.per_call_rounds ? "; each figure is the median of the rounds' (a round in which another process took the core does not set it)" : ""}.`,
     "",
     table(
       [
