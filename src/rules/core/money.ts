@@ -42,7 +42,7 @@ export function toMoney(value: unknown, arg: string, opts: MoneyOptions = {}): M
   } else if (typeof v === "number") {
     if (Number.isNaN(v)) throw valueError(Msg.notNumber(arg, describe(NaN)));
     if (!Number.isFinite(v)) throw numError(Msg.notFinite(arg));
-    d = new Money(v === 0 ? 0 : v);
+    d = new Money(v);
   } else if (typeof v === "string" && numericText(v) !== undefined) {
     const text = numericText(v) as string;
     // Text is read digit for digit, within what a cell holds: past the largest double it is
