@@ -319,8 +319,7 @@ export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any,
       ["Credit percentage", "percent", toExcelNumber(w.creditPct)],
     ];
     // The service's row only where one is given: a sheet written before the argument keeps its spill.
-    const next = slaMonth(w.month.nextFirstDay).label;
-    if (!isBlank(service)) rows.push(["Covered Service", "text", serviceWording(w.service, next)]);
+    if (!isBlank(service)) rows.push(["Covered Service", "text", serviceWording(w.service, slaMonth(w.month.nextFirstDay).label)]);
     if (w.creditAmount !== undefined) rows.push([creditLabel(w.service), creditKind(w.service), toExcelNumber(w.creditAmount)]);
     return working(rows);
   });
