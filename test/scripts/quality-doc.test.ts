@@ -105,3 +105,15 @@ test("the mutation scores: each file's counts, its marks, and a score without ma
   // No scores recorded: no section.
   expect(renderQuality({})).not.toContain("## Mutation scores");
 });
+
+test("a function that misses the per-call goal is named with why; one without an explanation says so", () => {
+  const row = (fn: string, p99: number) => ({ fn, inputs: "examples", median_us: 5, p99_us: p99, cpu_us: 5 });
+  const md = renderQuality({
+    goal_us: 10,
+    per_call: [row("PRORATE", 9.99), row("MAINTENANCEWINDOWS", 141), row("NEWFN", 10.01), row("SLAWORKING with rates", 13)],
+  });
+  expect(md).toContain("Missed: MAINTENANCEWINDOWS, NEWFN, SLAWORKING. MAINTENANCEWINDOWS spills a row per standing window");
+  expect(md).toContain("NEWFN: not explained yet.");
+  expect(md).not.toMatch(/Missed: [^\n]*PRORATE/);
+  expect(renderQuality({ goal_us: 10, per_call: [row("PRORATE", 10)] })).not.toContain("Missed:");
+});
