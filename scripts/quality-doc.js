@@ -273,14 +273,20 @@ if (require.main === module) {
     }
     text = r.stdout;
   }
-  // The bench prints one JSON object; take the last line that is one (a build warning may precede it).
-  const line = text
-    .trim()
-    .split(/\r?\n/)
-    .reverse()
-    .find((l) => l.startsWith("{"));
-  if (!line) throw new Error("no JSON object in the bench's output");
-  const bench = JSON.parse(line);
+  // A saved page of JSON (docs/quality.json itself), or the bench's output: one JSON object on
+  // its last line that is one (a build warning may precede it).
+  let bench;
+  try {
+    bench = JSON.parse(text);
+  } catch {
+    const line = text
+      .trim()
+      .split(/\r?\n/)
+      .reverse()
+      .find((l) => l.startsWith("{"));
+    if (!line) throw new Error("no JSON object in the bench's output");
+    bench = JSON.parse(line);
+  }
   fs.mkdirSync(path.dirname(MD), { recursive: true });
   fs.writeFileSync(JSON_FILE, `${JSON.stringify(bench, null, 2)}\n`);
   fs.writeFileSync(MD, renderQuality(bench, readMutation()));
