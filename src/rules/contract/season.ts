@@ -34,6 +34,16 @@ const FIELDS: readonly Field[] = ["year", "month", "day", "hour", "minute", "sec
 
 /** An offset ("+05:30", "UTC-4", "-0700"), or UTC / GMT alone (offset 0). */
 const OFFSET = /^(?:UTC|GMT)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?$|^(?:UTC|GMT)$/i;
+/** What a zone's formatter writes: the six numbers of a local time, on a 24-hour clock. */
+export const ZONE_FIELDS: Intl.DateTimeFormatOptions = Object.freeze({
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+});
 /** The six numbers of a formatted instant: runs of digits, anything else between them. */
 const SIX_NUMBERS = /^\D*(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D+(\d+)\D*$/;
 /** Longer than any IANA zone name (the longest is 32 characters) or offset: refused before Intl reads it. */
@@ -65,16 +75,7 @@ export function timeZone(value: unknown, arg = "time_zone"): TimeZone {
     if (text.length > MAX_ZONE_LENGTH) throw valueError(`${arg} ${quote(text)} is not a known time zone; expected ${EXPECTED}.`);
     let format: Intl.DateTimeFormat;
     try {
-      format = new Intl.DateTimeFormat("en-US", {
-        timeZone: text,
-        hourCycle: "h23",
-        year: "numeric",
-        month: "numeric",
-        day: "numeric",
-        hour: "numeric",
-        minute: "numeric",
-        second: "numeric",
-      });
+      format = new Intl.DateTimeFormat("en-US", { ...ZONE_FIELDS, timeZone: text });
     } catch {
       throw valueError(`${arg} ${quote(text)} is not a known time zone; expected ${EXPECTED}.`);
     }
