@@ -4,9 +4,10 @@
  * in between.
  *
  * `Money` is a private Decimal constructor, so the global Decimal settings of any other code are
- * untouched. Sums and products of amounts are exact. A division that cannot be exact (a share of
- * days, an allowance split between organizations) is cut at 40 significant digits, 23 more than a
- * double holds: the cut can move the double Excel receives only where the exact quotient lies
+ * untouched. Sums and products are exact while they need at most 40 significant digits (an
+ * amount read from a cell has at most 17, a count of days at most 7). A division that cannot be
+ * exact (a share of days, an allowance split between organizations) is cut at 40 significant
+ * digits, 23 more than a double holds: the cut can move the double Excel receives only where the exact quotient lies
  * within one part in 10^39 of halfway between two doubles. An amount in cents times n over d days
  * never does: its quotient is a fraction over 100 x d, at least 1 / (100 x d x 2^54) of itself
  * away from any such halfway point (below 2^53; above it, 1 / (100 x d) away, which is more than
