@@ -55,7 +55,7 @@ const examples = {
 };
 
 const html = h.renderHelpPage(metadata, examples, "KUSTOMER", {
-  scripts: ["help.js", "decimal.js", "functions.js"],
+  scripts: ["help.js", "vendor.js", "functions.js"],
   families: { PLANFEE: "Billing" },
 });
 const section = (name: string) =>
@@ -163,7 +163,7 @@ test("an enum argument offers the enum's values; a plain argument is a cell", ()
 
 test("the scripts load in the order given: the help script, then every file of the functions bundle", () => {
   expect(html).toContain(
-    '<script defer src="help.js"></script>\n<script defer src="decimal.js"></script>\n<script defer src="functions.js"></script>',
+    '<script defer src="help.js"></script>\n<script defer src="vendor.js"></script>\n<script defer src="functions.js"></script>',
   );
 });
 

@@ -70,8 +70,8 @@ export function toExcelNumber(d: Money): number {
 
 /**
  * An amount argument as the rules take it: a finite JS number as it is (its exact decimal value
- * is its shortest text, as decimal.js reads it), or text read exactly as a decimal. Same checks
- * and messages as `toMoney`.
+ * is its shortest text, as decimal.js-light reads it), or text read exactly as a decimal. Same
+ * checks and messages as `toMoney`.
  */
 export function toAmount(v: unknown, arg: string, opts: MoneyOptions = {}): number | Money {
   if (typeof v !== "number") return toMoney(v, arg, opts);
