@@ -5,24 +5,15 @@
  * beyond a month, so its last month reaches into the year 10000).
  */
 import fc from "fast-check";
-import { localEpochSecond, timeZone } from "../../src/rules/contract/season";
+import { localEpochSecond, timeZone, ZONE_FIELDS } from "../../src/rules/contract/season";
 
 const FIRST = Date.UTC(1900, 0, 1) / 1000;
 const LAST = Date.UTC(10000, 0, 3) / 1000;
 const ZONES: string[] = (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf("timeZone");
 
-/** The local wall-clock time from the parts, as epoch seconds of that wall clock. */
+/** The local wall-clock time from the parts (the same fields, read part by part), as epoch seconds of that wall clock. */
 function fromParts(utcSecond: number, zone: string): number {
-  const f = new Intl.DateTimeFormat("en-US", {
-    timeZone: zone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-    hour: "numeric",
-    minute: "numeric",
-    second: "numeric",
-  });
+  const f = new Intl.DateTimeFormat("en-US", { ...ZONE_FIELDS, timeZone: zone });
   const p = Object.fromEntries(f.formatToParts(utcSecond * 1000).map((x) => [x.type, x.value]));
   return Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second)) / 1000;
 }
