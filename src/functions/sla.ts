@@ -5,10 +5,10 @@
 import { isBlank, toChoice, toDate, toDateList, toDateTime, toInteger, toNumber } from "../rules/core/args";
 import { toAmount, toExcelNumber, toMoney } from "../rules/core/money";
 import { type DateSystem, EPOCH_DAY_9999_12_31, SECONDS_PER_DAY, serialFromEpochDay, serialFromEpochSecond } from "../rules/core/serial";
-import { timeZone } from "../rules/contract/season";
+import { timeZone, type TimeZone } from "../rules/contract/season";
 import { Msg, numError } from "../rules/core/errors";
-import { HOSTINGS, MAX_DAYS_BEFORE, maintenanceWindows } from "../rules/sla/maintenance";
-import { type ClaimVerdict, claimsFromRanges, judgeClaim, judgeFor, scheduledMaintenance } from "../rules/sla/scheduled";
+import { type Hosting, HOSTINGS, MAX_DAYS_BEFORE, maintenanceWindows } from "../rules/sla/maintenance";
+import { type Claim, type ClaimVerdict, claimsFromRanges, judgeClaims, scheduledMaintenance } from "../rules/sla/scheduled";
 import { capSeconds, intervalsFromRanges, MAINTENANCE_CAP, MIN_MINUTES, type OutageCount, outageInMonth } from "../rules/sla/outage";
 import { coveredCredit, creditLabel, serviceWording, type SlaService, slaServiceOf } from "../rules/sla/covered";
 import { claimDeadline, responseDue, responseTimeOf } from "../rules/sla/response";
@@ -325,20 +325,18 @@ export function slaWorkingFn(month: any, outage_minutes: any, monthly_fee?: any,
   });
 }
 
-/** Reads SCHEDULEDMAINTENANCE's arguments and judges each claimed interval. */
-function judgeClaims(
+/** Reads SCHEDULEDMAINTENANCE's (and its working's) arguments: the claims, their hosting and clock. */
+function readClaims(
   maintenance_starts: unknown,
   maintenance_ends: unknown,
   hosting: unknown,
   time_zone: unknown,
   notice_times: unknown,
-): { verdicts: ClaimVerdict[]; checked: boolean; system: DateSystem } {
+): { claims: Claim[]; hosting: Hosting; zone: TimeZone; system: DateSystem } {
   const system = workbookDateSystem();
   const h = toChoice(hosting, "hosting", HOSTINGS, "US");
   const zone = timeZone(time_zone);
-  const claims = claimsFromRanges(maintenance_starts, maintenance_ends, notice_times, h, system);
-  const judge = judgeFor(h, zone);
-  return { verdicts: claims.map((c) => judgeClaim(c, h, zone, judge)), checked: !isBlank(notice_times), system };
+  return { claims: claimsFromRanges(maintenance_starts, maintenance_ends, notice_times, h, system), hosting: h, zone, system };
 }
 
 /**
@@ -360,10 +358,7 @@ export function scheduledMaintenanceFn(
   notice_times?: any[][],
 ): any[][] {
   return excel("SCHEDULEDMAINTENANCE", () => {
-    const system = workbookDateSystem();
-    const h = toChoice(hosting, "hosting", HOSTINGS, "US");
-    const zone = timeZone(time_zone);
-    const claims = claimsFromRanges(maintenance_starts, maintenance_ends, notice_times, h, system);
+    const { claims, hosting: h, zone, system } = readClaims(maintenance_starts, maintenance_ends, hosting, time_zone, notice_times);
     const parts = scheduledMaintenance(claims, h, zone);
     if (parts.length === 0) return [["", ""]];
     return parts.map((p) => [
@@ -412,7 +407,9 @@ export function scheduledMaintenanceWorkingFn(
   notice_times?: any[][],
 ): any[][] {
   return excel("SCHEDULEDMAINTENANCEWORKING", (): Working => {
-    const { verdicts, checked, system } = judgeClaims(maintenance_starts, maintenance_ends, hosting, time_zone, notice_times);
+    const { claims, hosting: h, zone, system } = readClaims(maintenance_starts, maintenance_ends, hosting, time_zone, notice_times);
+    const verdicts = judgeClaims(claims, h, zone);
+    const checked = !isBlank(notice_times);
     const rows: Working = [["Claimed start", "Claimed end", "Minutes claimed", "Minutes excusable", "Minutes not", "Why"]];
     let claimed = 0;
     let excusable = 0;

@@ -268,10 +268,13 @@ function checkCoveredDays(claims: readonly Claim[]): void {
   }
 }
 
+/** Every claim judged, in their order (one judge for them all). */
+export function judgeClaims(claims: readonly Claim[], hosting: Hosting, clock: TimeZone): ClaimVerdict[] {
+  const judge = judgeFor(hosting, clock);
+  return claims.map((c) => judgeClaim(c, hosting, clock, judge));
+}
+
 /** The Scheduled Maintenance in the claims, one [start, end] per part, claims in their order. */
 export function scheduledMaintenance(claims: readonly Claim[], hosting: Hosting, clock: TimeZone): LocalWindow[] {
-  const out: LocalWindow[] = [];
-  const judge = judgeFor(hosting, clock);
-  for (const c of claims) for (const p of judgeClaim(c, hosting, clock, judge).parts) out.push(p);
-  return out;
+  return judgeClaims(claims, hosting, clock).flatMap((v) => v.parts);
 }
