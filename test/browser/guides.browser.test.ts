@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { openPaneOnFakeExcel, type PaneOnFakeExcel, readFakeSheet } from "../helpers/pane-browser";
 import type { FakeCell, FakeSheet } from "../helpers/fake-excel";
 import { loadBundle } from "../helpers/bundle";
-import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
+import { cardGrid } from "../../src/sheets/rate-card-layout";
 import { importOrderRates } from "../../src/tables/order-file";
 import { STORAGE_ALLOCATION } from "../../src/rules/rates/storage";
 import { NOTHING_LOADED, type Loaded, type SheetLayout } from "../../src/sheets/layout";
@@ -31,7 +31,7 @@ import {
   quotePackageCells,
 } from "../../src/sheets/quote-layout";
 import { INVOICE_HEADER_ROW, INVOICE_SUMMARY_CELLS, invoiceLayout } from "../../src/sheets/invoice-layout";
-import { evaluate, type Evaluated } from "../sheets/engine";
+import { cardTable, evaluate, type Evaluated } from "../sheets/engine";
 import { INPUTS } from "../sheets/hand-worked-quote";
 import { renderSheet, type Shown } from "./render-sheet";
 
@@ -219,14 +219,7 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
   const calc = evaluate(layout, {
     inputs: INPUTS,
     otherTables: {
-      Kustomer_StorageAllocation: {
-        sheet: "Storage Allocation",
-        headerRow: HEADER_ROW,
-        firstCol: 0,
-        headers: grid.headers,
-        rows: grid.body.length,
-        values: grid.body.map((r) => [...r]),
-      },
+      Kustomer_StorageAllocation: cardTable("Storage Allocation", grid),
     },
     names: { Kustomer_DataPricePerGB: 40, Kustomer_AttachmentPricePerGB: 0.8 },
   });
@@ -285,14 +278,7 @@ test("auditor: samples/invoice-acme-2025-07.csv pasted into the Invoice check; s
   const calc = evaluate(layout, {
     tableRows: rows,
     otherTables: {
-      Kustomer_StorageAllocation: {
-        sheet: "Storage Allocation",
-        headerRow: HEADER_ROW,
-        firstCol: 0,
-        headers: grid.headers,
-        rows: grid.body.length,
-        values: grid.body.map((r) => [...r]),
-      },
+      Kustomer_StorageAllocation: cardTable("Storage Allocation", grid),
     },
     names: { Kustomer_DataPricePerGB: 40, Kustomer_AttachmentPricePerGB: 0.8 },
   });

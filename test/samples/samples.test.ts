@@ -10,12 +10,12 @@ import { join } from "node:path";
 import { importOrderRates, type ImportResult } from "../../src/tables/order-file";
 import { describeProblem } from "../../src/tables/problems";
 import { parseCsv } from "../../src/tables/formats/csv";
-import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
+import { cardGrid } from "../../src/sheets/rate-card-layout";
 import { type AnyRateTable } from "../../src/rules/rates/documents";
 import { STORAGE_ALLOCATION, STORAGE_PRICES } from "../../src/rules/rates/storage";
 import { QUOTE_LINE_ROWS as ROW, QUOTE_RESULT_CELLS as OUT, quoteLayout } from "../../src/sheets/quote-layout";
 import { FLAGS, INVOICE_CALCULATED, INVOICE_SUMMARY_CELLS as SUM, invoiceLayout } from "../../src/sheets/invoice-layout";
-import { evaluate } from "../sheets/engine";
+import { cardTable, evaluate } from "../sheets/engine";
 import { INPUTS } from "../sheets/hand-worked-quote";
 import { loadBundle } from "../helpers/bundle";
 
@@ -98,14 +98,7 @@ describe("samples/order-acme-*: Acme's Order, as the sales guide loads it", () =
     const sheet = evaluate(layout, {
       inputs: INPUTS,
       otherTables: {
-        Kustomer_StorageAllocation: {
-          sheet: "Storage Allocation",
-          headerRow: HEADER_ROW,
-          firstCol: 0,
-          headers: allocation.headers,
-          rows: allocation.body.length,
-          values: allocation.body.map((r) => [...r]),
-        },
+        Kustomer_StorageAllocation: cardTable("Storage Allocation", allocation),
       },
       // The workbook names the pane gives the price card's cells.
       names: {
@@ -132,14 +125,7 @@ describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted i
   const layout = invoiceLayout({ tables: ["Kustomer_StorageAllocation"], names: [] });
   const grid = cardGrid(imported(STORAGE_ALLOCATION, "order-acme-storage-allocation.csv"));
   const otherTables = {
-    Kustomer_StorageAllocation: {
-      sheet: "Storage Allocation",
-      headerRow: HEADER_ROW,
-      firstCol: 0,
-      headers: grid.headers,
-      rows: grid.body.length,
-      values: grid.body.map((r) => [...r]),
-    },
+    Kustomer_StorageAllocation: cardTable("Storage Allocation", grid),
   };
   const sheet = evaluate(layout, { tableRows: rows, otherTables });
   const bundle = loadBundle();

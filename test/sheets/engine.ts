@@ -34,6 +34,7 @@ import { loadBundle, StubError, type LoadedBundle } from "../helpers/bundle";
 import type { CellSpec, SheetLayout } from "../../src/sheets/layout";
 import { columnLetter } from "../../src/sheets/layout";
 import { shiftRows, translateStructured, type TableGeometry } from "./structured-refs";
+import { type CardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
 import { spillAnchors, translateSpillRefs, type SpillSize } from "./spill-refs";
 
 const ERROR_TYPES: Record<string, ErrorType> = {
@@ -326,6 +327,17 @@ function parse(a: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** A table of `evaluate`'s `otherTables`: where it stands, and its body's values. */
+export type OtherTable = TableGeometry & { values: (string | number | null)[][] };
+
+/**
+ * A rate card's grid (cardGrid) as the pane writes it on its own sheet, header row HEADER_ROW from
+ * column A; its body as it is, or `values` in its place (an Order's changes).
+ */
+export function cardTable(sheet: string, grid: CardGrid, values: (string | number | null)[][] = grid.body.map((r) => [...r])): OtherTable {
+  return { sheet, headerRow: HEADER_ROW, firstCol: 0, headers: grid.headers, rows: values.length, values };
+}
+
 /**
  * Builds the layout's sheet in HyperFormula: its cells, then `inputs` (address -> value, as a user
  * types them), then the table with `rows` body rows of `tableRows` values (by header) and its
@@ -336,7 +348,7 @@ export function evaluate(
   options: {
     inputs?: Readonly<Record<string, string | number>>;
     tableRows?: ReadonlyArray<Readonly<Record<string, string | number>>>;
-    otherTables?: Readonly<Record<string, TableGeometry & { values: (string | number | null)[][] }>>;
+    otherTables?: Readonly<Record<string, OtherTable>>;
     names?: Readonly<Record<string, number>>;
   } = {},
 ): Evaluated {

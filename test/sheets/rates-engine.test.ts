@@ -6,23 +6,23 @@
  * writes it (cardGrid of the card, header row 4 from column A on the card's own sheet), with the
  * Order's changes worked in by hand below.
  */
-import { cardGrid, HEADER_ROW } from "../../src/sheets/rate-card-layout";
+import { cardGrid } from "../../src/sheets/rate-card-layout";
 import { RATE_CARDS } from "../../src/rules/rates";
 import { QUOTE_INPUT_CELLS as IN, QUOTE_LINE_ROWS as ROW, QUOTE_RESULT_CELLS as OUT, quoteLayout } from "../../src/sheets/quote-layout";
 import { invoiceLayout } from "../../src/sheets/invoice-layout";
-import { evaluate } from "./engine";
+import { cardTable, evaluate, type OtherTable } from "./engine";
 import { INPUTS, JAN31 } from "./hand-worked-quote";
-import type { TableGeometry } from "./structured-refs";
-
-type Table = TableGeometry & { values: (string | number | null)[][] };
 
 /** A card's table as the pane writes it, with `change(row)` applied to the body rows. */
-function orderTable(id: string, sheet: string, change: (row: (string | number)[]) => (string | number)[]): Table {
+function orderTable(id: string, sheet: string, change: (row: (string | number)[]) => (string | number)[]): OtherTable {
   const card = RATE_CARDS.find((c) => c.id === id);
   if (!card) throw new Error(`no card ${id}`);
   const grid = cardGrid(card);
-  const values = grid.body.map((r) => change([...r]));
-  return { sheet, headerRow: HEADER_ROW, firstCol: 0, headers: grid.headers, rows: values.length, values };
+  return cardTable(
+    sheet,
+    grid,
+    grid.body.map((r) => change([...r])),
+  );
 }
 
 // 2025-04-20 = 2025-01-01 (45658) + 31 + 28 + 31 + 19 = 45767.
