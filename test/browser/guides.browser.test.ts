@@ -223,9 +223,9 @@ test("sales: the hand-worked quote, then Acme's Order loaded from samples/ and t
     },
     names: { Kustomer_DataPricePerGB: 40, Kustomer_AttachmentPricePerGB: 0.8 },
   });
-  // docs/sales.md: 1,860 + 90 + 40 + 0.80 + 60 = $2,050.80 (worked in test/samples/samples.test.ts);
-  // the sheet's own floating-point SUM, as Excel's, so compared to 10 places.
-  expect(calc.get(QUOTE_RESULT_CELLS.total)).toBeCloseTo(2050.8, 10);
+  // docs/sales.md: 1,860 + 90 + 40 + 0.80 + 60 = $2,050.80 (worked in test/samples/samples.test.ts,
+  // where the sheet's SUM of doubles is shown to land exactly on the double 2050.8).
+  expect(calc.get(QUOTE_RESULT_CELLS.total)).toBe(2050.8);
   const v = (a: string) => ((INPUTS as Record<string, string | number>)[a] ?? calc.get(a)) as Shown;
   // The caption naming the Order's table and prices, then the lines and the allowances.
   await screenshot(

@@ -113,9 +113,10 @@ describe("samples/order-acme-*: Acme's Order, as the sales guide loads it", () =
     // Attachments: 40 + 10 x 23 = 270 GB; 270.5 used: 1 GB x $0.80 = $0.80 (built-in: $1).
     expect(sheet.get(OUT.attachmentAllowance)).toBe(270);
     expect(sheet.get(`D${ROW.attachmentOverage}`)).toBe(0.8);
-    // Total: seats 1,860 + added seats 90 + 40 + 0.80 + translation 60 = $2,050.80 (the sheet's
-    // floating-point SUM, as Excel's: compared to 10 places).
-    expect(sheet.get(OUT.total)).toBeCloseTo(2050.8, 10);
+    // Total: seats 1,860 + added seats 90 + 40 + 0.80 + translation 60 = $2,050.80. The sheet's
+    // SUM adds doubles, as Excel's does: 1,990 + 0.8 = 1,990.8 and + 60 both land on the doubles
+    // nearest 1,990.80 and 2,050.80, so the total is exactly the double 2050.8.
+    expect(sheet.get(OUT.total)).toBe(2050.8);
   });
 });
 
@@ -163,9 +164,8 @@ describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted i
    */
   test("expected amounts and status of each line: lines 3, 6, 8, 10, 11 and 12 are flagged", () => {
     const expected = rows.map((_r, i) => sheet.tableCell("Expected", i));
-    // HyperFormula hands back a formula's number rounded to 8 decimal places (Excel keeps 15
-    // significant digits), so line 2's 9,790/31 is compared to 8 places; the bundle's own result is exact.
-    expect(expected[1]).toBeCloseTo(9790 / 31, 8);
+    // Line 2's 5 x $89 x 22/31 = 9,790/31: the cell holds the double nearest it, as the bundle returns it.
+    expect(expected[1]).toBe(9790 / 31);
     expect(bundle.call("SEATCHARGE", 5, 89, JUL1, JUL31, serial("2025-07-10"), null)).toBe(9790 / 31);
     expect([...expected.slice(0, 1), ...expected.slice(2)]).toEqual([240, 70, 120, 40, 120, 11.2, 125, -250, 4.8, 0, 72]);
     expect(rows.map((_r, i) => sheet.tableCell("Status", i))).toEqual([
@@ -185,8 +185,9 @@ describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted i
     expect([2, 5, 7, 9, 10, 11].map((i) => sheet.tableCell("Difference", i))).toEqual([10, -24, 25, 48, -400, -6]);
     expect(rows.map((_r, i) => sheet.tableCell("Allowance by terms GB", i)).slice(4, 10)).toEqual([35, 35, 260, "", "", 260]);
     expect(sheet.tableCell("Credit in conversations", 10)).toBe(400);
-    // 315.81 - 9,790/31 = 0.0035483870967...: the sheet's own subtraction, compared to 8 places.
-    expect(sheet.tableCell("Difference", 1)).toBeCloseTo(0.0035483870967742, 8);
+    // 315.81 - 9,790/31 = 0.0035483870967...: the sheet's own subtraction of two doubles, as Excel's
+    // (0.00354838709677096..., its last digits those of the doubles, not of the exact difference).
+    expect(sheet.tableCell("Difference", 1)).toBe(315.81 - 9790 / 31);
   });
 
   test("the summary: 12 lines, $521.81 billed, $868.81 expected, 6 flagged", () => {
@@ -194,9 +195,14 @@ describe("samples/invoice-acme-2025-07.csv: the auditor's July invoice, pasted i
     // Expected: 240 + 315.8064516 + 70 + 120 + 40 + 120 + 11.20 + 125 - 250 + 4.80 + 0 + 72 = 868.8064516.
     // Net: 521.81 - 868.8064516 = -346.9964516 (= 0.0035484 + 10 - 24 + 25 + 48 - 400 - 6).
     expect(sheet.get(SUM.lines)).toBe(12);
-    expect(sheet.get(SUM.billed)).toBeCloseTo(521.81, 10);
-    expect(sheet.get(SUM.expected)).toBeCloseTo(868.8064516129032, 8);
-    expect(sheet.get(SUM.difference)).toBeCloseTo(-346.9964516129032, 8);
+    // The sheet adds and subtracts doubles, line by line in the table's order, as Excel does.
+    const sumInOrder = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+    const billed = sumInOrder([240, 315.81, 80, 120, 40, 96, 11.2, 150, -250, 52.8, -400, 66]);
+    const expected = sumInOrder([240, 9790 / 31, 70, 120, 40, 120, 11.2, 125, -250, 4.8, 0, 72]);
+    expect(billed).toBe(521.81);
+    expect(sheet.get(SUM.billed)).toBe(billed);
+    expect(sheet.get(SUM.expected)).toBe(expected);
+    expect(sheet.get(SUM.difference)).toBe(billed - expected);
     expect(sheet.get(SUM.flagged)).toBe(6);
   });
 

@@ -341,7 +341,9 @@ export function cardTable(sheet: string, grid: CardGrid, values: (string | numbe
 /**
  * Builds the layout's sheet in HyperFormula: its cells, then `inputs` (address -> value, as a user
  * types them), then the table with `rows` body rows of `tableRows` values (by header) and its
- * calculated columns filled down; other tables (rate cards) and workbook names may be given.
+ * calculated columns filled down; other tables (rate cards) and workbook names may be given. A
+ * cell reads as Excel holds it, the whole double (HyperFormula's rounding of what it gives out,
+ * `smartRounding`, is off, as in {@link evaluateCells}).
  */
 export function evaluate(
   layout: SheetLayout,
@@ -407,7 +409,7 @@ export function evaluate(
     for (const row of t.values) s.push(row);
     sheets[t.sheet ?? name] = s;
   }
-  const { hf, translated } = buildSettled(sheets, options.names ?? {});
+  const { hf, translated } = buildSettled(sheets, options.names ?? {}, { smartRounding: false });
   for (const [a, f] of translated.get("Main") ?? []) if (formulas.has(a)) formulas.set(a, f);
   const main = hf.getSheetId("Main") as number;
   const read = (address: string): Value => readCell(hf, main, address);

@@ -83,17 +83,21 @@ describe("Invoice check: eight lines, two wrong", () => {
     expect(rows.map((r) => r[2])).toEqual(["OK", "Over-billed", "OK", "OK", "Under-billed", "OK", "OK", "OK"]);
     expect(rows[1][1]).toBe(60);
     expect(rows[4][1]).toBe(-30);
-    // Billed - Expected is the sheet's own subtraction, in binary floating point as in Excel
-    // (60.01 - 60 = 0.00999999999999801), so it is compared to 12 places, not exactly.
-    expect(rows[6][1]).toBeCloseTo(0.01, 12);
+    // Billed - Expected is the sheet's own subtraction, in binary floating point as in Excel:
+    // 60.01 - 60 = 0.00999999999999801..., the difference of the two doubles, not 0.01.
+    expect(rows[6][1]).toBe(60.01 - 60);
   });
 
   test("the summary", () => {
     expect(sheet.get(SUM.lines)).toBe(8);
-    // SUM over the pasted amounts is the sheet's floating-point sum, as in Excel: 10 places.
-    expect(sheet.get(SUM.billed)).toBeCloseTo(545.01, 10);
+    // SUM over the pasted amounts adds doubles in the table's order, as Excel does:
+    // 90 + 124 + 100 + 150 + 120 + 1 + 60.01 - 100 = 545.01 (the double nearest it).
+    const billed = LINES.map((l) => l.Billed as number).reduce((a, x) => a + x, 0);
+    expect(billed).toBe(545.01);
+    expect(sheet.get(SUM.billed)).toBe(billed);
     expect(sheet.get(SUM.expected)).toBe(515);
-    expect(sheet.get(SUM.difference)).toBeCloseTo(30.01, 10);
+    // 545.01 - 515 in doubles: 30.00999999999999..., not the double nearest 30.01.
+    expect(sheet.get(SUM.difference)).toBe(billed - 515);
     expect(sheet.get(SUM.flagged)).toBe(2);
   });
 
